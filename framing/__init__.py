@@ -1,0 +1,51 @@
+"""framing: computational media-framing research.
+
+Data flow (each stage takes and returns pandas tables)::
+
+    files / exports --framing.load()------> articles   (one row per article)
+    articles --------framing.sentences()--> sentences  (offsets into the body)
+
+Later stages score loaded terms and attributions (``features``), align a
+citing article with its source (``compare``) and report the differences
+(``report``).
+
+Examples
+--------
+>>> import framing
+>>> table = framing.load(framing.example_path("kayhan"))
+>>> table.loc[0, "outlet"]
+'kayhan-international'
+>>> framing.sentences(table).shape[0]
+25
+"""
+
+from .article import Article, articles_to_frame
+from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
+from .errors import FramingError, LoadError, MissingDependencyError
+from .examples import example_path, list_examples
+from .loaders import FORMATS, Skipped, iter_load, load, load_article
+from .outlets import Outlet, OutletRegistry
+from .text import sentences
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "FORMATS",
+    "SENTENCE_COLUMNS",
+    "SKIPPED_COLUMNS",
+    "Article",
+    "FramingError",
+    "LoadError",
+    "MissingDependencyError",
+    "Outlet",
+    "OutletRegistry",
+    "Skipped",
+    "articles_to_frame",
+    "example_path",
+    "iter_load",
+    "list_examples",
+    "load",
+    "load_article",
+    "sentences",
+]

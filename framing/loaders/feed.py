@@ -1,0 +1,78 @@
+"""RSS and Atom feeds, via feedparser.
+
+Each entry becomes an article: its full content where the feed carries it
+(``content:encoded``, Atom ``content``), else its summary, converted from
+HTML to paragraphs. The outlet comes from the entry's or the feed's link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import LoadError, MissingDependencyError
+from .assemble import ArticleDraft, assemble_article
+from .base import LoadOptions, LoadResult, Skipped
+from .files import file_name, read_limited
+from .html import html_fragment_to_text, looks_like_html
+
+__all__ = ["read_feed"]
+
+
+def _feedparser() -> Any:
+    try:
+        import feedparser
+    except ImportError:
+        raise MissingDependencyError("Reading RSS/Atom feeds", "feedparser", "feeds") from None
+    return feedparser
+
+
+def _entry_body(entry: Any) -> str:
+    contents = entry.get("content") or []
+    values = [c.get("value", "") for c in contents if c.get("value")]
+    body = max(values, key=len) if values else entry.get("summary", "")
+    return html_fragment_to_text(body) if looks_like_html(body) else body
+
+
+def read_feed(path: str, options: LoadOptions) -> Iterator[LoadResult]:
+    """Read every entry of an RSS or Atom feed file."""
+    data = read_limited(path, options.max_bytes)
+    parsed = _feedparser().parse(data)
+    if not parsed.entries:
+        reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
+        raise LoadError(
+            path,
+            f"no feed entries found{reason}",
+            fix="check that the file is a complete RSS or Atom feed",
+        )
+    feed = parsed.feed
+    site = feed.get("link") or feed.get("title")
+    language = feed.get("language")
+    for number, entry in enumerate(parsed.entries, start=1):
+        location = f"entry {number}"
+        body = _entry_body(entry)
+        if not body.strip():
+            yield Skipped(path, location, str(LoadError(
+                path, "the entry has no content or summary", location=location,
+                fix="feeds that carry only headlines cannot give article text; fetch the pages",
+            )))
+            continue
+        authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
+        draft = ArticleDraft(
+            text=body,
+            title=entry.get("title"),
+            published=entry.get("published") or entry.get("updated"),
+            byline=authors or entry.get("author"),
+            url=entry.get("link"),
+            outlet=options.registry.resolve(entry.get("link") or "") or site,
+            language=language,
+            locator=f"{file_name(path)}#{number}",
+            meta={
+                "record": location,
+                "feed_title": feed.get("title"),
+                "entry_id": entry.get("id"),
+                "tags": [t.get("term") for t in entry.get("tags", []) if t.get("term")],
+                "content_is_summary": not entry.get("content"),
+            },
+        )
+        yield assemble_article(draft, options, source_path=path)

@@ -1,0 +1,318 @@
+"""The public loading API: files, directories and globs to the article table."""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from os import PathLike
+from typing import Any, Union
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from ..article import Article, articles_to_frame
+from ..columns import SKIPPED_COLUMNS
+from ..errors import FramingError, LoadError, invalid_parameter
+from ..outlets import OutletRegistry
+from .assemble import ArticleDraft
+from .base import DEFAULT_MAX_BYTES, LoadOptions, LoadResult, Skipped
+from .delimited import read_csv
+from .feed import read_feed
+from .files import read_head
+from .html import read_html
+from .json_records import read_json, read_jsonl
+from .parquet import read_parquet
+from .sniff import EXTENSIONS, detect_format
+from .text import parse_text, read_text
+from .warc import read_warc
+
+__all__ = ["expand_paths", "iter_load", "load", "load_article", "skipped_table"]
+
+PathArg = Union[str, PathLike, Iterable[Union[str, PathLike]]]
+
+READERS: dict[str, Callable[[str, LoadOptions], Iterator[LoadResult]]] = {
+    "text": read_text,
+    "html": read_html,
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "parquet": read_parquet,
+    "feed": read_feed,
+    "warc": read_warc,
+}
+_GLOB_CHARS = frozenset("*?[")
+# Show a progress bar from this many files on (when stderr is a terminal).
+PROGRESS_MIN_FILES = 20
+
+
+def _is_loadable_name(name: str) -> bool:
+    lowered = name.casefold().removesuffix(".gz")
+    return not name.startswith(".") and os.path.splitext(lowered)[1] in EXTENSIONS
+
+
+def expand_paths(paths: PathArg) -> tuple[list[str], list[Skipped]]:
+    """Files named by paths, directories (recursively) and glob patterns.
+
+    Directories contribute files with known extensions (hidden files are
+    left out); a path that does not exist or a pattern that matches nothing
+    becomes a :class:`Skipped` entry.
+
+    Returns
+    -------
+    (list of str, list of Skipped)
+        Files in a stable (sorted) order, and the inputs that named nothing.
+    """
+    if isinstance(paths, (str, PathLike)):
+        paths = [paths]
+    files: list[str] = []
+    missing: list[Skipped] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, n) for n in names if _is_loadable_name(n))
+            files.extend(sorted(found))
+            if not found:
+                missing.append(Skipped(path, None, str(LoadError(
+                    path, "the directory holds no files with a known extension",
+                    fix=f"article files end in one of {', '.join(sorted(EXTENSIONS))}"))))
+        elif os.path.exists(path):
+            files.append(path)
+        elif _GLOB_CHARS & set(path):
+            matched = sorted(glob.glob(path, recursive=True))
+            files.extend(m for m in matched if os.path.isfile(m))
+            if not matched:
+                missing.append(Skipped(path, None, str(LoadError(
+                    path, "the pattern matched no files", fix="check the pattern and the folder"))))
+        else:
+            missing.append(Skipped(path, None, str(LoadError(
+                path, "no such file or directory", fix="check the path and its spelling"))))
+    return files, missing
+
+
+def _options(
+    registry: OutletRegistry | str | PathLike | None,
+    outlet: str | None,
+    columns: Mapping[str, str] | None,
+    max_bytes: int,
+) -> LoadOptions:
+    if registry is None:
+        registry = OutletRegistry.default()
+    elif not isinstance(registry, OutletRegistry):
+        registry = OutletRegistry.from_file(registry)
+    if outlet is not None and registry.resolve(outlet) is None:
+        warnings.warn(
+            f"outlet={outlet!r} is not in the outlet registry; it is used as given. "
+            "Run `framing outlets` to list known ids.",
+            stacklevel=3,
+        )
+    return LoadOptions(registry=registry, outlet=outlet, columns=dict(columns or {}),
+                       max_bytes=max_bytes)
+
+
+def _read_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[LoadResult]:
+    """Articles and record-level skips of one file; raises LoadError for the file."""
+    chosen = detect_format(path, read_head(path), fmt)
+    for result in READERS[chosen](path, options):
+        if isinstance(result, Article) and not result.text.strip():
+            location = result.meta.get("record")
+            yield Skipped(path, location, str(LoadError(
+                path, "no article text left after removing headers, datelines and footers",
+                location=location, fix="check the file, or pass format= / outlet=")))
+        else:
+            yield result
+
+
+def _load_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[LoadResult]:
+    """Like :func:`_read_file`, with file-level errors turned into a skip."""
+    try:
+        yield from _read_file(path, fmt, options)
+    except LoadError as exc:
+        yield Skipped.from_error(exc)
+
+
+def iter_load(
+    paths: PathArg,
+    *,
+    outlet: str | None = None,
+    format: str | None = None,
+    registry: OutletRegistry | str | PathLike | None = None,
+    columns: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+) -> Iterator[Article | Skipped]:
+    """Stream articles (and skipped records) from files, directories and globs.
+
+    Parameters are those of :func:`load`. Yields :class:`~framing.Article`
+    objects and :class:`~framing.loaders.Skipped` entries in file order,
+    holding one file's records in memory at most.
+    """
+    options = _options(registry, outlet, columns, max_bytes)
+    files, missing = expand_paths(paths)
+    yield from missing
+    show = progress if progress is not None else (
+        len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+    )
+    for path in tqdm(files, desc="loading", unit="file", disable=not show, leave=False):
+        yield from _load_file(path, format, options)
+
+
+def skipped_table(skipped: Iterable[Skipped]) -> pd.DataFrame:
+    """The table of skipped records: ``source_path, location, reason``."""
+    rows = [(s.source_path, s.location, s.reason) for s in skipped]
+    return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS))
+
+
+def load(
+    paths: PathArg,
+    outlet: str | None = None,
+    format: str | None = None,
+    *,
+    registry: OutletRegistry | str | PathLike | None = None,
+    columns: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    errors: str = "warn",
+) -> pd.DataFrame:
+    """Load articles from files, directories or globs into the article table.
+
+    Parameters
+    ----------
+    paths : str, PathLike, or iterable of them
+        Files, directories (read recursively) or glob patterns
+        (``"corpus/**/*.html"``).
+    outlet : str, optional
+        Outlet id or name to set on every article (also selects that
+        outlet's text layout). By default it is found per article: from the
+        text layout, the dateline credit, the URL's domain or the export's
+        outlet column.
+    format : {"text", "html", "json", "jsonl", "csv", "parquet", "feed", "warc"}, optional
+        Force one format; by default chosen by extension, then by content.
+    registry : OutletRegistry or path, optional
+        Outlet registry (default: the shipped one).
+    columns : mapping, optional
+        For CSV/JSON/Parquet: article field -> column name, e.g.
+        ``{"text": "story_body"}``.
+    max_bytes : int
+        Largest single-article file (text, HTML) accepted.
+    progress : bool, optional
+        Show a progress bar; by default shown for 20 or more files when
+        stderr is a terminal.
+    errors : {"warn", "ignore", "raise"}
+        What to do about files or records that cannot be loaded: ``"warn"``
+        issues one warning listing them, ``"ignore"`` only records them,
+        ``"raise"`` raises at the first. In every case they are listed in
+        ``table.attrs["skipped"]`` (see :func:`skipped_table`); if nothing at
+        all loads, :class:`~framing.errors.LoadError` is raised.
+
+    Returns
+    -------
+    DataFrame
+        The article table (columns in :data:`framing.ARTICLE_COLUMNS`).
+
+    Examples
+    --------
+    >>> import framing
+    >>> table = framing.load(framing.example_path("kayhan"))
+    >>> table.loc[0, ["outlet", "dateline"]].tolist()
+    ['kayhan-international', 'WASHINGTON']
+    >>> str(table.loc[0, "published"])
+    '2020-01-18 21:57:00+03:30'
+    """
+    if errors not in ("warn", "ignore", "raise"):
+        raise invalid_parameter("errors", errors, ["warn", "ignore", "raise"])
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    stream = iter_load(paths, outlet=outlet, format=format, registry=registry, columns=columns,
+                       max_bytes=max_bytes, progress=progress)
+    for result in stream:
+        if isinstance(result, Skipped):
+            if errors == "raise":
+                raise FramingError(result.reason)
+            skipped.append(result)
+        else:
+            articles.append(result)
+    if not articles and skipped:
+        first = skipped[0].reason
+        more = f" (and {len(skipped) - 1} more problem(s))" if len(skipped) > 1 else ""
+        raise FramingError(f"No article could be loaded. {first}{more}")
+    table = articles_to_frame(articles)
+    table.attrs["skipped"] = skipped_table(skipped)
+    if skipped and errors == "warn":
+        lines = "\n".join(f"  {s.reason}" for s in skipped[:20])
+        more = f"\n  ... and {len(skipped) - 20} more" if len(skipped) > 20 else ""
+        warnings.warn(
+            f"{len(skipped)} file(s) or record(s) were skipped (see table.attrs['skipped']):\n"
+            f"{lines}{more}",
+            stacklevel=2,
+        )
+    return table
+
+
+def load_article(
+    path: str | PathLike | None = None,
+    *,
+    text: str | None = None,
+    outlet: str | None = None,
+    format: str | None = None,
+    registry: OutletRegistry | str | PathLike | None = None,
+    **fields: Any,
+) -> Article:
+    """Load exactly one article, from a file or from raw text.
+
+    Parameters
+    ----------
+    path : str or PathLike, optional
+        A file holding one article.
+    text : str, optional
+        Raw article text instead of a file (parsed like a plain-text file).
+    outlet, format, registry
+        As for :func:`load`.
+    **fields
+        With ``text``: ``title``, ``published``, ``url``... to set directly.
+
+    Raises
+    ------
+    LoadError
+        If the file cannot be read or holds no article.
+    FramingError
+        If the file holds more than one article.
+
+    Examples
+    --------
+    >>> import framing
+    >>> art = framing.load_article(text="MOSCOW (TASS) -- Talks began.", title="Talks")
+    >>> art.outlet, art.dateline, art.title, art.text
+    ('tass', 'MOSCOW', 'Talks', 'Talks began.')
+    """
+    if (path is None) == (text is None):
+        raise ValueError("load_article() takes a path or text=..., exactly one of them.")
+    options = _options(registry, outlet, None, DEFAULT_MAX_BYTES)
+    if text is not None:
+        if format not in (None, "text"):
+            raise invalid_parameter("format", format, "with text=, only 'text' is supported")
+        unknown = set(fields) - set(ArticleDraft.__dataclass_fields__) - {"source_path"}
+        if unknown:
+            raise TypeError(f"load_article() got unknown field(s) {sorted(unknown)}.")
+        source_path = fields.pop("source_path", None)
+        article = parse_text(text, options, source_path=source_path, overrides=fields)
+        return article
+    if fields:
+        raise TypeError("load_article() takes extra fields only with text=.")
+    path = os.fspath(path)
+    results = list(_read_file(path, format, options))
+    articles = [r for r in results if isinstance(r, Article)]
+    problems = [r for r in results if isinstance(r, Skipped)]
+    if not articles:
+        raise FramingError(problems[0].reason if problems else f"{path}: no article found.")
+    if len(articles) > 1:
+        raise FramingError(
+            f"{path}: holds {len(articles)} articles, load_article() reads one. "
+            "Fix: use framing.load() for files with many articles."
+        )
+    return articles[0]

@@ -1,0 +1,37 @@
+"""Parquet exports, streamed in record batches with pyarrow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import LoadError, MissingDependencyError
+from .base import LoadOptions, LoadResult
+from .files import open_binary
+from .records import RecordReader
+
+__all__ = ["read_parquet"]
+
+
+def _records(path: str) -> Iterator[tuple[int, Any]]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingDependencyError("Reading Parquet", "pyarrow", "parquet") from None
+    with open_binary(path) as handle:
+        try:
+            parquet = pq.ParquetFile(handle)
+        except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
+            raise LoadError(
+                path, f"not a readable Parquet file ({exc})", fix="re-export it, or check the format"
+            ) from None
+        number = 0
+        for batch in parquet.iter_batches(batch_size=1024):
+            for record in batch.to_pylist():
+                number += 1
+                yield number, record
+
+
+def read_parquet(path: str, options: LoadOptions) -> Iterator[LoadResult]:
+    """Stream a Parquet file, one article per row."""
+    yield from RecordReader(path, options, unit="record").articles(_records(path))
