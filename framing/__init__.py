@@ -23,7 +23,7 @@ from .article import Article, articles_to_frame
 from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
 from .errors import FramingError, LoadError, MissingDependencyError
 from .examples import example_path, list_examples
-from .loaders import FORMATS, Skipped, iter_load, load, load_article
+from .loaders import FORMATS, Skipped, iter_load, load, load_article, skipped_table
 from .outlets import Outlet, OutletRegistry
 from .text import sentences
 
@@ -48,4 +48,5 @@ __all__ = [
     "load",
     "load_article",
     "sentences",
+    "skipped_table",
 ]

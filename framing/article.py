@@ -30,7 +30,7 @@ def article_id(outlet: str | None, locator: str | None, title: str | None) -> st
     Examples
     --------
     >>> article_id("cnn", "https://cnn.com/a", "Title")
-    'bc4fbdaf5c4cb7b1'
+    'afbecd6d487ce4a9'
     """
     key = "\x1f".join(x or "" for x in (outlet, locator, title))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -106,11 +106,10 @@ class Article:
 
 def _published_column(values: list[pd.Timestamp | None]) -> pd.Series:
     """Timestamps in one tz if they share it, else converted to UTC."""
-    zones = {str(v.tz) for v in values if v is not None}
-    if len(zones) == 1:
-        return pd.Series(pd.DatetimeIndex(values), dtype=f"datetime64[ns, {zones.pop()}]")
-    utc = [None if v is None else v.tz_convert("UTC") for v in values]
-    return pd.Series(pd.DatetimeIndex(utc, tz="UTC"))
+    present = [v for v in values if v is not None]
+    if present and len({v.utcoffset() is not None and str(v.tzinfo) for v in present}) == 1:
+        return pd.Series(pd.DatetimeIndex([pd.NaT if v is None else v for v in values]))
+    return pd.Series(pd.to_datetime([pd.NaT if v is None else v for v in values], utc=True))
 
 
 def articles_to_frame(articles: Iterable[Article]) -> pd.DataFrame:

@@ -22,12 +22,12 @@ from collections.abc import Sequence
 import pandas as pd
 
 from . import __version__
+from .article import Article, articles_to_frame
 from .errors import FramingError
-from .io import TABLE_FORMATS, write_table
+from .io import write_table
 from .loaders import FORMATS, iter_load
 from .loaders.base import DEFAULT_MAX_BYTES, Skipped
 from .loaders.load import skipped_table
-from .article import Article, articles_to_frame
 from .outlets import OutletRegistry
 from .text import sentences
 
@@ -50,32 +50,63 @@ examples:
 def _column_pair(value: str) -> tuple[str, str]:
     field, sep, column = value.partition("=")
     if not sep or not field or not column:
-        raise argparse.ArgumentTypeError(f"expected FIELD=COLUMN (e.g. text=story_body), got {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected FIELD=COLUMN (e.g. text=story_body), got {value!r}"
+        )
     return field.strip(), column.strip()
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
-    group.add_argument("paths", nargs="+", metavar="PATH",
-                       help="files, directories (read recursively) or glob patterns")
-    group.add_argument("--format", choices=FORMATS, default=None,
-                       help="force the input format (default: by extension, then content)")
-    group.add_argument("--outlet", metavar="ID",
-                       help="outlet id or name for every article (default: detected per article)")
-    group.add_argument("--column", action="append", type=_column_pair, default=[],
-                       metavar="FIELD=COLUMN",
-                       help="for CSV/JSON/Parquet: which column holds a field, e.g. text=story_body "
-                            "(repeatable)")
-    group.add_argument("--registry", metavar="FILE",
-                       help="your own outlet registry (JSON, same schema as `framing outlets "
-                            "--format json`); its outlets extend the shipped ones")
-    group.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                       help="largest single-article file accepted (default: %(default)s)")
+    group.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, directories (read recursively) or glob patterns",
+    )
+    group.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="force the input format (default: by extension, then content)",
+    )
+    group.add_argument(
+        "--outlet",
+        metavar="ID",
+        help="outlet id or name for every article (default: detected per article)",
+    )
+    group.add_argument(
+        "--column",
+        action="append",
+        type=_column_pair,
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="for CSV/JSON/Parquet: which column holds a field, e.g. text=story_body (repeatable)",
+    )
+    group.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="your own outlet registry (JSON, same schema as `framing outlets "
+        "--format json`); its outlets extend the shipped ones",
+    )
+    group.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="largest single-article file accepted (default: %(default)s)",
+    )
     progress = group.add_mutually_exclusive_group()
-    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
-                          help="always show a progress bar")
-    progress.add_argument("--no-progress", dest="progress", action="store_false",
-                          help="never show a progress bar")
+    progress.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show a progress bar",
+    )
+    progress.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="never show a progress bar"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,34 +124,41 @@ def build_parser() -> argparse.ArgumentParser:
         "load",
         help="normalise articles from files into one table",
         description="Load articles (text, HTML, JSON/JSONL, CSV, Parquet, RSS/Atom, WARC) into the "
-                    "normalised article table and print it or write it.",
+        "normalised article table and print it or write it.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_input_options(load)
     output = load.add_argument_group("output")
-    output.add_argument("-o", "--output", metavar="FILE",
-                        help="write the table (.parquet, .csv, .jsonl or .json; written atomically); "
-                             "default: print a summary table")
-    output.add_argument("--skipped", metavar="FILE",
-                        help="also write the table of skipped records (same formats)")
+    output.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the table (.parquet, .csv, .jsonl or .json; written atomically); "
+        "default: print a summary table",
+    )
+    output.add_argument(
+        "--skipped", metavar="FILE", help="also write the table of skipped records (same formats)"
+    )
     load.set_defaults(handler=_cmd_load)
 
     sents = sub.add_parser(
         "sentences",
         help="split articles into sentences with character offsets",
         description="Load articles and write one row per sentence "
-                    "(article_id, index, start, end, paragraph, text).",
+        "(article_id, index, start, end, paragraph, text).",
     )
     _add_input_options(sents)
-    sents.add_argument("-o", "--output", metavar="FILE", help="write the table instead of printing it")
+    sents.add_argument(
+        "-o", "--output", metavar="FILE", help="write the table instead of printing it"
+    )
     sents.set_defaults(handler=_cmd_sentences)
 
     outlets = sub.add_parser(
         "outlets",
         help="list the outlet registry",
         description="List the outlets framing knows: ids, names, aliases used when they are cited, "
-                    "country, ownership and web domains.",
+        "country, ownership and web domains.",
     )
     outlets.add_argument("--registry", metavar="FILE", help="your own registry file (JSON)")
     outlets.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -167,15 +205,17 @@ def _exit_code(articles: list[Article], skipped: list[Skipped]) -> int:
 
 
 def _preview(table: pd.DataFrame) -> str:
-    view = pd.DataFrame({
-        "article_id": table["article_id"],
-        "outlet": table["outlet"].astype(object),
-        "published": table["published"].astype(str),
-        "dateline": table["dateline"],
-        "title": table["title"].fillna("").str.slice(0, 40),
-        "words": table["text"].str.split().str.len(),
-        "start of text": table["text"].str.slice(0, 48),
-    })
+    view = pd.DataFrame(
+        {
+            "article_id": table["article_id"],
+            "outlet": table["outlet"].astype(object),
+            "published": table["published"].astype(str),
+            "dateline": table["dateline"],
+            "title": table["title"].fillna("").str.slice(0, 40),
+            "words": table["text"].str.split().str.len(),
+            "start of text": table["text"].str.slice(0, 48),
+        }
+    )
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         return view.to_string(index=False)
 
@@ -211,7 +251,9 @@ def _cmd_sentences(args: argparse.Namespace) -> int:
 
 
 def _cmd_outlets(args: argparse.Namespace) -> int:
-    registry = OutletRegistry.from_file(args.registry) if args.registry else OutletRegistry.default()
+    registry = (
+        OutletRegistry.from_file(args.registry) if args.registry else OutletRegistry.default()
+    )
     table = registry.to_frame()
     if args.format == "json":
         print(registry.to_json())
@@ -219,9 +261,15 @@ def _cmd_outlets(args: argparse.Namespace) -> int:
         print(table.to_csv(index=False), end="")
     else:
         with pd.option_context("display.width", 200, "display.max_colwidth", 40):
-            print(table[["id", "name", "kind", "country", "ownership", "domains"]].to_string(index=False))
-        print(f"\n{len(table)} outlets. Their aliases and epithets: framing outlets --format csv",
-              file=sys.stderr)
+            print(
+                table[["id", "name", "kind", "country", "ownership", "domains"]].to_string(
+                    index=False
+                )
+            )
+        print(
+            f"\n{len(table)} outlets. Their aliases and epithets: framing outlets --format csv",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

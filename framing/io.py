@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 import pandas as pd
 
@@ -88,12 +88,16 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
     """Dict and list cells as JSON strings, for CSV and Parquet."""
     flat = table.copy()
     for column in flat.columns:
-        if flat[column].dtype == object and flat[column].map(
-            lambda v: isinstance(v, (dict, list))
-        ).any():
+        if (
+            flat[column].dtype == object
+            and flat[column].map(lambda v: isinstance(v, (dict, list))).any()
+        ):
             flat[column] = flat[column].map(
-                lambda v: json.dumps(v, default=_json_default, ensure_ascii=False)
-                if isinstance(v, (dict, list)) else v
+                lambda v: (
+                    json.dumps(v, default=_json_default, ensure_ascii=False)
+                    if isinstance(v, (dict, list))
+                    else v
+                )
             )
     return flat
 
@@ -108,9 +112,7 @@ def table_format(path: str | PathLike[str], format: str | None = None) -> str:
     return format
 
 
-def write_table(
-    table: pd.DataFrame, path: str | PathLike[str], format: str | None = None
-) -> Path:
+def write_table(table: pd.DataFrame, path: str | PathLike[str], format: str | None = None) -> Path:
     """Write a table atomically as Parquet, CSV, JSON Lines or JSON.
 
     ``meta`` and other dict/list cells become JSON (strings in CSV/Parquet);

@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from datetime import timezone as dt_timezone
 from typing import Any
 
 import pandas as pd
@@ -49,6 +50,17 @@ def _is_missing(value: Any) -> bool:
     if isinstance(value, float) and math.isnan(value):
         return True
     return isinstance(value, str) and not value.strip()
+
+
+def _parse_free_text_date(text: str) -> pd.Timestamp | None:
+    try:
+        return pd.Timestamp(text)  # ISO 8601 and friends, fast and exact
+    except (ValueError, OverflowError):
+        pass
+    try:
+        return pd.Timestamp(date_parser.parse(text))
+    except (ValueError, OverflowError, date_parser.ParserError):
+        return None
 
 
 def parse_published(
@@ -93,12 +105,15 @@ def parse_published(
             except ValueError:
                 continue
         if stamp is None:
-            try:
-                stamp = pd.Timestamp(date_parser.parse(text))
-            except (ValueError, OverflowError, date_parser.ParserError):
+            stamp = _parse_free_text_date(text)
+            if stamp is None:
                 return None, [f"could not parse the date {text!r}"]
     if pd.isna(stamp):
         return None, []
+    if stamp.tzinfo is not None and not hasattr(stamp.tzinfo, "key"):
+        # dateutil zones (tzutc, tzlocal, tzoffset) become fixed offsets, so that
+        # the result does not depend on the machine's local zone.
+        stamp = stamp.tz_convert(dt_timezone(stamp.utcoffset()))
     if stamp.tzinfo is None:
         if timezone:
             stamp = stamp.tz_localize(timezone, ambiguous="NaT", nonexistent="shift_forward")
@@ -109,7 +124,29 @@ def parse_published(
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from has have are be".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "by",
+        "it",
+        "at",
+        "from",
+        "has",
+        "have",
+        "are",
+        "be",
+    ]
 )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Union
 
 from ..article import Article
 from ..errors import LoadError
@@ -34,7 +33,7 @@ class Skipped:
         return cls(error.path, error.location, str(error))
 
 
-LoadResult = Union[Article, Skipped]
+LoadResult = Article | Skipped
 
 
 @dataclass(frozen=True)
@@ -57,4 +56,3 @@ class LoadOptions:
     outlet: str | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
-

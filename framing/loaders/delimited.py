@@ -55,12 +55,21 @@ def _rows(path: str, encoding: str) -> Iterator[tuple[int, Any]]:
                 line = reader.line_num
                 if None in row:
                     location = f"line {line}"
-                    yield line, Skipped(
-                        path,
-                        location,
-                        str(LoadError(path, f"{len(header) + len(row[None])} fields where the "
-                                      f"header has {len(header)}", location=location,
-                                      fix="quote fields that contain the delimiter")),
+                    yield (
+                        line,
+                        Skipped(
+                            path,
+                            location,
+                            str(
+                                LoadError(
+                                    path,
+                                    f"{len(header) + len(row[None])} fields where the "
+                                    f"header has {len(header)}",
+                                    location=location,
+                                    fix="quote fields that contain the delimiter",
+                                )
+                            ),
+                        ),
                     )
                     continue
                 yield line, row
@@ -73,7 +82,9 @@ def _rows(path: str, encoding: str) -> Iterator[tuple[int, Any]]:
             ) from None
         except csv.Error as exc:
             raise LoadError(
-                path, f"malformed CSV ({exc})", location=f"line {reader.line_num}",
+                path,
+                f"malformed CSV ({exc})",
+                location=f"line {reader.line_num}",
                 fix="check quoting near that line",
             ) from None
 

@@ -52,10 +52,18 @@ def read_feed(path: str, options: LoadOptions) -> Iterator[LoadResult]:
         location = f"entry {number}"
         body = _entry_body(entry)
         if not body.strip():
-            yield Skipped(path, location, str(LoadError(
-                path, "the entry has no content or summary", location=location,
-                fix="feeds that carry only headlines cannot give article text; fetch the pages",
-            )))
+            yield Skipped(
+                path,
+                location,
+                str(
+                    LoadError(
+                        path,
+                        "the entry has no content or summary",
+                        location=location,
+                        fix="a feed of headlines only has no article text; fetch the pages",
+                    )
+                ),
+            )
             continue
         authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
         draft = ArticleDraft(

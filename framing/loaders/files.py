@@ -23,7 +23,9 @@ def _check_exists(path: str) -> None:
     if not os.path.exists(path):
         raise LoadError(path, "no such file or directory", fix="check the path and its spelling")
     if os.path.isdir(path):
-        raise LoadError(path, "is a directory", fix="pass its files, or the directory to framing.load")
+        raise LoadError(
+            path, "is a directory", fix="pass its files, or the directory to framing.load"
+        )
 
 
 def read_head(path: str, size: int = 8192) -> bytes:

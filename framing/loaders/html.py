@@ -75,8 +75,10 @@ def html_fragment_to_text(fragment: str) -> str:
         bad.drop_tree()
     for br in root.xpath("//br"):
         br.tail = "\n" + (br.tail or "")
-    for block in root.xpath(f"//*[re:test(local-name(), '^({_BLOCKS})$')]",
-                            namespaces={"re": "http://exslt.org/regular-expressions"}):
+    for block in root.xpath(
+        f"//*[re:test(local-name(), '^({_BLOCKS})$')]",
+        namespaces={"re": "http://exslt.org/regular-expressions"},
+    ):
         block.tail = "\n\n" + (block.tail or "")
         if block.text:
             block.text = "\n\n" + block.text
@@ -156,7 +158,9 @@ def parse_html(
     if title and lines and lines[0].strip() == title.strip():
         lines = lines[1:]  # trafilatura repeats the headline as the first line
     if truncated:
-        meta.setdefault("warnings", []).append("the HTML page ends before </html>; it may be truncated")
+        meta.setdefault("warnings", []).append(
+            "the HTML page ends before </html>; it may be truncated"
+        )
     for key in ("sitename", "hostname", "description"):
         value = getattr(document, key, None)
         if value:

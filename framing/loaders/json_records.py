@@ -69,11 +69,20 @@ def _jsonl_records(path: str) -> Iterator[tuple[int, Any]]:
             try:
                 yield number, json.loads(line)
             except json.JSONDecodeError as exc:
-                yield number, Skipped(
-                    path,
-                    location,
-                    str(LoadError(path, f"invalid JSON ({exc.msg} at column {exc.colno})",
-                                  location=location, fix="repair or remove that line")),
+                yield (
+                    number,
+                    Skipped(
+                        path,
+                        location,
+                        str(
+                            LoadError(
+                                path,
+                                f"invalid JSON ({exc.msg} at column {exc.colno})",
+                                location=location,
+                                fix="repair or remove that line",
+                            )
+                        ),
+                    ),
                 )
 
 

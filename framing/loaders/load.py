@@ -8,7 +8,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from os import PathLike
-from typing import Any, Union
+from typing import Any
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -31,7 +31,7 @@ from .warc import read_warc
 
 __all__ = ["expand_paths", "iter_load", "load", "load_article", "skipped_table"]
 
-PathArg = Union[str, PathLike, Iterable[Union[str, PathLike]]]
+PathArg = str | PathLike | Iterable[str | PathLike]
 
 READERS: dict[str, Callable[[str, LoadOptions], Iterator[LoadResult]]] = {
     "text": read_text,
@@ -78,20 +78,50 @@ def expand_paths(paths: PathArg) -> tuple[list[str], list[Skipped]]:
                 found.extend(os.path.join(root, n) for n in names if _is_loadable_name(n))
             files.extend(sorted(found))
             if not found:
-                missing.append(Skipped(path, None, str(LoadError(
-                    path, "the directory holds no files with a known extension",
-                    fix=f"article files end in one of {', '.join(sorted(EXTENSIONS))}"))))
+                missing.append(
+                    Skipped(
+                        path,
+                        None,
+                        str(
+                            LoadError(
+                                path,
+                                "the directory holds no files with a known extension",
+                                fix=f"article files end in one of {', '.join(sorted(EXTENSIONS))}",
+                            )
+                        ),
+                    )
+                )
         elif os.path.exists(path):
             files.append(path)
         elif _GLOB_CHARS & set(path):
             matched = sorted(glob.glob(path, recursive=True))
             files.extend(m for m in matched if os.path.isfile(m))
             if not matched:
-                missing.append(Skipped(path, None, str(LoadError(
-                    path, "the pattern matched no files", fix="check the pattern and the folder"))))
+                missing.append(
+                    Skipped(
+                        path,
+                        None,
+                        str(
+                            LoadError(
+                                path,
+                                "the pattern matched no files",
+                                fix="check the pattern and the folder",
+                            )
+                        ),
+                    )
+                )
         else:
-            missing.append(Skipped(path, None, str(LoadError(
-                path, "no such file or directory", fix="check the path and its spelling"))))
+            missing.append(
+                Skipped(
+                    path,
+                    None,
+                    str(
+                        LoadError(
+                            path, "no such file or directory", fix="check the path and its spelling"
+                        )
+                    ),
+                )
+            )
     return files, missing
 
 
@@ -111,8 +141,9 @@ def _options(
             "Run `framing outlets` to list known ids.",
             stacklevel=3,
         )
-    return LoadOptions(registry=registry, outlet=outlet, columns=dict(columns or {}),
-                       max_bytes=max_bytes)
+    return LoadOptions(
+        registry=registry, outlet=outlet, columns=dict(columns or {}), max_bytes=max_bytes
+    )
 
 
 def _read_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[LoadResult]:
@@ -121,9 +152,18 @@ def _read_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[Loa
     for result in READERS[chosen](path, options):
         if isinstance(result, Article) and not result.text.strip():
             location = result.meta.get("record")
-            yield Skipped(path, location, str(LoadError(
-                path, "no article text left after removing headers, datelines and footers",
-                location=location, fix="check the file, or pass format= / outlet=")))
+            yield Skipped(
+                path,
+                location,
+                str(
+                    LoadError(
+                        path,
+                        "no article text left after removing headers, datelines and footers",
+                        location=location,
+                        fix="check the file, or pass format= / outlet=",
+                    )
+                ),
+            )
         else:
             yield result
 
@@ -155,16 +195,35 @@ def iter_load(
     options = _options(registry, outlet, columns, max_bytes)
     files, missing = expand_paths(paths)
     yield from missing
-    show = progress if progress is not None else (
-        len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+    show = (
+        progress
+        if progress is not None
+        else (len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
     )
     for path in tqdm(files, desc="loading", unit="file", disable=not show, leave=False):
         yield from _load_file(path, format, options)
 
 
-def skipped_table(skipped: Iterable[Skipped]) -> pd.DataFrame:
-    """The table of skipped records: ``source_path, location, reason``."""
-    rows = [(s.source_path, s.location, s.reason) for s in skipped]
+def skipped_table(skipped: pd.DataFrame | Iterable[Skipped]) -> pd.DataFrame:
+    """The table of skipped files and records: ``source_path, location, reason``.
+
+    Parameters
+    ----------
+    skipped : DataFrame or iterable of Skipped
+        An article table returned by :func:`load` (its skips are kept in
+        ``table.attrs["skipped"]`` as plain dicts), or Skipped entries.
+
+    Examples
+    --------
+    >>> import framing
+    >>> table = framing.load(framing.example_path("kayhan"))
+    >>> framing.skipped_table(table).empty
+    True
+    """
+    if isinstance(skipped, pd.DataFrame):
+        rows = [tuple(r.get(c) for c in SKIPPED_COLUMNS) for r in skipped.attrs.get("skipped", [])]
+    else:
+        rows = [(s.source_path, s.location, s.reason) for s in skipped]
     return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS))
 
 
@@ -206,9 +265,9 @@ def load(
     errors : {"warn", "ignore", "raise"}
         What to do about files or records that cannot be loaded: ``"warn"``
         issues one warning listing them, ``"ignore"`` only records them,
-        ``"raise"`` raises at the first. In every case they are listed in
-        ``table.attrs["skipped"]`` (see :func:`skipped_table`); if nothing at
-        all loads, :class:`~framing.errors.LoadError` is raised.
+        ``"raise"`` raises at the first. In every case they are listed by
+        :func:`skipped_table` (``framing.skipped_table(table)``); if nothing
+        at all loads, :class:`~framing.errors.LoadError` is raised.
 
     Returns
     -------
@@ -228,8 +287,15 @@ def load(
         raise invalid_parameter("errors", errors, ["warn", "ignore", "raise"])
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    stream = iter_load(paths, outlet=outlet, format=format, registry=registry, columns=columns,
-                       max_bytes=max_bytes, progress=progress)
+    stream = iter_load(
+        paths,
+        outlet=outlet,
+        format=format,
+        registry=registry,
+        columns=columns,
+        max_bytes=max_bytes,
+        progress=progress,
+    )
     for result in stream:
         if isinstance(result, Skipped):
             if errors == "raise":
@@ -242,12 +308,16 @@ def load(
         more = f" (and {len(skipped) - 1} more problem(s))" if len(skipped) > 1 else ""
         raise FramingError(f"No article could be loaded. {first}{more}")
     table = articles_to_frame(articles)
-    table.attrs["skipped"] = skipped_table(skipped)
+    # Plain dicts, not a DataFrame: pandas compares and serialises attrs.
+    table.attrs["skipped"] = [
+        {"source_path": s.source_path, "location": s.location, "reason": s.reason} for s in skipped
+    ]
     if skipped and errors == "warn":
         lines = "\n".join(f"  {s.reason}" for s in skipped[:20])
         more = f"\n  ... and {len(skipped) - 20} more" if len(skipped) > 20 else ""
         warnings.warn(
-            f"{len(skipped)} file(s) or record(s) were skipped (see table.attrs['skipped']):\n"
+            f"{len(skipped)} file(s) or record(s) were skipped (framing.skipped_table(table) "
+            f"lists them):\n"
             f"{lines}{more}",
             stacklevel=2,
         )

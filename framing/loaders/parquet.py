@@ -23,7 +23,9 @@ def _records(path: str) -> Iterator[tuple[int, Any]]:
             parquet = pq.ParquetFile(handle)
         except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
             raise LoadError(
-                path, f"not a readable Parquet file ({exc})", fix="re-export it, or check the format"
+                path,
+                f"not a readable Parquet file ({exc})",
+                fix="re-export it, or check the format",
             ) from None
         number = 0
         for batch in parquet.iter_batches(batch_size=1024):

@@ -11,7 +11,6 @@ field are kept in ``meta``.
 from __future__ import annotations
 
 import json
-
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -25,14 +24,49 @@ from .html import html_fragment_to_text, looks_like_html
 __all__ = ["DEFAULT_COLUMN_NAMES", "RecordReader", "resolve_columns"]
 
 DEFAULT_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "article", "article_text", "articlebody", "article_body",
-             "full_text", "fulltext", "maintext", "story", "body_text", "articlebodytext"),
+    "text": (
+        "text",
+        "body",
+        "content",
+        "article",
+        "article_text",
+        "articlebody",
+        "article_body",
+        "full_text",
+        "fulltext",
+        "maintext",
+        "story",
+        "body_text",
+        "articlebodytext",
+    ),
     "title": ("title", "headline", "heading", "head"),
-    "outlet": ("outlet", "publication", "source", "publisher", "source_name", "site_name",
-               "sitename", "media", "media_outlet", "newspaper", "domain"),
-    "published": ("published", "date", "publish_date", "published_at", "publishedat",
-                  "pubdate", "date_publish", "publication_date", "datetime", "timestamp",
-                  "created_at", "date_published"),
+    "outlet": (
+        "outlet",
+        "publication",
+        "source",
+        "publisher",
+        "source_name",
+        "site_name",
+        "sitename",
+        "media",
+        "media_outlet",
+        "newspaper",
+        "domain",
+    ),
+    "published": (
+        "published",
+        "date",
+        "publish_date",
+        "published_at",
+        "publishedat",
+        "pubdate",
+        "date_publish",
+        "publication_date",
+        "datetime",
+        "timestamp",
+        "created_at",
+        "date_published",
+    ),
     "byline": ("byline", "author", "authors", "creator", "writer"),
     "url": ("url", "link", "news_link", "source_url", "permalink", "article_url"),
     "language": ("language", "lang"),
@@ -136,8 +170,14 @@ class RecordReader:
             return Skipped(
                 self.path,
                 location,
-                str(LoadError(self.path, f"the {mapping['text']!r} field is empty", location=location,
-                              fix="fill it in or remove the record")),
+                str(
+                    LoadError(
+                        self.path,
+                        f"the {mapping['text']!r} field is empty",
+                        location=location,
+                        fix="fill it in or remove the record",
+                    )
+                ),
             )
         text = str(text)
         meta: dict[str, Any] = {}
@@ -182,9 +222,14 @@ class RecordReader:
                 yield Skipped(
                     self.path,
                     location,
-                    str(LoadError(self.path, f"expected an object, found {type(record).__name__}",
-                                  location=location, fix="each record must be a JSON object")),
+                    str(
+                        LoadError(
+                            self.path,
+                            f"expected an object, found {type(record).__name__}",
+                            location=location,
+                            fix="each record must be a JSON object",
+                        )
+                    ),
                 )
             else:
                 yield self.article(record, number)
-

@@ -59,7 +59,9 @@ def _by_content(head: bytes) -> str | None:
         return "json"
     if text.startswith(b"{"):
         first, _, rest = text.partition(b"\n")
-        return "jsonl" if first.rstrip().endswith(b"}") and rest.strip().startswith(b"{") else "json"
+        return (
+            "jsonl" if first.rstrip().endswith(b"}") and rest.strip().startswith(b"{") else "json"
+        )
     return None
 
 

@@ -52,8 +52,9 @@ _BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&
 # such lines at the very end is cut, so a sentence mentioning them survives.
 _TRAILING_BOILERPLATE = re.compile(
     r"^\s*(?:\*\s*)?(?:comments?|leave a comment|post a comment|your comment|"
-    r"share(?: this(?: article| story)?)?(?: on \w+)?|tweet|print|e-?mail|related(?: articles| stories)?|"
-    r"tags?|advertisement|(?:©|\(c\)|copyright)\b.*|all rights reserved\.?)\s*:?\s*$",
+    r"share(?: this(?: article| story)?)?(?: on \w+)?|tweet|print|e-?mail|"
+    r"related(?: articles| stories)?|"
+    r"tags?|advertisement|(?:©|\(c\)|copyright\b).*|all rights reserved\.?)\s*:?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!:;,\"”’]\s*$")
@@ -181,4 +182,3 @@ def read_text(path: str, options: LoadOptions) -> Iterator[LoadResult]:
         decoded.text, options, source_path=path, locator=file_name(path), meta=decoded.meta()
     )
     yield article
-

@@ -58,12 +58,18 @@ def read_warc(path: str, options: LoadOptions) -> Iterator[LoadResult]:
                         url=uri,
                         source_path=path,
                         locator=uri or f"{path}#{number}",
-                        meta={"record": location, "warc_date": record.rec_headers.get_header("WARC-Date")},
+                        meta={
+                            "record": location,
+                            "warc_date": record.rec_headers.get_header("WARC-Date"),
+                        },
                         fallback_published=record.rec_headers.get_header("WARC-Date"),
                     )
                 except LoadError as exc:
-                    yield Skipped(path, location, str(LoadError(path, exc.problem, location=location,
-                                                                fix=exc.fix)))
+                    yield Skipped(
+                        path,
+                        location,
+                        str(LoadError(path, exc.problem, location=location, fix=exc.fix)),
+                    )
         except Exception as exc:  # warcio raises ArchiveLoadFailed and zlib errors
             if isinstance(exc, (LoadError, MissingDependencyError)):
                 raise

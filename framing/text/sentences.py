@@ -73,7 +73,7 @@ def _iter_rows(articles: object) -> Iterator[tuple[str, str]]:
                 f"articles is missing the column(s) {sorted(missing)}; pass the table "
                 "returned by framing.load()."
             )
-        yield from zip(articles["article_id"], articles["text"].fillna(""))
+        yield from zip(articles["article_id"], articles["text"].fillna(""), strict=False)
         return
     if hasattr(articles, "article_id") and hasattr(articles, "text"):
         yield articles.article_id, articles.text  # a single Article
