@@ -10,6 +10,7 @@ timestamp, and compute the stable ``article_id``.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -123,6 +124,7 @@ def parse_published(
     return (None if pd.isna(stamp) else stamp), notes
 
 
+_WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [
         "the",
@@ -164,10 +166,10 @@ def guess_english(paragraphs: Sequence[str]) -> str | None:
     >>> guess_english(["Les troupes sont parties vers le nord."]) is None
     True
     """
-    words = " ".join(paragraphs).casefold().split()[:400]
+    words = _WORD.findall(" ".join(paragraphs[:8])[:4000].casefold())[:400]
     if len(words) < 5:
         return None
-    share = sum(w.strip(".,;:!?\"'()") in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     return "en" if share >= 0.15 else None
 
 

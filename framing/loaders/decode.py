@@ -10,6 +10,7 @@ clear message.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import ftfy
@@ -28,6 +29,13 @@ _BOMS = (
 )
 # Legacy encodings we accept when text is not UTF-8, most common in news first.
 _LEGACY = ("cp1252", "cp1256", "cp1251", "cp1250", "cp1253", "cp1254", "cp1255", "latin-1")
+# UTF-8 read as cp1252/latin-1 always leaves a lead-byte letter (Â..ô) followed
+# by a continuation-byte character; text without such a pair cannot hold
+# that mojibake, so ftfy (the slow, thorough check) is only run on text with one.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 _PROBE = 8192
 
@@ -139,5 +147,5 @@ def decode_bytes(data: bytes, path: str) -> DecodedText:
             text, used = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, used = _decode_mixed(data)
-    repaired = ftfy.fix_encoding(text)
+    repaired = ftfy.fix_encoding(text) if _MOJIBAKE_HINT.search(text) else text
     return DecodedText(repaired, used, repaired_mojibake=repaired != text)
