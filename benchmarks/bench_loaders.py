@@ -33,7 +33,9 @@ def _sentences() -> list[str]:
     if PTC.is_dir():
         lines = []
         for path in sorted(PTC.glob("*.txt"))[:200]:
-            lines += [x.strip() for x in path.read_text("utf-8").splitlines()[2:] if len(x.split()) > 5]
+            lines += [
+                x.strip() for x in path.read_text("utf-8").splitlines()[2:] if len(x.split()) > 5
+            ]
         return lines
     return [s for s in framing.sentences(framing.load(framing.example_path("kayhan")))["text"]]
 
@@ -64,7 +66,12 @@ def _write_corpus(root: Path, n: int) -> dict[str, Path]:
                 f"Title: {art['title']}\nDate: {art['date']}\nSource: {art['outlet']}\n\n{body}\n",
                 encoding="utf-8",
             )
-            record = {"title": art["title"], "text": body, "outlet": art["outlet"], "date": art["date"]}
+            record = {
+                "title": art["title"],
+                "text": body,
+                "outlet": art["outlet"],
+                "date": art["date"],
+            }
             lines.write(json.dumps(record) + "\n")
             paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in art["paragraphs"])
             (html_dir / f"{number:05d}.html").write_text(
@@ -94,8 +101,10 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             assert len(table) == args.n, (name, len(table))
             words = words or int(table["text"].str.split().str.len().mean())
-            print(f"{name:6s} {args.n / elapsed:9,.0f} articles/s   ({elapsed:6.1f} s, "
-                  f"~{words} words/article)")
+            print(
+                f"{name:6s} {args.n / elapsed:9,.0f} articles/s   ({elapsed:6.1f} s, "
+                f"~{words} words/article)"
+            )
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ def test_seed_sentence_table(seed_path):
     assert list(table.columns) == list(framing.SENTENCE_COLUMNS)
     assert len(table) == 25
     text = framing.load_article(seed_path).text
-    assert all(text[s:e] == t for s, e, t in zip(table["start"], table["end"], table["text"], strict=True))
+    assert all(
+        text[s:e] == t for s, e, t in zip(table["start"], table["end"], table["text"], strict=True)
+    )
     assert table.loc[19, "text"] == "The comment provoked Tehran and caused confusion in Iraq."
     multi = table[table["paragraph"] == 15]["text"].tolist()
     assert multi[-1] == "There are contradictions in American policy in the region,” he said."
