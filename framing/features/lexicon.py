@@ -1,0 +1,306 @@
+"""Lexicons as data: CSV files of terms with category, valence and neutral counterpart.
+
+Columns (``LEXICON_COLUMNS``): ``term`` (required), ``category`` (required),
+``valence`` (-1 condemning ... +1 glorifying; 0 for non-polar framing words),
+``neutral`` (the neutral counterpart: assassination -> killing), ``variants``
+(other spellings, ``|``-separated: ``Daish|Da'esh``), ``note`` (how the entry
+was chosen) and ``source`` (citation). Shipped lexicons live in
+``framing/resources/lexicons`` and are documented in its README.
+
+Examples
+--------
+>>> lex = Lexicon.builtin("conflict_geopolitics")
+>>> row = lex.entries.set_index("term").loc["assassination"]
+>>> row["category"], row["neutral"]
+('violence', 'killing')
+>>> len(Lexicon.builtin("hedges") + Lexicon.builtin("boosters")) > 150
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import FramingError
+
+__all__ = [
+    "BUILTIN_LEXICONS",
+    "LEXICON_COLUMNS",
+    "Lexicon",
+    "LexiconError",
+    "LexiconProblem",
+    "resolve_lexicons",
+    "validate_lexicon",
+]
+
+LEXICON_COLUMNS: tuple[str, ...] = ("term", "category", "valence", "neutral", "variants", "note", "source")
+_REQUIRED = ("term", "category")
+
+BUILTIN_LEXICONS: tuple[str, ...] = (
+    "conflict_geopolitics",
+    "hedges",
+    "boosters",
+    "factives",
+    "assertives",
+    "report_verbs",
+)
+DEFAULT_LEXICONS: tuple[str, ...] = ("conflict_geopolitics",)
+
+
+@dataclass(frozen=True)
+class LexiconProblem:
+    """One problem found in a lexicon file, with its line number."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+class LexiconError(FramingError, ValueError):
+    """A lexicon file has problems; ``problems`` lists them with line numbers."""
+
+    def __init__(self, path: str, problems: Sequence[LexiconProblem]) -> None:
+        self.path = path
+        self.problems = list(problems)
+        shown = "; ".join(str(p) for p in self.problems[:5])
+        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        super().__init__(
+            f"{path}: {len(self.problems)} problem(s) in the lexicon: {shown}{more}. "
+            f"Fix: run `framing lexicon validate {path}` for the full list."
+        )
+
+
+def _read_rows(text: str, origin: str) -> tuple[list[tuple[int, dict[str, str]]], list[LexiconProblem]]:
+    problems: list[LexiconProblem] = []
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip().casefold() for h in next(reader)]
+    except StopIteration:
+        return [], [LexiconProblem(1, "the file is empty; expected a header such as term,category")]
+    missing = [c for c in _REQUIRED if c not in header]
+    if missing:
+        return [], [LexiconProblem(1, f"the header lacks the column(s) {missing}; found {header}")]
+    unknown = [h for h in header if h not in LEXICON_COLUMNS]
+    if unknown:
+        problems.append(LexiconProblem(1, f"unknown column(s) {unknown} are ignored; "
+                                          f"known: {list(LEXICON_COLUMNS)}"))
+    rows = []
+    for fields in reader:
+        line = reader.line_num
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) != len(header):
+            problems.append(LexiconProblem(line, f"{len(fields)} fields where the header has "
+                                                 f"{len(header)} (quote fields that contain commas)"))
+            continue
+        rows.append((line, {h: f.strip() for h, f in zip(header, fields, strict=True)}))
+    return rows, problems
+
+
+def _check_row(line: int, row: dict[str, str]) -> list[LexiconProblem]:
+    problems = []
+    for column in _REQUIRED:
+        if not row.get(column):
+            problems.append(LexiconProblem(line, f"empty {column!r}"))
+    term = row.get("term", "")
+    if term and not any(ch.isalpha() for ch in term):
+        problems.append(LexiconProblem(line, f"term {term!r} has no letters"))
+    valence = row.get("valence", "")
+    if valence:
+        try:
+            number = float(valence)
+        except ValueError:
+            problems.append(LexiconProblem(line, f"valence {valence!r} is not a number"))
+        else:
+            if math.isnan(number) or not -1.0 <= number <= 1.0:
+                problems.append(LexiconProblem(line, f"valence {valence!r} is outside [-1, 1]"))
+    variants = row.get("variants", "")
+    if variants and any(not v.strip() for v in variants.split("|")):
+        problems.append(LexiconProblem(line, f"variants {variants!r} has an empty entry"))
+    return problems
+
+
+def _parse(text: str, origin: str) -> tuple[pd.DataFrame, list[LexiconProblem]]:
+    rows, problems = _read_rows(text, origin)
+    seen: dict[tuple[str, str], int] = {}
+    records = []
+    for line, row in rows:
+        row_problems = _check_row(line, row)
+        key = (row.get("term", "").casefold(), row.get("category", "").casefold())
+        if key in seen and not row_problems:
+            row_problems.append(LexiconProblem(
+                line, f"duplicate of line {seen[key]} (term {row['term']!r}, category {row['category']!r})"))
+        problems.extend(row_problems)
+        if row_problems:
+            continue
+        seen[key] = line
+        records.append({
+            "term": row["term"],
+            "category": row["category"],
+            "valence": float(row["valence"]) if row.get("valence") else 0.0,
+            "neutral": row.get("neutral") or None,
+            "variants": row.get("variants") or "",
+            "note": row.get("note") or "",
+            "source": row.get("source") or "",
+        })
+    entries = pd.DataFrame(records, columns=list(LEXICON_COLUMNS))
+    return entries, problems
+
+
+def validate_lexicon(path: str | PathLike[str]) -> list[LexiconProblem]:
+    """All problems of a lexicon CSV file, each with its line number.
+
+    Warnings about unknown columns are included; an empty list means the
+    file is valid.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.csv"
+    >>> _ = path.write_text("term,category,valence\\nregime,label,-2\\n,label,0\\n")
+    >>> [str(p) for p in validate_lexicon(path)]
+    ["line 2: valence '-2' is outside [-1, 1]", "line 3: empty 'term'"]
+    """
+    return _parse(_read_text(path), str(path))[1]
+
+
+def _read_text(path: str | PathLike[str]) -> str:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FramingError(f"{path}: lexicon file not found. Fix: check the path.") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LexiconError(str(path), [LexiconProblem(line, "bytes that are not UTF-8; re-save the "
+                                                             "file as UTF-8")]) from None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A named set of lexicon entries (see the module docstring for columns).
+
+    Parameters
+    ----------
+    name : str
+        Name used in span tables (column ``lexicon``).
+    entries : DataFrame
+        One row per entry with the columns of ``LEXICON_COLUMNS``.
+
+    See Also
+    --------
+    Lexicon.from_csv, Lexicon.builtin, framing.LoadedTermMatcher
+    """
+
+    name: str
+    entries: pd.DataFrame = field(repr=False)
+
+    def __post_init__(self) -> None:
+        missing = [c for c in LEXICON_COLUMNS if c not in self.entries.columns]
+        if missing:
+            raise ValueError(f"Lexicon entries lack the column(s) {missing}.")
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __add__(self, other: Lexicon) -> Lexicon:
+        return Lexicon.combine([self, other])
+
+    @property
+    def categories(self) -> list[str]:
+        """Sorted category names."""
+        return sorted(self.entries["category"].unique())
+
+    @classmethod
+    def from_csv(cls, path: str | PathLike[str], name: str | None = None) -> Lexicon:
+        """Read a lexicon CSV; raises :class:`LexiconError` listing bad lines."""
+        entries, problems = _parse(_read_text(path), str(path))
+        errors = [p for p in problems if not p.message.startswith("unknown column")]
+        if errors:
+            raise LexiconError(str(path), errors)
+        return cls(name or Path(path).stem, entries)
+
+    @classmethod
+    def from_terms(cls, terms: Iterable[str], category: str, name: str = "custom",
+                   valence: float = 0.0) -> Lexicon:
+        """A lexicon of plain terms sharing one category.
+
+        Examples
+        --------
+        >>> len(Lexicon.from_terms(["regime", "puppet"], "label"))
+        2
+        """
+        records = [{"term": t, "category": category, "valence": valence, "neutral": None,
+                    "variants": "", "note": "", "source": ""} for t in dict.fromkeys(terms)]
+        return cls(name, pd.DataFrame(records, columns=list(LEXICON_COLUMNS)))
+
+    @classmethod
+    def builtin(cls, name: str) -> Lexicon:
+        """A lexicon shipped with framing, by name (see ``BUILTIN_LEXICONS``)."""
+        if name not in BUILTIN_LEXICONS:
+            raise ValueError(f"lexicon {name!r} is not built in; built-in lexicons: "
+                             f"{', '.join(BUILTIN_LEXICONS)}.")
+        ref = resources.files("framing.resources").joinpath("lexicons", f"{name}.csv")
+        entries, problems = _parse(ref.read_text("utf-8"), f"framing/resources/lexicons/{name}.csv")
+        if problems:  # a shipped file must be clean; the test suite checks this
+            raise LexiconError(name, problems)
+        return cls(name, entries)
+
+    @classmethod
+    def combine(cls, lexicons: Sequence[Lexicon], name: str | None = None) -> Lexicon:
+        """One lexicon from several; each entry keeps its lexicon name in ``note``-free column."""
+        frames = [lex.entries.assign(lexicon=lex.name) for lex in lexicons]
+        entries = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+            columns=[*LEXICON_COLUMNS, "lexicon"])
+        return cls(name or "+".join(lex.name for lex in lexicons), entries)
+
+    def with_source_names(self) -> pd.DataFrame:
+        """Entries with a ``lexicon`` column (the lexicon each entry came from)."""
+        if "lexicon" in self.entries.columns:
+            return self.entries
+        return self.entries.assign(lexicon=self.name)
+
+    def to_csv(self, path: str | PathLike[str]) -> Path:
+        """Write the lexicon as CSV (atomically)."""
+        from ..io import write_text
+
+        return write_text(path, self.entries[list(LEXICON_COLUMNS)].to_csv(index=False))
+
+
+def resolve_lexicons(lexicons: object = None) -> Lexicon:
+    """One :class:`Lexicon` from ``None`` (the default), names, paths or Lexicons.
+
+    Examples
+    --------
+    >>> resolve_lexicons(["hedges", "boosters"]).name
+    'hedges+boosters'
+    """
+    if lexicons is None:
+        lexicons = list(DEFAULT_LEXICONS)
+    if isinstance(lexicons, (Lexicon, str, PathLike)):
+        lexicons = [lexicons]
+    resolved = []
+    for item in lexicons:  # type: ignore[union-attr]
+        if isinstance(item, Lexicon):
+            resolved.append(item)
+        elif isinstance(item, str) and item in BUILTIN_LEXICONS:
+            resolved.append(Lexicon.builtin(item))
+        elif isinstance(item, (str, PathLike)):
+            resolved.append(Lexicon.from_csv(item))
+        else:
+            raise TypeError(f"lexicons must be names, paths or Lexicon objects, not "
+                            f"{type(item).__name__}.")
+    return resolved[0] if len(resolved) == 1 else Lexicon.combine(resolved)

@@ -1,0 +1,404 @@
+"""Loaded-term matching: lexicon terms found in articles, as spans with offsets.
+
+The matcher compiles a lexicon once into an Aho-Corasick automaton
+(pyahocorasick) of every surface form (inflections, spellings, hyphen and
+apostrophe variants), each keyed with one of the characters that can precede
+a word, so a single C-level scan over the lower-cased corpus finds word-start
+matches only; a one-character check per hit confirms the word end. A corpus
+is scanned as one string, and the hits become a span table with numpy, not
+per-article Python loops. Nested matches give way to the longest ("Takfiri
+terrorists" over "terrorists").
+
+Misspellings (one edit away from a lexicon word of six or more letters, and
+not an English word themselves, so "boosted" never matches "boasted") are
+matched as ``fuzzy``: "Takfirir terrorists" is found as "Takfiri terrorists".
+
+Examples
+--------
+>>> matcher = LoadedTermMatcher()
+>>> spans = matcher.find_in_text("Iran helped fight Takfirir terrorists after the assassination.")
+>>> spans[["start", "end", "text", "term", "category", "neutral", "fuzzy"]]
+   start  end                 text                term              category    neutral  fuzzy
+0     18   37  Takfirir terrorists  Takfiri terrorists  delegitimising_label   fighters   True
+1     48   61        assassination       assassination              violence    killing  False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import MissingDependencyError
+from .inflect import surface_forms
+from .lexicon import Lexicon, resolve_lexicons
+from .vocabulary import is_known_word
+from .voice import assign_sentences, mark_voice
+
+__all__ = ["LOADED_TERM_COLUMNS", "LoadedTermMatcher", "iter_texts"]
+
+LOADED_TERM_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "term",
+    "lexicon",
+    "category",
+    "valence",
+    "neutral",
+    "fuzzy",
+    "voice",
+)
+
+# Characters that may stand before a word; every form is keyed once per lead.
+_LEADS = (" ", "\n", "\t", "(", "[", "{", '"', "'", "“", "‘", "«", "—", "–", "-", "/")
+# Fuzzy matching: lexicon words this long or longer, one edit away, sharing the
+# first FUZZY_PREFIX letters. Six letters keeps short common words (war, lie,
+# win) out; the prefix keeps the scan cheap. Chosen on the PTC development data.
+FUZZY_MIN_LENGTH = 6
+FUZZY_PREFIX = 5
+_TOKEN = re.compile(r"[^\W\d_]+")
+_SEPARATOR = "\n"
+
+
+def _ahocorasick() -> Any:
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - a core dependency
+        raise MissingDependencyError("Loaded-term matching", "pyahocorasick", "all") from None
+    return ahocorasick
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by at most one insertion, deletion,
+    substitution or transposition of adjacent letters.
+
+    Examples
+    --------
+    >>> within_one_edit("takfirir", "takfiri"), within_one_edit("tkafiri", "takfiri")
+    (True, True)
+    >>> within_one_edit("takfiri", "takfuru")
+    False
+    """
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
+
+
+def iter_texts(articles: object) -> tuple[list[str], list[str]]:
+    """``(article_ids, texts)`` from a table, Articles, or plain strings."""
+    if isinstance(articles, str):
+        raise TypeError("pass a list of texts or articles, not a bare str; for one text use "
+                        "LoadedTermMatcher.find_in_text(text).")
+    if isinstance(articles, pd.DataFrame):
+        if "text" not in articles.columns:
+            raise ValueError("articles has no 'text' column; pass the table from framing.load().")
+        ids = (articles["article_id"].astype(str).tolist() if "article_id" in articles.columns
+               else [str(i) for i in range(len(articles))])
+        return ids, articles["text"].fillna("").astype(str).tolist()
+    if hasattr(articles, "article_id") and hasattr(articles, "text"):
+        return [articles.article_id], [articles.text]  # one Article
+    ids, texts = [], []
+    for number, item in enumerate(articles):  # type: ignore[union-attr]
+        if isinstance(item, str):
+            ids.append(str(number))
+            texts.append(item)
+        elif hasattr(item, "article_id") and hasattr(item, "text"):
+            ids.append(item.article_id)
+            texts.append(item.text)
+        else:
+            raise TypeError(f"cannot read an article from {type(item).__name__}.")
+    return ids, texts
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    automaton: Any
+    form_length: np.ndarray  # per form id
+    form_entry_ptr: np.ndarray  # CSR: entries of form f are ids[ptr[f]:ptr[f+1]]
+    form_entry_ids: np.ndarray
+    forms: tuple[str, ...]
+    word_forms: dict[str, tuple[int, ...]]  # fuzzy-eligible word -> forms containing it
+    prefix_words: dict[str, tuple[str, ...]]  # first letters -> eligible words
+    entries: pd.DataFrame
+
+
+_CACHE: dict[str, _Compiled] = {}
+
+
+def _fingerprint(entries: pd.DataFrame, inflect: bool, fuzzy: bool) -> str:
+    digest = hashlib.sha1(f"{inflect}{fuzzy}".encode())
+    digest.update(pd.util.hash_pandas_object(entries.astype(str), index=False).values.tobytes())
+    return digest.hexdigest()
+
+
+def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
+    entries = lexicon.with_source_names().reset_index(drop=True)
+    key = _fingerprint(entries, inflect, fuzzy)
+    if key in _CACHE:
+        return _CACHE[key]
+    # form -> {(lexicon, category): (priority, entry id)}: within one lexicon
+    # category a form belongs to one entry, the one that spells it exactly
+    # (priority 0) over one that reaches it by inflection (priority 1), so
+    # "deported" is the entry "deported", not also "deport" and "deportation".
+    owners: dict[str, dict[tuple[str, str], tuple[int, int]]] = {}
+    groups = zip(entries["term"], entries["variants"], entries["lexicon"], entries["category"],
+                 strict=True)
+    for entry_id, (term, variants, lexicon_name, category) in enumerate(groups):
+        spellings = [term, *[v for v in str(variants or "").split("|") if v.strip()]]
+        for spelling in spellings:
+            exact = surface_forms(spelling, inflect=False)
+            for form in surface_forms(spelling, inflect=inflect):
+                candidate = (0 if form in exact else 1, entry_id)
+                slot = owners.setdefault(form, {})
+                group = (lexicon_name, category)
+                if group not in slot or candidate < slot[group]:
+                    slot[group] = candidate
+    form_ids = {form: fid for fid, form in enumerate(owners)}
+    form_entries = [sorted(e for _, e in owners[form].values()) for form in owners]
+    forms = tuple(form_ids)
+    ahocorasick = _ahocorasick()
+    automaton = ahocorasick.Automaton()
+    for form, fid in form_ids.items():
+        for lead in _LEADS:
+            automaton.add_word(lead + form, fid)
+    word_forms: dict[str, list[int]] = {}
+    if fuzzy:
+        for form, fid in form_ids.items():
+            for word in form.split():
+                if len(word) >= FUZZY_MIN_LENGTH and word.isalpha():
+                    word_forms.setdefault(word, []).append(fid)
+        prefix_id = -1
+        for prefix in sorted({w[:FUZZY_PREFIX] for w in word_forms}):
+            for lead in _LEADS:
+                if not automaton.exists(lead + prefix):
+                    automaton.add_word(lead + prefix, prefix_id)
+            prefix_id -= 1
+    automaton.make_automaton()
+    prefix_words: dict[str, list[str]] = {}
+    for word in word_forms:
+        prefix_words.setdefault(word[:FUZZY_PREFIX], []).append(word)
+    lengths = np.fromiter((len(f) for f in forms), dtype=np.int64, count=len(forms))
+    ptr = np.zeros(len(forms) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum([len(e) for e in form_entries])
+    ids = np.fromiter((i for e in form_entries for i in e), dtype=np.int64, count=int(ptr[-1]))
+    compiled = _Compiled(
+        automaton, lengths, ptr, ids, forms,
+        {w: tuple(f) for w, f in word_forms.items()},
+        {p: tuple(ws) for p, ws in prefix_words.items()},
+        entries,
+    )
+    _CACHE[key] = compiled
+    return compiled
+
+
+def _drop_nested(starts: np.ndarray, ends: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Keep the longest of nested spans ("Takfiri terrorists" over "terrorists").
+
+    Spans are sorted by start, longest first; a span is dropped when an
+    earlier, different span ends at or after its end. Identical spans (one
+    form in several lexicon entries) stand or fall together; crossing spans
+    are both kept.
+    """
+    order = np.lexsort((-ends, starts))
+    starts, ends = starts[order], ends[order]
+    columns = tuple(c[order] for c in columns)
+    first = np.ones(len(starts), dtype=bool)
+    first[1:] = (starts[1:] != starts[:-1]) | (ends[1:] != ends[:-1])
+    unique_ends = ends[first]
+    earlier_max = np.concatenate([[-1], np.maximum.accumulate(unique_ends)[:-1]])
+    keep = (earlier_max < unique_ends)[np.cumsum(first) - 1]
+    return (starts[keep], ends[keep], *(c[keep] for c in columns))
+
+
+class LoadedTermMatcher:
+    """Find lexicon terms in articles, as spans with character offsets.
+
+    Parameters
+    ----------
+    lexicons : None, str, path, Lexicon or list of them
+        Lexicons to match (default: ``conflict_geopolitics``). Names of
+        built-in lexicons, CSV paths and :class:`Lexicon` objects mix freely.
+    inflect : bool, default True
+        Also match inflections (deport, deported, deportation).
+    fuzzy : bool, default True
+        Also match misspellings one edit away (marked ``fuzzy``).
+
+    Attributes
+    ----------
+    lexicon_ : Lexicon
+        The combined lexicon.
+    n_forms_ : int
+        Surface forms compiled into the automaton.
+
+    See Also
+    --------
+    LoadedTermVectorizer : counts per article for scikit-learn pipelines.
+    framing.analyze : loaded terms together with attributions and voice.
+    """
+
+    def __init__(self, lexicons: object = None, *, inflect: bool = True, fuzzy: bool = True) -> None:
+        self.lexicons = lexicons
+        self.inflect = inflect
+        self.fuzzy = fuzzy
+        self.lexicon_ = resolve_lexicons(lexicons)
+        self._compiled = _compile(self.lexicon_, inflect, fuzzy)
+        self.n_forms_ = len(self._compiled.forms)
+
+    # -- scanning ---------------------------------------------------------------
+    def _scan(self, big: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """Exact hits (start, form id) and candidate token starts for fuzzy matching."""
+        compiled = self._compiled
+        lengths = compiled.form_length
+        n = len(big)
+        ends: list[int] = []
+        values: list[int] = []
+        candidates: list[int] = []
+        fuzzy = self.fuzzy
+        for end, value in compiled.automaton.iter(big):
+            after = end + 1
+            if value >= 0 and (after == n or not big[after].isalnum()):
+                ends.append(end)
+                values.append(value)
+            elif fuzzy:
+                size = FUZZY_PREFIX if value < 0 else int(lengths[value])
+                candidates.append(end - size + 1)
+        ends_arr = np.asarray(ends, dtype=np.int64)
+        values_arr = np.asarray(values, dtype=np.int64)
+        starts = ends_arr - lengths[values_arr] + 1 if len(values_arr) else ends_arr
+        return starts, values_arr, candidates
+
+    def _fuzzy_hits(self, big: str, candidates: list[int]) -> tuple[list[int], list[int], list[int]]:
+        """Spans of misspelled words (and multi-word forms containing them)."""
+        compiled = self._compiled
+        aliases: dict[str, str | None] = {}
+        for start in sorted(set(candidates)):
+            match = _TOKEN.match(big, start)
+            if match is None:
+                continue
+            token = match.group()
+            if token in aliases:
+                continue
+            aliases[token] = None
+            if len(token) < FUZZY_MIN_LENGTH or token in compiled.word_forms or is_known_word(token):
+                continue
+            for word in compiled.prefix_words.get(token[:FUZZY_PREFIX], ()):
+                if within_one_edit(token, word):
+                    aliases[token] = word
+                    break
+        starts: list[int] = []
+        ends: list[int] = []
+        form_ids: list[int] = []
+        for token, word in aliases.items():
+            if word is None:
+                continue
+            for fid in compiled.word_forms[word]:
+                form = compiled.forms[fid]
+                alias = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", token, form)
+                for match in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", big):
+                    starts.append(match.start())
+                    ends.append(match.end())
+                    form_ids.append(fid)
+        return starts, ends, form_ids
+
+    # -- public API ----------------------------------------------------------------
+    def find(self, articles: object, *, sentences: pd.DataFrame | None = None,
+             attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Spans of lexicon terms in ``articles``.
+
+        Parameters
+        ----------
+        articles : DataFrame, Article, or iterable of Article or str
+            The article table (``article_id``, ``text``) or articles; plain
+            strings get ids "0", "1", ...
+        sentences : DataFrame, optional
+            Sentence table (from :func:`framing.sentences`); fills the
+            ``sentence`` column.
+        attributions : DataFrame, optional
+            Attribution table (from :class:`AttributionExtractor`); fills
+            ``voice`` with "attributed" inside attributed content, else
+            "own". Without it ``voice`` is missing.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``LOADED_TERM_COLUMNS``: one row per (span, lexicon
+            entry); ``start``/``end`` index the article's text.
+        """
+        ids, texts = iter_texts(articles)
+        big = _SEPARATOR.join(texts)
+        lowered = big.lower()
+        if len(lowered) != len(big):  # a few characters change length when lower-cased
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in big)
+        padded = " " + lowered
+        starts, form_ids, candidates = self._scan(padded)
+        ends = starts + self._compiled.form_length[form_ids]
+        fuzzy = np.zeros(len(starts), dtype=bool)
+        if self.fuzzy and candidates:
+            f_starts, f_ends, f_forms = self._fuzzy_hits(padded, candidates)
+            if f_starts:
+                starts = np.concatenate([starts, np.asarray(f_starts, dtype=np.int64)])
+                ends = np.concatenate([ends, np.asarray(f_ends, dtype=np.int64)])
+                form_ids = np.concatenate([form_ids, np.asarray(f_forms, dtype=np.int64)])
+                fuzzy = np.concatenate([fuzzy, np.ones(len(f_starts), dtype=bool)])
+        spans = self._to_frame(ids, texts, starts - 1, ends - 1, form_ids, fuzzy)
+        if sentences is not None:
+            spans = assign_sentences(spans, sentences)
+        if attributions is not None:
+            spans = mark_voice(spans, attributions)
+        return spans
+
+    def find_in_text(self, text: str, **kwargs: Any) -> pd.DataFrame:
+        """Spans in one text (``article_id`` "0"); see :meth:`find`."""
+        return self.find([text], **kwargs)
+
+    def _to_frame(self, ids: Sequence[str], texts: Sequence[str], starts: np.ndarray,
+                  ends: np.ndarray, form_ids: np.ndarray, fuzzy: np.ndarray) -> pd.DataFrame:
+        compiled = self._compiled
+        if len(starts):
+            starts, ends, form_ids, fuzzy = _drop_nested(starts, ends, form_ids, fuzzy)
+        ptr, entry_ids = compiled.form_entry_ptr, compiled.form_entry_ids
+        counts = ptr[form_ids + 1] - ptr[form_ids]
+        rows = np.repeat(np.arange(len(form_ids)), counts)
+        offsets = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+        entry = entry_ids[np.repeat(ptr[form_ids], counts) + offsets]
+        starts, ends, fuzzy = starts[rows], ends[rows], fuzzy[rows]
+        doc_starts = np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]]) if texts else np.array([0])
+        doc = np.searchsorted(doc_starts, starts, side="right") - 1
+        local_start = starts - doc_starts[doc]
+        local_end = ends - doc_starts[doc]
+        entries = compiled.entries
+        frame = pd.DataFrame({
+            "article_id": np.asarray(ids, dtype=object)[doc] if len(ids) else np.array([], dtype=object),
+            "sentence": pd.array([pd.NA] * len(doc), dtype="Int64"),
+            "start": local_start,
+            "end": local_end,
+            "text": [texts[d][s:e] for d, s, e in zip(doc, local_start, local_end, strict=True)],
+            "term": entries["term"].to_numpy(dtype=object)[entry],
+            "lexicon": entries["lexicon"].to_numpy(dtype=object)[entry],
+            "category": entries["category"].to_numpy(dtype=object)[entry],
+            "valence": entries["valence"].to_numpy(dtype=float)[entry],
+            "neutral": entries["neutral"].to_numpy(dtype=object)[entry],
+            "fuzzy": fuzzy,
+            "voice": pd.Series([None] * len(doc), dtype=object),
+        }, columns=list(LOADED_TERM_COLUMNS))
+        order = np.lexsort((frame["category"].to_numpy(dtype=str), frame["start"].to_numpy(), doc))
+        return frame.iloc[order].reset_index(drop=True)
+
