@@ -1,0 +1,523 @@
+"""Source attributions: who is cited, with which cue, saying what.
+
+:class:`AttributionExtractor` finds, sentence by sentence, the patterns by
+which news attributes content to a source, with rules over tokens (no model
+to download):
+
+==================  ====================================================
+pattern             example
+==================  ====================================================
+content_source_cue  "Iran is winning," it said.  /  ..., CNN wrote on Saturday.
+source_cue_content  Trump admitted in an interview that he ...
+cue_source          "We won," said Khan.
+according_to        According to CNN, Iran ... / ..., according to X.
+parenthetical       Iran, it said, has used ...
+coordinated         Pompeo denied ..., but noted ... (shared source)
+==================  ====================================================
+
+Sources may carry an apposition ("Jack Watling, land war specialist at
+RUSI, said"); quotations may open with a straight mark and close with a
+curly one, and may run over several sentences before "he said". Pronoun and
+epithet sources ("it", "he", "the broadcaster") are resolved to the last
+compatible named source through the outlet registry. An attribution inside
+another's content (the outlet says CNN says an expert said) records its
+``parent``.
+
+Examples
+--------
+>>> ext = AttributionExtractor()
+>>> rows = ext.extract_text("CNN said the talks failed. \\"We won,\\" said Ali Reza.")
+>>> rows[["source", "cue", "content", "direct", "pattern"]]
+     source   cue           content  direct             pattern
+0       CNN  said  the talks failed   False  source_cue_content
+1  Ali Reza  said            We won    True          cue_source
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from ..outlets import OutletRegistry
+from ..text.paragraphs import paragraph_spans
+from ..text.sentences import sentence_spans
+from .cues import Cue, CueLexicon, cue_class
+from .matcher import iter_texts
+from .quotes import find_closer, find_opener, is_closer_at, is_opener_at
+from .sources import SourceResolver, np_end_after, np_start_before
+from .tokens import (
+    AUXILIARIES,
+    CLOSE_QUOTES,
+    DETERMINERS,
+    OPEN_QUOTES,
+    QUOTES,
+    RELATIVE_PRONOUNS,
+    Token,
+    is_adverb,
+    is_be,
+    is_capitalised,
+    tokenize,
+)
+
+__all__ = ["ATTRIBUTION_COLUMNS", "AttributionExtractor"]
+
+ATTRIBUTION_COLUMNS: tuple[str, ...] = (
+    "article_id", "sentence", "start", "end",
+    "source", "source_as_written", "source_kind", "source_outlet", "source_start", "source_end",
+    "cue", "cue_lemma", "cue_kind", "cue_stance", "cue_class", "cue_start", "cue_end",
+    "direct", "content", "content_start", "content_end", "content_spans",
+    "pattern", "parent",
+)
+
+# Verbs that take an addressee before their content: told reporters that ...
+_ADDRESSEE_CUES = frozenset({"tell", "ask", "urge", "warn", "assure", "remind", "inform", "quote"})
+# Cue kinds that need an explicit "that"-clause or quotation to count (find, believe).
+_CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
+# Words that begin an adjunct after a cue ("CNN wrote on Saturday.").
+_ADJUNCT_START = frozenset(
+    "on in at during last this earlier late early yesterday today tonight monday tuesday wednesday "
+    "thursday friday saturday sunday in a an the after before when while as".split()
+)
+# An adjunct after a cue is at most this many tokens ("in an interview with CNN on Sunday").
+_MAX_ADJUNCT = 9
+_TRAILING = frozenset({".", "!", "?", ",", ";", ":", "—", "–", "--"})
+
+
+@dataclass
+class _Found:
+    sentence: int
+    source: tuple[int, int] | None  # character span of the source as written
+    head: tuple[int, int] | None  # character span used to resolve (name without apposition)
+    antecedent: tuple[int, int] | None  # for relative pronouns: the phrase before
+    cue: tuple[int, int]
+    lemma: Cue
+    content: list[tuple[int, int]]
+    direct: bool
+    pattern: str
+
+
+class AttributionExtractor(TransformerMixin, BaseEstimator):
+    """Find source attributions in articles.
+
+    Parameters
+    ----------
+    registry : OutletRegistry or None
+        Outlet registry used to recognise outlets and resolve epithets
+        ("the broadcaster"); default: the shipped one.
+    kinds : sequence of str or None
+        Cue kinds to keep (``speech``, ``writing``, ``cognition``,
+        ``evidence``); default: all.
+
+    Attributes
+    ----------
+    cues_ : CueLexicon
+        The cue lexicon (fitted).
+    feature_names_ : ndarray of str
+        Names of the per-article features of :meth:`transform`.
+
+    See Also
+    --------
+    framing.analyze : attributions with loaded terms and voice.
+
+    Examples
+    --------
+    >>> import framing
+    >>> art = framing.load_article(framing.example_path("kayhan"))
+    >>> table = AttributionExtractor().extract(art)
+    >>> table.loc[table["source_as_written"] == "the broadcaster", "source"].tolist()
+    ['CNN']
+    """
+
+    def __init__(self, registry: OutletRegistry | None = None, kinds: Sequence[str] | None = None) -> None:
+        self.registry = registry
+        self.kinds = kinds
+
+    # -- scikit-learn contract ----------------------------------------------------
+    def fit(self, X: object = None, y: object = None) -> AttributionExtractor:
+        """Load the cue lexicon; nothing is learned from ``X``."""
+        self.cues_ = CueLexicon.default()
+        self.registry_ = self.registry or OutletRegistry.default()
+        stances = ["neutral", "factive", "doubt", "negative", "manner", "hedge"]
+        kinds = ["outlet", "person", "organisation", "document", "anonymous", "pronoun", "unknown"]
+        self.feature_names_ = np.array(
+            ["attributions", "direct"] + [f"stance={s}" for s in stances] + [f"source={k}" for k in kinds],
+            dtype=object,
+        )
+        return self
+
+    def transform(self, X: object) -> np.ndarray:
+        """Per-article counts: attributions, direct quotes, cue stances, source kinds."""
+        check_is_fitted(self, "cues_")
+        ids, texts = iter_texts(X)
+        table = self.extract(list(zip(ids, texts, strict=True)))
+        out = np.zeros((len(ids), len(self.feature_names_)))
+        column = {name: i for i, name in enumerate(self.feature_names_)}
+        row_of = {article_id: i for i, article_id in enumerate(ids)}
+        for record in table.itertuples(index=False):
+            row = row_of[record.article_id]
+            out[row, column["attributions"]] += 1
+            out[row, column["direct"]] += bool(record.direct)
+            out[row, column[f"stance={record.cue_stance}"]] += 1
+            out[row, column.get(f"source={record.source_kind}", column["source=unknown"])] += 1
+        return out
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """Names of the columns of :meth:`transform`."""
+        check_is_fitted(self, "feature_names_")
+        return self.feature_names_.copy()
+
+    # -- extraction -----------------------------------------------------------------
+    def extract(self, articles: object) -> pd.DataFrame:
+        """The attribution table (columns ``ATTRIBUTION_COLUMNS``) for articles.
+
+        ``articles`` is an article table, Articles, strings, or
+        ``(article_id, text)`` pairs. Offsets index each article's text.
+        """
+        if not hasattr(self, "cues_"):
+            self.fit()
+        if isinstance(articles, list) and articles and isinstance(articles[0], tuple):
+            pairs = articles
+        else:
+            ids, texts = iter_texts(articles)
+            pairs = list(zip(ids, texts, strict=True))
+        frames = [self._extract_one(article_id, text) for article_id, text in pairs]
+        frames = [f for f in frames if not f.empty]
+        if not frames:
+            return pd.DataFrame(columns=list(ATTRIBUTION_COLUMNS))
+        return pd.concat(frames, ignore_index=True)
+
+    def extract_text(self, text: str) -> pd.DataFrame:
+        """Attributions in one text (``article_id`` "0")."""
+        return self.extract([("0", text)])
+
+    def _extract_one(self, article_id: str, text: str) -> pd.DataFrame:
+        tokens = tokenize(text)
+        starts = [t.start for t in tokens]
+        paragraphs = paragraph_spans(text)
+        found: list[_Found] = []
+        for number, (s_start, s_end, paragraph) in enumerate(sentence_spans(text)):
+            lo = int(np.searchsorted(starts, s_start))
+            hi = int(np.searchsorted(starts, s_end))
+            bounds = paragraphs[paragraph]
+            self._sentence(text, tokens, lo, hi, number, bounds, found)
+        return self._to_frame(article_id, text, found)
+
+    def _sentence(self, text: str, tokens: list[Token], lo: int, hi: int, number: int,
+                  paragraph: tuple[int, int], found: list[_Found]) -> None:
+        words = [t.lower for t in tokens]
+        in_sentence: list[_Found] = []
+        i = lo
+        while i < hi:
+            cue = self.cues_.match_at(words, i) if i < hi else None
+            if cue is None or (i > lo and is_capitalised(tokens[i]) and cue.lemma != "according to"):
+                i += 1
+                continue
+            if self.kinds is not None and cue.kind not in self.kinds:
+                i += cue.words
+                continue
+            result = self._attribution(text, tokens, lo, hi, i, cue, number, paragraph, in_sentence)
+            if result is not None:
+                if result.pattern == "coordinated":
+                    _trim_before(in_sentence[-1], tokens, i)
+                in_sentence.append(result)
+            i += cue.words
+        found.extend(in_sentence)
+
+    # -- one cue -------------------------------------------------------------------------
+    def _attribution(self, text: str, tokens: list[Token], lo: int, hi: int, c: int, cue: Cue,
+                     number: int, paragraph: tuple[int, int], earlier: list[_Found]) -> _Found | None:
+        last_cue = c + cue.words - 1
+        end = _content_end(tokens, lo, hi)
+        if cue.lemma == "according to":
+            return self._according_to(tokens, lo, end, c, last_cue, cue, number)
+        inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
+        if inverted is not None:
+            return inverted
+        # Source before the cue, over auxiliaries and adverbs ("has repeatedly said").
+        j = c - 1
+        passive = False
+        while j >= lo and (tokens[j].lower in AUXILIARIES or is_adverb(tokens[j])):
+            passive = passive or is_be(tokens[j])
+            j -= 1
+        if j < lo or passive or not _verb_context(tokens, j, c, cue):
+            return None
+        cue_span = (tokens[j + 1].start, tokens[last_cue].end)
+        head = antecedent = None
+        pattern = None
+        if tokens[j].lower in ("and", "but") and earlier:
+            previous = earlier[-1]
+            source, head, antecedent = previous.source, previous.head, previous.antecedent
+            first = j  # content before the conjunction belongs to the earlier cue
+            pattern = "coordinated"
+        elif tokens[j].text == ",":
+            apposed = _apposition(tokens, lo, j, frozenset(self.cues_.first_words))
+            if apposed is None:
+                return None
+            first, head_last = apposed
+            source = (tokens[first].start, tokens[j - 1].end)
+            head = (tokens[first].start, tokens[head_last].end)
+        else:
+            first = np_start_before(tokens, j, lo, self.cues_.first_words)
+            if first is None:
+                return None
+            source = head = (tokens[first].start, tokens[j].end)
+            if tokens[first].lower in RELATIVE_PRONOUNS and first - 2 >= lo and tokens[first - 1].text == ",":
+                ante_first = np_start_before(tokens, first - 2, lo, self.cues_.first_words)
+                if ante_first is not None:
+                    antecedent = (tokens[ante_first].start, tokens[first - 2].end)
+        if tokens[first].lower in ("that",):
+            return None
+        after = last_cue + 1
+        if cue.lemma in _ADDRESSEE_CUES and after < end and tokens[after].lower != "that" \
+                and tokens[after].text not in QUOTES and tokens[after].text != ":":
+            addressee_end = np_end_after(tokens, after, end)
+            if addressee_end is not None:
+                after = addressee_end + 1
+        before_exists = pattern is None and first - 1 >= lo and (
+            tokens[first - 1].text == "," or tokens[first - 1].text in CLOSE_QUOTES
+        ) and first - 1 > lo
+        rest = tokens[after:end]
+        if before_exists and (not rest or _is_adjunct(rest)):
+            content, direct = _content_before(text, tokens, lo, first - 1, paragraph)
+            if not content:
+                return None
+            return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
+                          "content_source_cue")
+        if before_exists and rest and rest[0].text == "," and len(rest) > 1:
+            content_a, _ = _content_before(text, tokens, lo, first - 1, paragraph)
+            content_b = [(rest[1].start, tokens[end - 1].end)]
+            return _Found(number, source, head, antecedent, cue_span, cue, content_a + content_b,
+                          False, "parenthetical")
+        content, direct = _content_after(text, tokens, after, end, hi, paragraph,
+                                         needs_clause=cue.kind in _CLAUSE_ONLY_KINDS)
+        if not content:
+            return None
+        return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
+                      pattern or "source_cue_content")
+
+    def _according_to(self, tokens: list[Token], lo: int, end: int, c: int, last_cue: int,
+                      cue: Cue, number: int) -> _Found | None:
+        src_last = np_end_after(tokens, last_cue + 1, end)
+        if src_last is None:
+            return None
+        source = (tokens[last_cue + 1].start, tokens[src_last].end)
+        cue_span = (tokens[c].start, tokens[last_cue].end)
+        content: list[tuple[int, int]] = []
+        if c > lo and tokens[c - 1].text == ",":
+            content.append((tokens[lo].start, tokens[c - 2].end))
+        if src_last + 2 < end + 1 and src_last + 1 < end and tokens[src_last + 1].text == ",":
+            content.append((tokens[src_last + 2].start, tokens[end - 1].end))
+        elif c == lo and src_last + 1 < end:
+            content.append((tokens[src_last + 1].start, tokens[end - 1].end))
+        content = [(s, e) for s, e in content if e > s]
+        if not content:
+            return None
+        return _Found(number, source, source, None, cue_span, cue, content, False, "according_to")
+
+    def _cue_source(self, text: str, tokens: list[Token], lo: int, end: int, c: int, last_cue: int,
+                    cue: Cue, number: int, paragraph: tuple[int, int]) -> _Found | None:
+        """``"We won," said Khan.``: content, then cue, then source."""
+        if c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES):
+            return None
+        first = last_cue + 1
+        if first >= end or tokens[first].lower in ("that", "the") and first + 1 < end and \
+                tokens[first + 1].lower == "that":
+            return None
+        if tokens[first].lower in ("it", "that", "this") or not (
+            is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")
+        ):
+            return None
+        src_last = np_end_after(tokens, first, end)
+        if src_last is None or (src_last + 1 < end and tokens[src_last + 1].text not in (",", ";")
+                                and not _is_adjunct(tokens[src_last + 1 : end])):
+            return None
+        content, direct = _content_before(text, tokens, lo, c - 1, paragraph)
+        if not content:
+            return None
+        source = (tokens[first].start, tokens[src_last].end)
+        cue_span = (tokens[c].start, tokens[last_cue].end)
+        return _Found(number, source, source, None, cue_span, cue, content, direct, "cue_source")
+
+    # -- table -------------------------------------------------------------------------------
+    def _to_frame(self, article_id: str, text: str, found: list[_Found]) -> pd.DataFrame:
+        resolver = SourceResolver(self.registry_)
+        rows = []
+        for item in found:
+            written = text[item.source[0]:item.source[1]] if item.source else None
+            head = text[item.head[0]:item.head[1]] if item.head else written
+            antecedent = text[item.antecedent[0]:item.antecedent[1]] if item.antecedent else None
+            resolved, kind, outlet = resolver.resolve(head, antecedent) if head else (None, "unknown", None)
+            if outlet is not None and kind == "outlet":
+                resolved = self.registry_[outlet].name
+            content_start = min(s for s, _ in item.content)
+            content_end = max(e for _, e in item.content)
+            spans = [item.cue, *item.content] + ([item.source] if item.source else [])
+            rows.append({
+                "article_id": article_id,
+                "sentence": item.sentence,
+                "start": min(s for s, _ in spans),
+                "end": max(e for _, e in spans),
+                "source": resolved,
+                "source_as_written": written,
+                "source_kind": kind,
+                "source_outlet": outlet,
+                "source_start": item.source[0] if item.source else None,
+                "source_end": item.source[1] if item.source else None,
+                "cue": text[item.cue[0]:item.cue[1]],
+                "cue_lemma": item.lemma.lemma,
+                "cue_kind": item.lemma.kind,
+                "cue_stance": item.lemma.stance,
+                "cue_class": cue_class(item.lemma.stance),
+                "cue_start": item.cue[0],
+                "cue_end": item.cue[1],
+                "direct": item.direct,
+                "content": " … ".join(text[s:e] for s, e in item.content),
+                "content_start": content_start,
+                "content_end": content_end,
+                "content_spans": [list(span) for span in item.content],
+                "pattern": item.pattern,
+                "parent": pd.NA,
+            })
+        frame = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+        if not frame.empty:
+            frame["parent"] = _parents(frame)
+        return frame
+
+
+def _verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
+    """Whether the cue word is used as a verb after ``tokens[j]`` (its last pre-cue word).
+
+    After a determiner or a possessive it is a noun ("his promise", "Trump's
+    comments"). A bare base form ("say", "state", "report") is a verb only
+    after an auxiliary or a plural or pronoun subject ("officials say",
+    "they claim"), not after a singular noun ("the Iraqi state").
+    """
+    word = tokens[j].lower
+    if word in DETERMINERS or word.endswith(("’s", "'s")):
+        return False
+    if tokens[c].lower == cue.lemma.split()[0] and c - 1 == j:
+        return word in ("i", "we", "you", "they", "who") or (word.endswith("s") and not word.endswith("ss"))
+    return True
+
+
+def _content_end(tokens: list[Token], lo: int, hi: int) -> int:
+    """Index after the last content token of a sentence (drops final punctuation)."""
+    end = hi
+    while end > lo and (tokens[end - 1].text in _TRAILING or tokens[end - 1].text in QUOTES):
+        end -= 1
+    return end
+
+
+def _is_adjunct(rest: Sequence[Token]) -> bool:
+    """A short time/place/manner phrase after a cue ("on Saturday", "in a statement")."""
+    return 0 < len(rest) <= _MAX_ADJUNCT and rest[0].lower in _ADJUNCT_START and not any(
+        t.lower == "that" or t.text in QUOTES or t.text == ":" for t in rest
+    )
+
+
+def _apposition(tokens: list[Token], lo: int, comma: int, cue_words: frozenset[str]) -> tuple[int, int] | None:
+    """``Name, apposition, said``: (first token of the name, last token of the name)."""
+    previous = comma - 1
+    while previous >= lo and tokens[previous].text != ",":
+        if tokens[previous].text in QUOTES or tokens[previous].lower in cue_words:
+            return None
+        previous -= 1
+    if previous <= lo or comma - previous - 1 < 1 or comma - previous - 1 > 25:
+        return None
+    name_last = previous - 1
+    if not is_capitalised(tokens[name_last]):
+        return None
+    first = np_start_before(tokens, name_last, lo, cue_words)
+    return None if first is None else (first, name_last)
+
+
+def _strip(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    while first <= last and (tokens[first].text in _TRAILING or tokens[first].text in QUOTES):
+        first += 1
+    while last >= first and (tokens[last].text in _TRAILING or tokens[last].text in QUOTES):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _content_before(text: str, tokens: list[Token], lo: int, boundary: int,
+                    paragraph: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
+    """Content ending before ``tokens[boundary]`` (a comma or closing quote)."""
+    last = boundary - 1 if tokens[boundary].text == "," else boundary
+    # a closing quote just before the source: find its opener, maybe sentences back
+    closer = next((k for k in range(boundary, max(lo, boundary - 2) - 1, -1)
+                   if tokens[k].text in CLOSE_QUOTES and is_closer_at(text, tokens[k].start)), None)
+    if closer is not None:
+        opener = find_opener(text, tokens[closer].start, paragraph[0])
+        if opener is not None:
+            span = _trim_chars(text, opener + 1, tokens[closer].start)
+            before = text[tokens[lo].start:opener].strip() if opener >= tokens[lo].start else ""
+            if span and not before:
+                return [span], True
+            if span and opener > tokens[lo].start:
+                return [(tokens[lo].start, span[1])], False
+    stripped = _strip(tokens, lo, last)
+    if stripped is None:
+        return [], False
+    return [(tokens[stripped[0]].start, tokens[stripped[1]].end)], False
+
+
+def _content_after(text: str, tokens: list[Token], after: int, end: int, hi: int,
+                   paragraph: tuple[int, int], needs_clause: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Content following a cue: a quotation, a that-clause, or the rest of the sentence."""
+    if after >= end and not (after < hi and tokens[after].text in OPEN_QUOTES):
+        return [], False
+    k = after
+    if k < end and tokens[k].text in (":", ","):
+        k += 1
+    if k < hi and tokens[k].text in OPEN_QUOTES and is_opener_at(text, tokens[k].start):
+        closer = find_closer(text, tokens[k].start, paragraph[1])
+        if closer is not None:
+            span = _trim_chars(text, tokens[k].start + 1, closer)
+            return ([span], True) if span else ([], False)
+    that = next((m for m in range(k, min(end, k + _MAX_ADJUNCT + 1)) if tokens[m].lower == "that"), None)
+    if that is not None and (that == k or tokens[k].lower in _ADJUNCT_START):
+        k = that + 1
+    elif needs_clause:
+        return [], False
+    stripped = _strip(tokens, k, end - 1)
+    if stripped is None:
+        return [], False
+    return [(tokens[stripped[0]].start, tokens[stripped[1]].end)], False
+
+
+def _trim_before(previous: _Found, tokens: list[Token], cue_index: int) -> None:
+    """End an earlier cue's content before ", but <cue>" (a coordinated second cue)."""
+    k = cue_index - 1
+    while k > 0 and (tokens[k].lower in ("and", "but") or is_adverb(tokens[k]) or tokens[k].text == ","):
+        k -= 1
+    limit = tokens[k].end
+    previous.content = [(s, min(e, limit)) for s, e in previous.content if s < limit]
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in "“\"'‘"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _parents(frame: pd.DataFrame) -> pd.Series:
+    """Row of the innermost attribution whose content holds each attribution's cue."""
+    starts = frame["content_start"].to_numpy()
+    ends = frame["content_end"].to_numpy()
+    cues = frame["cue_start"].to_numpy()
+    parents: list[object] = []
+    for row, cue_start in enumerate(cues):
+        inside = np.flatnonzero((starts <= cue_start) & (cue_start < ends))
+        inside = inside[inside != row]
+        if len(inside):
+            parents.append(int(inside[np.argmin(ends[inside] - starts[inside])]))
+        else:
+            parents.append(pd.NA)
+    return pd.Series(parents, index=frame.index, dtype="Int64")

@@ -1,0 +1,280 @@
+"""Who is cited: noun phrases around cues, their kind, and what pronouns refer to.
+
+Sources are found without a parser: a noun phrase is read outwards from the
+cue over names, nouns and determiners, stopping at punctuation and function
+words. Its kind (outlet, person, organisation, document, anonymous) comes
+from the outlet registry, closed lists of head nouns and capitalisation.
+Pronouns and epithets ("it", "he", "the broadcaster") resolve to the last
+compatible named source of the article; relative pronouns ("who") to the
+phrase they follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..outlets import OutletRegistry
+from .tokens import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    Token,
+    is_adverb,
+    is_capitalised,
+)
+
+__all__ = ["SourceResolver", "np_end_after", "np_start_before", "source_kind"]
+
+# Lower-case words that may stand before a name in a source phrase
+# ("the interim prime minister", "land war specialist Jack Watling").
+TITLE_WORDS = frozenset(
+    "president vice prime minister secretary spokesman spokeswoman spokesperson professor leader "
+    "chief ambassador senator congressman congresswoman director analyst expert official general "
+    "commander deputy foreign interior defense defence state former interim acting supreme "
+    "governor mayor judge justice chairman chairwoman chair head founder editor correspondent "
+    "reporter anchor host specialist researcher fellow economist strategist adviser advisor "
+    "lawyer attorney candidate nominee speaker lawmaker representative envoy diplomat pastor "
+    "rev. cleric ayatollah sheikh king queen prince crown emir sultan chancellor premier "
+    "war land security national senior top retired military political campaign party".split()
+)
+_TIME_WORDS = frozenset(
+    "year years week weeks month months day days today yesterday tomorrow morning afternoon "
+    "evening night ago earlier later last next this monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec instead meanwhile "
+    "however also".split()
+)
+ANONYMOUS_HEADS = frozenset(
+    "official officials source sources analyst analysts expert experts critic critics observer "
+    "observers diplomat diplomats spokesman spokeswoman spokesperson people person residents "
+    "resident witness witnesses aide aides insider insiders someone authorities authority "
+    "activists activist protesters scientists researchers economists investigators "
+    "prosecutors lawmakers legislators voters supporters opponents members member leaders "
+    "commentators pundits".split()
+)
+DOCUMENT_HEADS = frozenset(
+    "report reports study studies statement statements survey surveys poll polls analysis "
+    "document documents letter letters memo memos ad ads advertisement website site article "
+    "book filing complaint lawsuit data figures census research review audit release "
+    "communique communiqué transcript tweet tweets post video editorial op-ed paper papers "
+    "estimate estimates assessment cable record records email emails message".split()
+)
+ORGANISATION_WORDS = frozenset(
+    "institute ministry department university council committee party agency office foundation "
+    "group organization organisation association union commission court congress parliament "
+    "senate house army navy forces guard corps bank fund watch center centre school college "
+    "company inc corp ltd administration government cabinet kremlin pentagon police military "
+    "campaign embassy consulate federation league alliance movement network service services "
+    "board authority bureau institution coalition front".split()
+)
+_PERSON_TITLES = frozenset(
+    "mr. mrs. ms. dr. gen. sen. rep. gov. lt. col. sgt. capt. prof. rev. sec. adm. maj. "
+    "president professor secretary minister senator judge".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    text = resources.files("framing.resources").joinpath("places.txt").read_text("utf-8")
+    return frozenset(x.strip().casefold() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _np_word(token: Token) -> bool:
+    if not token.text[:1].isalnum() or token.lower in _TIME_WORDS:
+        return False
+    if token.lower in CLAUSE_WORDS or token.lower in PERSONAL_PRONOUNS:
+        return False
+    return not (not is_capitalised(token) and is_adverb(token))
+
+
+def np_start_before(tokens: Sequence[Token], last: int, floor: int = 0,
+                    cue_words: frozenset[str] = frozenset()) -> int | None:
+    """Index of the first token of the noun phrase ending at ``tokens[last]``.
+
+    Returns ``None`` if ``tokens[last]`` cannot end a noun phrase.
+    """
+    head = tokens[last]
+    if head.lower in PERSONAL_PRONOUNS or head.lower in RELATIVE_PRONOUNS:
+        return last
+    if not _np_word(head) or head.lower in cue_words:
+        return None
+    i = last
+    while i - 1 >= floor and last - i < 12:
+        prev = tokens[i - 1]
+        if prev.lower in DETERMINERS and prev.lower != "that":
+            return i - 1
+        if prev.lower == "of" and i - 2 >= floor and is_capitalised(tokens[i - 2]) and is_capitalised(tokens[i]):
+            i -= 2  # Secretary of State
+            continue
+        if prev.lower in ("and", "&") and i - 2 >= floor and is_capitalised(tokens[i]) and is_capitalised(tokens[i - 2]):
+            i -= 2  # Trump and Pence
+            continue
+        if not _np_word(prev) or (prev.lower in cue_words and not is_capitalised(prev)):
+            break
+        if not is_capitalised(prev) and is_capitalised(tokens[i]) and prev.lower not in TITLE_WORDS:
+            break  # "last year Trump": a lower-case word before a name must be a title
+        i -= 1
+    return i
+
+
+def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | None:
+    """Index of the last token of the noun phrase starting at ``tokens[first]``."""
+    if first >= ceiling:
+        return None
+    j = first
+    if tokens[j].lower in DETERMINERS or tokens[j].lower in PERSONAL_PRONOUNS:
+        if tokens[j].lower in PERSONAL_PRONOUNS:
+            return j
+        j += 1
+    if j >= ceiling or not _np_word(tokens[j]):
+        return None
+    while j + 1 < ceiling:
+        nxt = tokens[j + 1]
+        if nxt.lower in ("of", "for", "at", "by", "and", "in") and j + 2 < ceiling and (
+            is_capitalised(tokens[j + 2]) or tokens[j + 2].lower in DETERMINERS
+        ):
+            j += 2 if tokens[j + 2].lower not in DETERMINERS else 3
+            if j >= ceiling:
+                return ceiling - 1
+            continue
+        if nxt.lower in ("familiar", "close") and j + 2 < ceiling and tokens[j + 2].lower in ("with", "to"):
+            j += 2  # people familiar with the matter
+            continue
+        if not _np_word(nxt):
+            break
+        j += 1
+    return j
+
+
+def source_kind(text: str, registry: OutletRegistry, known_people: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    """Kind of a source phrase: outlet, person, organisation, document, anonymous or unknown.
+
+    Examples
+    --------
+    >>> reg = OutletRegistry.default()
+    >>> [source_kind(s, reg) for s in ["CNN", "Mr. Smith", "the Pentagon", "a new report",
+    ...                                "Iraqi officials", "Tehran", "Jack Watling"]]
+    ['outlet', 'person', 'organisation', 'document', 'anonymous', 'organisation', 'person']
+    """
+    stripped = text.strip()
+    if registry.resolve(stripped) or _epithet_outlets(stripped, registry):
+        return "outlet"
+    words = stripped.replace(",", " ").split()
+    if not words:
+        return "unknown"
+    lowered = [w.casefold() for w in words]
+    head = lowered[-1]
+    if lowered[0] in PERSONAL_PRONOUNS or lowered[0] in RELATIVE_PRONOUNS:
+        return "pronoun"
+    folded = stripped.casefold().removeprefix("the ")
+    if folded in _places():
+        return "organisation"
+    capitals = [w for w in words if w[:1].isupper()]
+    if any(w in ORGANISATION_WORDS for w in lowered) or any(w.casefold().removeprefix("the ") in _places() for w in [" ".join(words)]):
+        return "organisation"
+    if any(w in _PERSON_TITLES for w in lowered):
+        return "person"
+    if head in DOCUMENT_HEADS:
+        return "document"
+    if head in ANONYMOUS_HEADS or (len(words) > 1 and lowered[-2] in ANONYMOUS_HEADS):
+        return "anonymous"
+    if capitals and len(capitals) == len(words) and len(words) <= 4:
+        return "person"
+    if stripped in known_people:
+        return "person"
+    return "unknown"
+
+
+def _epithet_outlets(text: str, registry: OutletRegistry) -> list[str]:
+    phrase = " ".join(text.casefold().split())
+    return [o.id for o in registry.values() if phrase in (e.casefold() for e in o.epithets)]
+
+
+@dataclass
+class _Named:
+    text: str
+    kind: str
+    outlet: str | None
+
+
+@dataclass
+class SourceResolver:
+    """Resolves pronoun and epithet sources to the last compatible named source.
+
+    Call :meth:`resolve` on each source phrase in reading order; named
+    sources are remembered, pronouns and epithets are resolved against them.
+
+    Examples
+    --------
+    >>> r = SourceResolver(OutletRegistry.default())
+    >>> r.resolve("CNN")[:2], r.resolve("Jack Watling")[:2]
+    (('CNN', 'outlet'), ('Jack Watling', 'person'))
+    >>> r.resolve("it")[:2], r.resolve("he")[:2], r.resolve("the broadcaster")[:2]
+    (('CNN', 'outlet'), ('Jack Watling', 'person'), ('CNN', 'outlet'))
+    """
+
+    registry: OutletRegistry
+    history: list[_Named] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)
+
+    def _last(self, kinds: set[str], outlets: list[str] | None = None) -> _Named | None:
+        for named in reversed(self.history):
+            if outlets is not None:
+                if named.outlet in outlets:
+                    return named
+            elif named.kind in kinds:
+                return named
+        return None
+
+    def resolve(self, text: str, antecedent: str | None = None) -> tuple[str, str, str | None]:
+        """``(resolved text, kind, outlet id)`` for a source phrase.
+
+        ``antecedent`` is the phrase a relative pronoun ("who") follows.
+        """
+        lowered = " ".join(text.casefold().split())
+        if lowered in RELATIVE_PRONOUNS and antecedent:
+            return self.resolve(antecedent)
+        if lowered in ("he", "she", "him", "her"):
+            found = self._last({"person"})
+            return (found.text, "person", None) if found else (text, "pronoun", None)
+        if lowered in ("it", "its"):
+            found = self._last({"outlet", "organisation", "document"})
+            return (found.text, found.kind, found.outlet) if found else (text, "pronoun", None)
+        if lowered in ("they", "them", "their"):
+            found = self._last({"anonymous", "organisation", "outlet"})
+            return (found.text, found.kind, found.outlet) if found else (text, "pronoun", None)
+        if lowered in PERSONAL_PRONOUNS:
+            return text, "pronoun", None
+        outlet_id = self.registry.resolve(text)
+        if outlet_id is None:
+            candidates = _epithet_outlets(text, self.registry)
+            if candidates:
+                found = self._last(set(), outlets=candidates)
+                if found is not None:
+                    return found.text, "outlet", found.outlet
+                return text, "outlet", None
+        kind = "outlet" if outlet_id else source_kind(text, self.registry, self.people)
+        resolved = text
+        if kind in ("person", "unknown"):
+            full = self._full_name(text)
+            if full is not None:
+                resolved, kind = full, "person"
+            elif kind == "person":
+                self.people.add(text)
+        if kind != "unknown":
+            self.history.append(_Named(resolved, kind, outlet_id))
+        return resolved, kind, outlet_id
+
+    def _full_name(self, text: str) -> str | None:
+        """An earlier person's full name ending with this surname ("Watling")."""
+        words = text.split()
+        if len(words) != 1:
+            return None
+        for named in reversed(self.history):
+            if named.kind == "person" and named.text.split()[-1] == words[0] and named.text != text:
+                return named.text
+        return None
