@@ -49,7 +49,7 @@ from ..text.sentences import sentence_spans
 from .cues import Cue, CueLexicon, cue_class
 from .matcher import iter_texts
 from .quotes import find_closer, find_opener, is_closer_at, is_opener_at
-from .sources import SourceResolver, np_end_after, np_start_before
+from .sources import TITLE_WORDS, SourceResolver, np_end_after, np_start_before
 from .tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
@@ -84,7 +84,8 @@ _ADJUNCT_START = frozenset(
     "thursday friday saturday sunday in a an the after before when while as".split()
 )
 # An adjunct after a cue is at most this many tokens ("in an interview with CNN on Sunday").
-_MAX_ADJUNCT = 9
+_MAX_ADJUNCT = 14
+_PREPOSITIONS = frozenset("to about on in for with at from into by of over after before".split())
 _TRAILING = frozenset({".", "!", "?", ",", ";", ":", "—", "–", "--"})
 
 
@@ -222,8 +223,10 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
                 continue
             result = self._attribution(text, tokens, lo, hi, i, cue, number, paragraph, in_sentence)
             if result is not None:
-                if result.pattern == "coordinated":
+                if result.pattern == "coordinated" and in_sentence:
                     _trim_before(in_sentence[-1], tokens, i)
+                    if not in_sentence[-1].content:
+                        in_sentence.pop()
                 in_sentence.append(result)
             i += cue.words
         found.extend(in_sentence)
@@ -231,35 +234,60 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
     # -- one cue -------------------------------------------------------------------------
     def _attribution(self, text: str, tokens: list[Token], lo: int, hi: int, c: int, cue: Cue,
                      number: int, paragraph: tuple[int, int], earlier: list[_Found]) -> _Found | None:
-        last_cue = c + cue.words - 1
+        last_cue = _extend_cue(tokens, c + cue.words - 1, hi)
         end = _content_end(tokens, lo, hi)
         if cue.lemma == "according to":
-            return self._according_to(tokens, lo, end, c, last_cue, cue, number)
+            return self._according_to(tokens, lo, end, c, c + cue.words - 1, cue, number)
+        if tokens[c].lower in _NOUN_PLURALS and c + 1 < hi and tokens[c + 1].text[:1].isalnum() \
+                and tokens[c + 1].lower != "that":
+            return None  # "the inexcusable remarks made", "southern states with"
         inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
         if inverted is not None:
             return inverted
-        # Source before the cue, over auxiliaries and adverbs ("has repeatedly said").
+        # Source before the cue, over auxiliaries, adverbs and time adjuncts.
         j = c - 1
         passive = False
-        while j >= lo and (tokens[j].lower in AUXILIARIES or is_adverb(tokens[j])):
-            passive = passive or is_be(tokens[j])
-            j -= 1
-        if j < lo or passive or not _verb_context(tokens, j, c, cue):
+        verb_group_start = c
+        while j >= lo:
+            if tokens[j].lower in AUXILIARIES or is_adverb(tokens[j]):
+                passive = passive or is_be(tokens[j])
+                if verb_group_start == j + 1:
+                    verb_group_start = j
+                j -= 1
+            elif (skipped := _time_adjunct_start(tokens, j, lo)) is not None:
+                j = skipped - 1
+            else:
+                break
+        participle = tokens[c].lower.endswith("ing")
+        if passive and not participle:
+            return None  # "is said", "was told": no source in the clause
+        if j < lo or not _verb_context(tokens, j, c, cue):
             return None
-        cue_span = (tokens[j + 1].start, tokens[last_cue].end)
+        cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
         head = antecedent = None
         pattern = None
-        if tokens[j].lower in ("and", "but") and earlier:
-            previous = earlier[-1]
-            source, head, antecedent = previous.source, previous.head, previous.antecedent
-            first = j  # content before the conjunction belongs to the earlier cue
+        comma_before = tokens[j].text == "," or (
+            tokens[j].text in CLOSE_QUOTES and j - 1 >= lo and tokens[j - 1].text == ",")
+        if participle and (comma_before or tokens[j].lower in ("and", "but", "by", "while", "after",
+                                                                "before")) or tokens[j].lower in ("and", "but"):
+            if earlier:
+                previous = earlier[-1]
+                source, head, antecedent = previous.source, previous.head, previous.antecedent
+            else:
+                subject = _sentence_subject(tokens, lo, j, self.cues_.first_words)
+                if subject is None:
+                    return None
+                source = head = (tokens[subject[0]].start, tokens[subject[1]].end)
+            first = j
             pattern = "coordinated"
+        elif participle and tokens[j].lower not in AUXILIARIES and not _after_aux(tokens, c, lo):
+            return None  # "comments Trump made in 2006 saying": a modifier, not a cue
         elif tokens[j].text == ",":
-            apposed = _apposition(tokens, lo, j, frozenset(self.cues_.first_words))
+            apposed = _apposition(tokens, lo, j, self.cues_.first_words)
             if apposed is None:
                 return None
-            first, head_last = apposed
-            source = (tokens[first].start, tokens[j - 1].end)
+            first, head_last, source_last = apposed
+            source = (tokens[first].start, tokens[source_last].end)
             head = (tokens[first].start, tokens[head_last].end)
         else:
             first = np_start_before(tokens, j, lo, self.cues_.first_words)
@@ -270,17 +298,17 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
                 ante_first = np_start_before(tokens, first - 2, lo, self.cues_.first_words)
                 if ante_first is not None:
                     antecedent = (tokens[ante_first].start, tokens[first - 2].end)
-        if tokens[first].lower in ("that",):
-            return None
+        if tokens[first].lower == "that" or (first - 1 >= lo and tokens[first - 1].lower in ("what", "whatever")):
+            return None  # "what he said four years ago": a free relative, not an attribution
         after = last_cue + 1
         if cue.lemma in _ADDRESSEE_CUES and after < end and tokens[after].lower != "that" \
                 and tokens[after].text not in QUOTES and tokens[after].text != ":":
             addressee_end = np_end_after(tokens, after, end)
             if addressee_end is not None:
                 after = addressee_end + 1
-        before_exists = pattern is None and first - 1 >= lo and (
+        before_exists = pattern is None and first - 1 > lo and (
             tokens[first - 1].text == "," or tokens[first - 1].text in CLOSE_QUOTES
-        ) and first - 1 > lo
+        )
         rest = tokens[after:end]
         if before_exists and (not rest or _is_adjunct(rest)):
             content, direct = _content_before(text, tokens, lo, first - 1, paragraph)
@@ -288,13 +316,20 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
                 return None
             return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
                           "content_source_cue")
+        if first == lo and (not rest or _is_adjunct(rest)) and pattern is None:
+            # "Trump said." alone, after a sentence that closed a quotation
+            content, direct = _quote_before_sentence(text, tokens[lo].start, paragraph)
+            if content:
+                return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
+                              "content_source_cue")
+            return None
         if before_exists and rest and rest[0].text == "," and len(rest) > 1:
             content_a, _ = _content_before(text, tokens, lo, first - 1, paragraph)
             content_b = [(rest[1].start, tokens[end - 1].end)]
             return _Found(number, source, head, antecedent, cue_span, cue, content_a + content_b,
                           False, "parenthetical")
         content, direct = _content_after(text, tokens, after, end, hi, paragraph,
-                                         needs_clause=cue.kind in _CLAUSE_ONLY_KINDS)
+                                         needs_clause=cue.needs_clause or cue.kind in _CLAUSE_ONLY_KINDS)
         if not content:
             return None
         return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
@@ -324,6 +359,10 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         """``"We won," said Khan.``: content, then cue, then source."""
         if c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES):
             return None
+        if cue.lemma in _ADDRESSEE_CUES:
+            return None  # "..., Ramos, 58, told AFP": AFP is the addressee
+        if tokens[c - 1].text == "," and _apposition(tokens, lo, c - 1, self.cues_.first_words):
+            return None  # "Name, apposition, said X" reads as source-cue
         first = last_cue + 1
         if first >= end or tokens[first].lower in ("that", "the") and first + 1 < end and \
                 tokens[first + 1].lower == "that":
@@ -339,9 +378,17 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         content, direct = _content_before(text, tokens, lo, c - 1, paragraph)
         if not content:
             return None
-        source = (tokens[first].start, tokens[src_last].end)
+        head = (tokens[first].start, tokens[src_last].end)
+        source_last = src_last
+        if src_last + 2 < end and tokens[src_last + 1].text == "," and _appositive_like(tokens[src_last + 2]):
+            source_last = end - 1  # said Robert Klein, chairman of the institute.
+            for k in range(src_last + 2, end):
+                if tokens[k].text in (",", ";") or tokens[k].lower == "that":
+                    source_last = k - 1
+                    break
+        source = (tokens[first].start, tokens[source_last].end)
         cue_span = (tokens[c].start, tokens[last_cue].end)
-        return _Found(number, source, source, None, cue_span, cue, content, direct, "cue_source")
+        return _Found(number, source, head, None, cue_span, cue, content, direct, "cue_source")
 
     # -- table -------------------------------------------------------------------------------
     def _to_frame(self, article_id: str, text: str, found: list[_Found]) -> pd.DataFrame:
@@ -386,6 +433,12 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         frame = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
         if not frame.empty:
             frame["parent"] = _parents(frame)
+            # "everything I said", "you say" inside a quotation are the speaker's
+            # discourse, not a further attribution.
+            quoted = frame["parent"].map(lambda p: pd.notna(p) and bool(frame.at[int(p), "direct"]))
+            speaker = frame["source_as_written"].fillna("").str.casefold().isin({"i", "you", "we"})
+            frame = frame[~(quoted & speaker)].reset_index(drop=True)
+            frame["parent"] = _parents(frame)
         return frame
 
 
@@ -405,6 +458,104 @@ def _verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
     return True
 
 
+_NOUN_PLURALS = frozenset(
+    "remarks comments notes reports claims states calls estimates promises quotes tweets answers "
+    "charges statements warnings".split()
+)
+_TIME_HEADS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight time week "
+    "weekend month year night morning afternoon evening".split()
+)
+
+
+def _time_adjunct_start(tokens: list[Token], j: int, lo: int) -> int | None:
+    """Start of a time adjunct ending at ``tokens[j]`` ("on Tuesday", "at the time")."""
+    if tokens[j].lower not in _TIME_HEADS:
+        return None
+    k = j
+    while k - 1 >= lo and tokens[k - 1].lower in ("on", "at", "the", "this", "last", "earlier", "late",
+                                                   "early", "in", "that", "same"):
+        k -= 1
+    return k
+
+
+def _extend_cue(tokens: list[Token], last: int, hi: int) -> int:
+    """Include a following time word or manner adverb in the cue ("said Tuesday")."""
+    if last + 1 < hi and (tokens[last + 1].lower in _TIME_HEADS - {"time", "week", "month", "year"}
+                          or (is_adverb(tokens[last + 1]) and tokens[last + 1].lower.endswith("ly"))):
+        return last + 1
+    if last + 3 < hi and tokens[last + 1].lower == "in" and tokens[last + 2].lower in ("a", "the") \
+            and tokens[last + 3].lower == "statement":
+        last += 3
+        if last + 1 < hi and tokens[last + 1].lower in _TIME_HEADS - {"time", "week", "month", "year"}:
+            last += 1
+    return last
+
+
+def _infinitive(tokens: list[Token], k: int, end: int) -> bool:
+    """``to`` + a verb ("asked them to support"), not ``to`` + a noun phrase ("wrote to her")."""
+    if tokens[k].lower != "to" or k + 1 >= end:
+        return False
+    following = tokens[k + 1]
+    return following.text.islower() and following.lower not in DETERMINERS and \
+        following.lower not in ("him", "her", "them", "us", "me", "it")
+
+
+def _time_adjunct_end(tokens: list[Token], k: int, end: int) -> int | None:
+    """Last token of a time adjunct starting at ``tokens[k]`` ("on Wednesday", "last week")."""
+    m = k
+    while m < end and tokens[m].lower in ("on", "at", "the", "this", "last", "earlier", "late", "early", "in"):
+        m += 1
+    if m < end and m - k <= 3 and tokens[m].lower in _TIME_HEADS:
+        return m
+    return None
+
+
+def _after_aux(tokens: list[Token], c: int, lo: int) -> bool:
+    return c - 1 >= lo and tokens[c - 1].lower in AUXILIARIES
+
+
+def _sentence_subject(tokens: list[Token], lo: int, before: int,
+                      cue_words: frozenset[str]) -> tuple[int, int] | None:
+    """The noun phrase opening a clause ("Band member Flea shared ..., writing ...")."""
+    start = lo
+    while start < before and tokens[start].lower in ("but", "and", "so", "yet", "still", "meanwhile"):
+        start += 1
+    if start < before and (tokens[start].lower in _ADJUNCT_START or is_adverb(tokens[start])):
+        comma = next((k for k in range(start, before) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    if start >= before:
+        return None
+    if tokens[start].lower in ("he", "she", "they", "we", "i"):
+        return start, start
+    last = start
+    if tokens[last].lower in ("the", "a", "an"):
+        last += 1
+    if last >= before or not is_capitalised(tokens[last]):
+        return None
+    while last + 1 < before and (is_capitalised(tokens[last + 1]) or (
+            tokens[last + 1].lower in ("of", "and") and last + 2 < before and is_capitalised(tokens[last + 2]))):
+        last += 1
+    return start, last
+
+
+def _quote_before_sentence(text: str, sentence_start: int,
+                           paragraph: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
+    """The quotation closing just before a sentence ("… missing.” Trump said.")."""
+    k = sentence_start - 1
+    while k >= paragraph[0] and text[k].isspace():
+        k -= 1
+    if k < paragraph[0] or not is_closer_at(text, k):
+        return [], False
+    opener = find_opener(text, k, paragraph[0])
+    if opener is None:
+        return [], False
+    span = _trim_chars(text, opener + 1, k)
+    return ([span], True) if span else ([], False)
+
+
 def _content_end(tokens: list[Token], lo: int, hi: int) -> int:
     """Index after the last content token of a sentence (drops final punctuation)."""
     end = hi
@@ -420,20 +571,47 @@ def _is_adjunct(rest: Sequence[Token]) -> bool:
     )
 
 
-def _apposition(tokens: list[Token], lo: int, comma: int, cue_words: frozenset[str]) -> tuple[int, int] | None:
-    """``Name, apposition, said``: (first token of the name, last token of the name)."""
-    previous = comma - 1
-    while previous >= lo and tokens[previous].text != ",":
-        if tokens[previous].text in QUOTES or tokens[previous].lower in cue_words:
-            return None
-        previous -= 1
-    if previous <= lo or comma - previous - 1 < 1 or comma - previous - 1 > 25:
-        return None
-    name_last = previous - 1
-    if not is_capitalised(tokens[name_last]):
-        return None
-    first = np_start_before(tokens, name_last, lo, cue_words)
-    return None if first is None else (first, name_last)
+def _appositive_like(token: Token) -> bool:
+    """Whether a phrase starting with ``token`` reads as an apposition or relative clause."""
+    return (token.lower in DETERMINERS or token.lower in RELATIVE_PRONOUNS or token.text[:1].isdigit()
+            or (token.text[:1].islower() and not token.lower.endswith("ing")) or token.lower in TITLE_WORDS)
+
+
+def _apposition(tokens: list[Token], lo: int, comma: int,
+                cue_words: frozenset[str]) -> tuple[int, int, int] | None:
+    """``Name, apposition(s), said``: (first and last token of the name, last source token).
+
+    Walks back over up to four commas ("Dean Johnson, a salesman from Sumter,
+    South Carolina, says"; "Woodrow Benford, 58, who lives nearby, says") to
+    a capitalised name followed by an appositive-like segment. A participial
+    segment ("John Archer, wearing a T-shirt, said") is not part of the source.
+    """
+    source_last = comma - 1
+    k = comma - 1
+    commas = 0
+    while k > lo and commas < 4:
+        if tokens[k].text in QUOTES or (tokens[k].lower in cue_words and not is_capitalised(tokens[k])
+                                        and tokens[k].lower not in DETERMINERS):
+            if tokens[k].lower not in TITLE_WORDS:
+                return None
+        if tokens[k].text == ",":
+            commas += 1
+            segment_first = tokens[k + 1]
+            if (segment_first.lower.endswith("ing") and segment_first.text.islower()) or \
+                    segment_first.lower in RELATIVE_PRONOUNS or segment_first.text.isdigit():
+                source_last = k - 1  # participles, relative clauses and ages are left out
+            name_before = is_capitalised(tokens[k - 1]) or segment_first.lower in RELATIVE_PRONOUNS
+            if _appositive_like(segment_first) and name_before:
+                first = np_start_before(tokens, k - 1, lo, cue_words)
+                if first is not None:
+                    return first, k - 1, source_last
+            if is_capitalised(segment_first) and commas == 2 and k - 1 >= lo and \
+                    tokens[k - 1].text[:1].islower() and segment_first.lower not in DETERMINERS:
+                first = np_start_before(tokens, k - 1, lo, cue_words)
+                if first is not None:  # "A top strategist, John Weaver, tells"
+                    return first, source_last, source_last
+        k -= 1
+    return None
 
 
 def _strip(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
@@ -472,7 +650,11 @@ def _content_after(text: str, tokens: list[Token], after: int, end: int, hi: int
     if after >= end and not (after < hi and tokens[after].text in OPEN_QUOTES):
         return [], False
     k = after
+    while k < end and (skipped := _time_adjunct_end(tokens, k, end)) is not None:
+        k = skipped + 1  # "reported on Wednesday the Secret Service had ..."
     if k < end and tokens[k].text in (":", ","):
+        if needs_clause and k + 1 < end and (is_capitalised(tokens[k + 1]) or tokens[k + 1].text in OPEN_QUOTES):
+            needs_clause = False  # "she added, Donald Trump is ..."
         k += 1
     if k < hi and tokens[k].text in OPEN_QUOTES and is_opener_at(text, tokens[k].start):
         closer = find_closer(text, tokens[k].start, paragraph[1])
@@ -482,8 +664,8 @@ def _content_after(text: str, tokens: list[Token], after: int, end: int, hi: int
     that = next((m for m in range(k, min(end, k + _MAX_ADJUNCT + 1)) if tokens[m].lower == "that"), None)
     if that is not None and (that == k or tokens[k].lower in _ADJUNCT_START):
         k = that + 1
-    elif needs_clause:
-        return [], False
+    elif needs_clause or (k < end and tokens[k].lower in _PREPOSITIONS and not _infinitive(tokens, k, end)):
+        return [], False  # "added sugar", "wrote to her": not reported content
     stripped = _strip(tokens, k, end - 1)
     if stripped is None:
         return [], False

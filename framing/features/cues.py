@@ -1,7 +1,9 @@
 """Attribution cues (said, told, according to, admitted...) as data.
 
 ``framing/resources/cues.csv`` lists each cue with its forms, its ``kind``
-(speech, writing, cognition, evidence) and its ``stance``: ``neutral``
+(speech, writing, cognition, evidence), whether its content must be a
+clause or quotation (``content=clause``: "added that ...", not "added
+sugar"), and its ``stance``: ``neutral``
 (said, told, wrote), ``factive`` (admitted, revealed, noted: presents the
 content as true), ``doubt`` (claimed, alleged, insisted), ``negative``
 (denied, rejected), ``manner`` (boasted, slammed) or ``hedge`` (suggested).
@@ -12,7 +14,7 @@ Examples
 --------
 >>> cues = CueLexicon.default()
 >>> cues.lookup(("admitted",))
-Cue(lemma='admit', kind='speech', stance='factive', words=1)
+Cue(lemma='admit', kind='speech', stance='factive', words=1, needs_clause=False)
 >>> cues.lookup(("according", "to")).lemma
 'according to'
 """
@@ -39,6 +41,7 @@ class Cue:
     kind: str
     stance: str
     words: int
+    needs_clause: bool = False
 
 
 def cue_class(stance: str) -> str:
@@ -60,7 +63,9 @@ class CueLexicon:
         for row in rows:
             for form in dict.fromkeys(f.strip() for f in row["forms"].split("|") if f.strip()):
                 words = tuple(form.casefold().split())
-                self._forms.setdefault(words, Cue(row["cue"], row["kind"], row["stance"], len(words)))
+                cue = Cue(row["cue"], row["kind"], row["stance"], len(words),
+                          row.get("content", "any") == "clause")
+                self._forms.setdefault(words, cue)
         self.max_words = max((len(k) for k in self._forms), default=1)
         self.first_words = frozenset(k[0] for k in self._forms)
 

@@ -20,6 +20,7 @@ from ..outlets import OutletRegistry
 from .tokens import (
     CLAUSE_WORDS,
     DETERMINERS,
+    OBJECT_PRONOUNS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     Token,
@@ -39,7 +40,18 @@ TITLE_WORDS = frozenset(
     "reporter anchor host specialist researcher fellow economist strategist adviser advisor "
     "lawyer attorney candidate nominee speaker lawmaker representative envoy diplomat pastor "
     "rev. cleric ayatollah sheikh king queen prince crown emir sultan chancellor premier "
-    "war land security national senior top retired military political campaign party".split()
+    "war land security national senior top retired military political campaign party counsel "
+    "delegate presumptive hopeful hopefuls front-runner frontrunner".split()
+)
+# Endings of agent nouns that may stand before a name ("pollster Chris Anderson").
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "woman", "ian", "eon", "ate", "ee")
+# Words after an agent noun that keep a source phrase going ("a spokesman for X").
+_AGENT_LINKS = frozenset({"for", "of", "at", "with", "to", "from"})
+_CONTINUATIONS = {("familiar", "with"), ("close", "to"), ("privy", "to"), ("briefed", "on"),
+                  ("knowledgeable", "about"), ("involved", "in")}
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred".split()
 )
 _TIME_WORDS = frozenset(
     "year years week weeks month months day days today yesterday tomorrow morning afternoon "
@@ -91,34 +103,92 @@ def _np_word(token: Token) -> bool:
     return not (not is_capitalised(token) and is_adverb(token))
 
 
+_QUANTIFIERS = frozenset(
+    "half percent most many some all none each majority minority third thirds quarter number "
+    "share dozens hundreds thousands millions several both any few".split()
+)
+_NUMBER_LEADS = frozenset("at least more less than nearly about almost some over under".split())
+
+
+def _is_number(token: Token) -> bool:
+    return token.text[:1].isdigit() or all(part in _NUMBER_WORDS for part in token.lower.split("-"))
+
+
+def _is_agent(token: Token) -> bool:
+    """Nouns for people by role ("spokesman", "pollster", "delegate")."""
+    word = token.lower
+    return word in TITLE_WORDS or word in ANONYMOUS_HEADS or (word.isalpha() and word.endswith(_AGENT_ENDINGS))
+
+
+def _extend_quantifier(tokens: Sequence[Token], i: int, floor: int) -> int:
+    """Extend a phrase start leftwards over "half of", "16 percent of", "Six in 10"."""
+    while i - 2 >= floor and tokens[i - 1].lower == "of" and (
+        tokens[i - 2].lower in _QUANTIFIERS or tokens[i - 2].text[:1].isdigit()
+    ):
+        i -= 2
+        while i - 1 >= floor and (_is_number(tokens[i - 1]) or tokens[i - 1].lower in ("in", "out")):
+            i -= 1
+    if i - 2 >= floor and tokens[i - 1].lower == "in" and _is_number(tokens[i]) and _is_number(tokens[i - 2]):
+        i -= 2  # four in 10 voters
+    while i - 1 >= floor and tokens[i - 1].lower in _NUMBER_LEADS and (
+        _is_number(tokens[i]) or tokens[i].lower in _QUANTIFIERS or tokens[i].lower in _NUMBER_LEADS
+    ):
+        i -= 1
+    return i
+
+
 def np_start_before(tokens: Sequence[Token], last: int, floor: int = 0,
                     cue_words: frozenset[str] = frozenset()) -> int | None:
     """Index of the first token of the noun phrase ending at ``tokens[last]``.
 
-    Returns ``None`` if ``tokens[last]`` cannot end a noun phrase.
+    Reads leftwards over names, nouns, numbers, possessives ("Sanders’
+    campaign"), party tags ("Paul Ryan (R-Wis.)"), "of" between names
+    ("Secretary of State") and quantifiers ("half of GOP voters"); stops at a
+    determiner (included), punctuation or a function word. Returns ``None``
+    if ``tokens[last]`` cannot end a noun phrase.
     """
+    if tokens[last].text == ")":
+        opening = next((k for k in range(last - 1, max(floor, last - 8) - 1, -1)
+                        if tokens[k].text == "("), None)
+        if opening is None or opening - 1 < floor:
+            return None
+        start = np_start_before(tokens, opening - 1, floor, cue_words)
+        return start
     head = tokens[last]
-    if head.lower in PERSONAL_PRONOUNS or head.lower in RELATIVE_PRONOUNS:
+    if head.lower in PERSONAL_PRONOUNS or head.lower in RELATIVE_PRONOUNS or head.lower in OBJECT_PRONOUNS:
         return last
-    if not _np_word(head) or head.lower in cue_words:
+    if not _np_word(head):
         return None
     i = last
-    while i - 1 >= floor and last - i < 12:
+    while i - 1 >= floor and last - i < 14:
         prev = tokens[i - 1]
+        if i - 2 >= floor and (tokens[i - 2].lower, prev.lower) in _CONTINUATIONS:
+            i -= 2  # people familiar with the matter
+            continue
+        if prev.lower in _AGENT_LINKS and i - 2 >= floor and _is_agent(tokens[i - 2]) \
+                and (is_capitalised(tokens[i]) or tokens[i].lower in DETERMINERS):
+            i -= 2  # a spokesman for Hillary Clinton
+            continue
         if prev.lower in DETERMINERS and prev.lower != "that":
-            return i - 1
+            return _extend_quantifier(tokens, i - 1, floor)
         if prev.lower == "of" and i - 2 >= floor and is_capitalised(tokens[i - 2]) and is_capitalised(tokens[i]):
             i -= 2  # Secretary of State
             continue
-        if prev.lower in ("and", "&") and i - 2 >= floor and is_capitalised(tokens[i]) and is_capitalised(tokens[i - 2]):
+        if prev.lower in ("and", "&") and i - 2 >= floor and is_capitalised(tokens[i - 2]) and (
+            is_capitalised(tokens[i]) or tokens[i].lower in TITLE_WORDS
+        ):
             i -= 2  # Trump and Pence
+            continue
+        if prev.text in ("’", "'") and i - 2 >= floor and tokens[i - 2].end == prev.start \
+                and tokens[i - 2].lower.endswith("s"):
+            i -= 2  # Sanders’ campaign
             continue
         if not _np_word(prev) or (prev.lower in cue_words and not is_capitalised(prev)):
             break
-        if not is_capitalised(prev) and is_capitalised(tokens[i]) and prev.lower not in TITLE_WORDS:
-            break  # "last year Trump": a lower-case word before a name must be a title
+        if not is_capitalised(prev) and is_capitalised(tokens[i]) and not _is_agent(prev):
+            break  # "convention Sen. Warren": only a role noun may precede a name
         i -= 1
-    return i
+    return _extend_quantifier(tokens, i, floor)
 
 
 def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | None:

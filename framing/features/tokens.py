@@ -25,8 +25,11 @@ _TITLES = (
     "Mr|Mrs|Ms|Dr|Gen|Gens|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St|Sec|Adm|Maj|Cmdr|"
     "Jr|Sr|Atty|Supt|Insp|Amb|Brig|Cpl|Pvt|Fr|Hon|Dep|Det"
 )
+_CLITIC = r"[’'](?:s|re|ve|m|ll|d)\b"
 _TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|\w+(?:[’'\-]\w+)*|--|\.\.\.|[^\w\s]"
+    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|"
+    rf"(?i:he|she|it|they|we|i|you|that|there|who)(?={_CLITIC})|(?<=\w){_CLITIC}|"
+    rf"\w+(?:[’'\-]\w+)*|--|\.\.\.|[^\w\s]"
 )
 OPEN_QUOTES = frozenset({"“", '"', "‘", "«"})
 CLOSE_QUOTES = frozenset({"”", '"', "’", "»"})
@@ -48,25 +51,29 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     Examples
     --------
-    >>> [t.text for t in tokenize("U.S. Sec. Pompeo said: “It’s over.”")]
-    ['U.S.', 'Sec.', 'Pompeo', 'said', ':', '“', 'It’s', 'over', '.', '”']
+    >>> [t.text for t in tokenize("U.S. Sec. Pompeo said: “It’s Iran’s.”")]
+    ['U.S.', 'Sec.', 'Pompeo', 'said', ':', '“', 'It', '’s', 'Iran’s', '.', '”']
     """
     return [Token(m.group(), m.start() + offset, m.end() + offset, m.group().casefold())
             for m in _TOKEN.finditer(text)]
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 DETERMINERS = frozenset(
     "the a an this that these those his her its their our my your some many several few other "
     "another each every both most all no one two three four five six seven eight nine ten "
     "dozens hundreds thousands".split()
 )
+_NEGATED = "don't doesn't didn't won't wouldn't can't couldn't hasn't haven't hadn't isn't wasn't " \
+    "aren't weren't shouldn't"
 AUXILIARIES = frozenset(
-    "has have had having is was were are am be been being will would could can may might shall "
-    "should must did does do 's ’s".split()
+    ("has have had having is was were are am be been being will would could can may might shall "
+     "should must did does do 's ’s " + _NEGATED + " " + _NEGATED.replace("'", "’")).split()
 )
-_BE = frozenset("is was were are am be been being".split())
+_BE = frozenset("is was were are am be been being isn't wasn't aren't weren't isn’t wasn’t "
+                "aren’t weren’t".split())
 ADVERBS = frozenset(
     "also now later then again still once previously recently earlier further separately "
     "similarly often never not n't already just even too reportedly repeatedly publicly privately "
@@ -87,10 +94,17 @@ def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+_LY_NOT_ADVERBS = frozenset(
+    "early daily weekly monthly yearly hourly likely unlikely elderly friendly lonely lovely costly "
+    "deadly ugly holy only family rally ally reply supply apply italy jelly belly bully july "
+    "assembly anomaly monopoly butterfly fly silly curly".split()
+)
+
+
 def is_adverb(token: Token) -> bool:
     """Adverbs that may stand between a source and its cue ("has repeatedly said")."""
     return token.lower in ADVERBS or (token.lower.endswith("ly") and token.text.islower()
-                                      and len(token.lower) > 4)
+                                      and len(token.lower) > 4 and token.lower not in _LY_NOT_ADVERBS)
 
 
 def is_be(token: Token) -> bool:
