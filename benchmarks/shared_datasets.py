@@ -39,10 +39,19 @@ def read_ptc() -> tuple[pd.DataFrame, pd.DataFrame]:
     root = _require(DATASETS / "ptc")
     articles = []
     for path in sorted((root / "articles").glob("article*.txt")):
-        articles.append({"article_id": path.stem.removeprefix("article"),
-                         "text": path.read_text(encoding="utf-8")})
-    spans = pd.read_csv(root / "labels.tsv", sep="\t", header=None,
-                        names=["article_id", "technique", "start", "end"], dtype={"article_id": str})
+        articles.append(
+            {
+                "article_id": path.stem.removeprefix("article"),
+                "text": path.read_text(encoding="utf-8"),
+            }
+        )
+    spans = pd.read_csv(
+        root / "labels.tsv",
+        sep="\t",
+        header=None,
+        names=["article_id", "technique", "start", "end"],
+        dtype={"article_id": str},
+    )
     return pd.DataFrame(articles), spans
 
 

@@ -4,10 +4,11 @@ Data flow (each stage takes and returns pandas tables)::
 
     files / exports --framing.load()------> articles   (one row per article)
     articles --------framing.sentences()--> sentences  (offsets into the body)
+    articles --------framing.analyze()----> loaded terms, attributions, voice,
+                                            sentiment, per-article summary
 
-Later stages score loaded terms and attributions (``features``), align a
-citing article with its source (``compare``) and report the differences
-(``report``).
+Later stages align a citing article with its source (``compare``) and
+report the differences (``report``).
 
 Examples
 --------
@@ -23,6 +24,20 @@ from .article import Article, articles_to_frame
 from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
 from .errors import FramingError, LoadError, MissingDependencyError
 from .examples import example_path, list_examples
+from .features import (
+    ATTRIBUTION_COLUMNS,
+    LOADED_TERM_COLUMNS,
+    Analysis,
+    AttributionExtractor,
+    Lexicon,
+    LexiconError,
+    LoadedTermMatcher,
+    LoadedTermVectorizer,
+    analyze,
+    distinguishing_terms,
+    induce_lexicon,
+    validate_lexicon,
+)
 from .loaders import FORMATS, Skipped, iter_load, load, load_article, skipped_table
 from .outlets import Outlet, OutletRegistry
 from .text import sentences
@@ -31,22 +46,34 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ARTICLE_COLUMNS",
+    "ATTRIBUTION_COLUMNS",
     "FORMATS",
+    "LOADED_TERM_COLUMNS",
     "SENTENCE_COLUMNS",
     "SKIPPED_COLUMNS",
+    "Analysis",
     "Article",
+    "AttributionExtractor",
     "FramingError",
+    "Lexicon",
+    "LexiconError",
     "LoadError",
+    "LoadedTermMatcher",
+    "LoadedTermVectorizer",
     "MissingDependencyError",
     "Outlet",
     "OutletRegistry",
     "Skipped",
+    "analyze",
     "articles_to_frame",
+    "distinguishing_terms",
     "example_path",
+    "induce_lexicon",
     "iter_load",
     "list_examples",
     "load",
     "load_article",
     "sentences",
     "skipped_table",
+    "validate_lexicon",
 ]

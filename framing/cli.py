@@ -1,8 +1,9 @@
 """The ``framing`` command line: a thin shell over the public API.
 
 Subcommands follow the data flow: ``load`` (files to the article table),
-``sentences``, ``outlets`` (the outlet registry). Run ``framing COMMAND
---help`` for examples.
+``sentences``, ``analyze`` (loaded terms, attributions, voice), ``lexicon``
+(validate, induce, list) and ``outlets`` (the outlet registry). Run
+``framing COMMAND --help`` for examples.
 
 Exit codes
 ----------
@@ -18,13 +19,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
 from . import __version__
 from .article import Article, articles_to_frame
 from .errors import FramingError
-from .io import write_table
+from .features import Analysis, Lexicon, analyze, induce_lexicon, validate_lexicon
+from .features.annotations import load_annotations, parse_marks
+from .features.lexicon import BUILTIN_LEXICONS
+from .io import write_table, write_text
 from .loaders import FORMATS, iter_load
 from .loaders.base import DEFAULT_MAX_BYTES, Skipped
 from .loaders.load import skipped_table
@@ -43,6 +48,9 @@ examples:
   framing load data/                               # print the table of shipped articles
   framing load corpus/ -o articles.parquet         # a folder, recursively
   framing load 'exports/*.csv' --column text=story_body -o articles.jsonl
+  framing analyze data/kayhan_2020-01-18_cnn-us-troops-iraq.txt   # loaded terms and attributions
+  framing analyze corpus/ --format json -o analysis.json
+  framing lexicon validate my_terms.csv            # line-numbered problems
   framing outlets                                  # the outlet registry
 """
 
@@ -56,7 +64,7 @@ def _column_pair(value: str) -> tuple[str, str]:
     return field.strip(), column.strip()
 
 
-def _add_input_options(parser: argparse.ArgumentParser) -> None:
+def _add_input_options(parser: argparse.ArgumentParser, format_flag: str = "--format") -> None:
     group = parser.add_argument_group("input")
     group.add_argument(
         "paths",
@@ -65,7 +73,8 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         help="files, directories (read recursively) or glob patterns",
     )
     group.add_argument(
-        "--format",
+        format_flag,
+        dest="format",
         choices=FORMATS,
         default=None,
         help="force the input format (default: by extension, then content)",
@@ -153,6 +162,79 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write the table instead of printing it"
     )
     sents.set_defaults(handler=_cmd_sentences)
+
+    analyze = sub.add_parser(
+        "analyze",
+        help="score loaded terms, attributions and voice",
+        description="Find loaded terms (with their neutral counterparts) and source attributions "
+        "(who is cited, with which cue, directly or not) in articles. Every span has "
+        "character offsets into the article text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(analyze, format_flag="--input-format")
+    features = analyze.add_argument_group("features")
+    features.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="NAME_OR_FILE",
+        help="lexicon to match: a built-in name ("
+        + ", ".join(BUILTIN_LEXICONS)
+        + ") or a CSV file; repeatable (default: conflict_geopolitics)",
+    )
+    features.add_argument(
+        "--no-fuzzy",
+        dest="fuzzy",
+        action="store_false",
+        help="do not match misspellings of lexicon words",
+    )
+    out = analyze.add_argument_group("output")
+    out.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="table: a summary on the terminal; json: articles with sentences, "
+        "loaded_terms and attributions; csv: one file per table in -o DIR",
+    )
+    out.add_argument("-o", "--output", metavar="PATH", help="file (json) or directory (csv)")
+    analyze.set_defaults(handler=_cmd_analyze)
+
+    lexicon = sub.add_parser(
+        "lexicon",
+        help="validate, induce or list lexicons",
+        description="Work with lexicons (CSV: term,category,valence,neutral,variants,note,source,"
+        "weight).",
+    )
+    lex_sub = lexicon.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    validate = lex_sub.add_parser(
+        "validate", help="report bad rows of a lexicon CSV, with line numbers"
+    )
+    validate.add_argument("file", metavar="FILE")
+    validate.set_defaults(handler=_cmd_lexicon_validate)
+    listing = lex_sub.add_parser("list", help="list the built-in lexicons")
+    listing.set_defaults(handler=_cmd_lexicon_list)
+    induce = lex_sub.add_parser(
+        "induce",
+        help="learn a weighted lexicon from annotated data",
+        description="Learn a lexicon from a table of annotated texts (CSV, JSONL, Parquet): "
+        "a text column and either a column of marked words (a list, or ';'-separated) or a "
+        "column of [start, end] character spans. Words marked more often than chance "
+        "(log-odds z-score) with enough support become entries.",
+    )
+    induce.add_argument("file", metavar="FILE", help="annotated table (.csv, .jsonl, .parquet)")
+    induce.add_argument("--text-column", default="text")
+    marks = induce.add_mutually_exclusive_group(required=True)
+    marks.add_argument("--words-column", help="column of marked words")
+    marks.add_argument("--spans-column", help="column of [start, end] spans")
+    induce.add_argument("--min-support", type=int, default=3)
+    induce.add_argument("--z-threshold", type=float, default=1.5)
+    induce.add_argument("--category", default="induced")
+    induce.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="lexicon CSV to write"
+    )
+    induce.set_defaults(handler=_cmd_lexicon_induce)
 
     outlets = sub.add_parser(
         "outlets",
@@ -250,6 +332,114 @@ def _cmd_sentences(args: argparse.Namespace) -> int:
     return _exit_code(articles, skipped)
 
 
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    articles, skipped = _stream(args)
+    _report_skipped(skipped)
+    if not articles:
+        print(_summary(articles, skipped), file=sys.stderr)
+        return EXIT_FAILURE
+    result = analyze(articles_to_frame(articles), lexicons=args.lexicon or None, fuzzy=args.fuzzy)
+    if args.output_format == "json":
+        text = result.to_json()
+        if args.output:
+            write_text(args.output, text + "\n")
+        else:
+            print(text)
+    elif args.output_format == "csv":
+        if not args.output:
+            raise FramingError(
+                "--format csv writes one file per table: name a directory with -o DIR."
+            )
+        folder = Path(args.output)
+        for name in ("summary", "sentences", "loaded_terms", "attributions"):
+            write_table(getattr(result, name), folder / f"{name}.csv")
+        print(
+            f"Wrote summary, sentences, loaded_terms and attributions CSV to {folder}/.",
+            file=sys.stderr,
+        )
+    else:
+        print(_analysis_table(result))
+    print(_summary(articles, skipped), file=sys.stderr)
+    return _exit_code(articles, skipped)
+
+
+def _analysis_table(result: Analysis) -> str:
+    lines = []
+    for row in result.summary.itertuples(index=False):
+        lines.append(
+            f"== {row.article_id} ({row.outlet}): {row.words} words, {row.sentences} sentences"
+        )
+        lines.append(
+            f"   loaded terms: {row.loaded_terms} ({row.loaded_per_1000_words:.1f} per 1,000 "
+            f"words; own voice {row.loaded_per_1000_own:.1f}, attributed "
+            f"{row.loaded_per_1000_attributed:.1f})"
+        )
+        terms = result.loaded_terms[result.loaded_terms["article_id"] == row.article_id]
+        for t in terms.drop_duplicates(["start", "end"]).itertuples(index=False):
+            neutral = f" -> {t.neutral}" if isinstance(t.neutral, str) else ""
+            fuzzy = " (fuzzy)" if t.fuzzy else ""
+            lines.append(
+                f"     {t.start:>6}-{t.end:<6} {t.text!r:28} {t.category:22}{neutral}{fuzzy}"
+            )
+        attrs = result.attributions[result.attributions["article_id"] == row.article_id]
+        lines.append(
+            f"   attributions: {row.attributions} ({row.direct_quotes} direct, "
+            f"{row.loaded_cues} with loaded cues)"
+        )
+        for a in attrs.itertuples(index=False):
+            written = "" if a.source == a.source_as_written else f" ({a.source_as_written!r})"
+            content = a.content if len(a.content) <= 60 else a.content[:57] + "..."
+            lines.append(
+                f"     s{a.sentence:<3} {a.source}{written} [{a.source_kind}] "
+                f"{a.cue!r} {a.cue_class}: {content!r}"
+            )
+    return "\n".join(lines)
+
+
+def _cmd_lexicon_validate(args: argparse.Namespace) -> int:
+    problems = validate_lexicon(args.file)
+    for problem in problems:
+        print(f"{args.file}:{problem.line}: {problem.message}")
+    errors = [p for p in problems if not p.message.startswith("unknown column")]
+    if errors:
+        print(f"{len(errors)} problem(s); fix them and run again.", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"{args.file}: valid ({len(Lexicon.from_csv(args.file))} entries).", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_lexicon_list(args: argparse.Namespace) -> int:
+    for name in BUILTIN_LEXICONS:
+        lexicon = Lexicon.builtin(name)
+        print(f"{name:22} {len(lexicon):5} entries  categories: {', '.join(lexicon.categories)}")
+    return EXIT_OK
+
+
+def _cmd_lexicon_induce(args: argparse.Namespace) -> int:
+    table = load_annotations(args.file)
+    if args.text_column not in table.columns:
+        raise FramingError(
+            f"{args.file}: no column {args.text_column!r}; columns are "
+            f"{list(table.columns)}. Fix: pass --text-column."
+        )
+    column = args.words_column or args.spans_column
+    if column not in table.columns:
+        raise FramingError(f"{args.file}: no column {column!r}; columns are {list(table.columns)}.")
+    marks = [parse_marks(v, spans=bool(args.spans_column)) for v in table[column]]
+    lexicon = induce_lexicon(
+        table[args.text_column].fillna("").astype(str).tolist(),
+        marks,
+        min_support=args.min_support,
+        z_threshold=args.z_threshold,
+        category=args.category,
+        name=Path(args.output).stem,
+        source=f"induced from {Path(args.file).name}",
+    )
+    lexicon.to_csv(args.output)
+    print(f"Wrote {len(lexicon)} entries to {args.output}.", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_outlets(args: argparse.Namespace) -> int:
     registry = (
         OutletRegistry.from_file(args.registry) if args.registry else OutletRegistry.default()
@@ -277,7 +467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
+    if not getattr(args, "command", None) or not hasattr(args, "handler"):
         parser.print_help()
         return EXIT_USAGE
     try:

@@ -25,7 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Scores", "combine", "overlap_weighted_combine", "overlap_weighted_prf", "span_prf", "trim_span"]
+__all__ = [
+    "Scores",
+    "combine",
+    "overlap_weighted_combine",
+    "overlap_weighted_prf",
+    "span_prf",
+    "trim_span",
+]
 
 Span = tuple[int, int]
 _EDGE = set(" \t\n\"'“”‘’«».,;:!?—–-()")
@@ -42,12 +49,19 @@ class Scores:
     gold: float
 
     def __repr__(self) -> str:
-        return (f"Scores(precision={self.precision:.3f}, recall={self.recall:.3f}, "
-                f"f1={self.f1:.3f}, predicted={self.predicted:g}, gold={self.gold:g})")
+        return (
+            f"Scores(precision={self.precision:.3f}, recall={self.recall:.3f}, "
+            f"f1={self.f1:.3f}, predicted={self.predicted:g}, gold={self.gold:g})"
+        )
 
     def as_dict(self) -> dict[str, float]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "predicted": self.predicted, "gold": self.gold}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -77,8 +91,15 @@ def _matched(predicted: Sequence[Span], gold: Sequence[Span], match: str) -> int
                 remaining.remove(span)
                 hits += 1
         return hits
-    pairs = sorted(((_overlap(p, g), i, j) for i, p in enumerate(predicted)
-                    for j, g in enumerate(gold) if _overlap(p, g) > 0), reverse=True)
+    pairs = sorted(
+        (
+            (_overlap(p, g), i, j)
+            for i, p in enumerate(predicted)
+            for j, g in enumerate(gold)
+            if _overlap(p, g) > 0
+        ),
+        reverse=True,
+    )
     used_p, used_g = set(), set()
     for _, i, j in pairs:
         if i not in used_p and j not in used_g:

@@ -67,11 +67,30 @@ from .tokens import (
 __all__ = ["ATTRIBUTION_COLUMNS", "AttributionExtractor"]
 
 ATTRIBUTION_COLUMNS: tuple[str, ...] = (
-    "article_id", "sentence", "start", "end",
-    "source", "source_as_written", "source_kind", "source_outlet", "source_start", "source_end",
-    "cue", "cue_lemma", "cue_kind", "cue_stance", "cue_class", "cue_start", "cue_end",
-    "direct", "content", "content_start", "content_end", "content_spans",
-    "pattern", "parent",
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "source",
+    "source_as_written",
+    "source_kind",
+    "source_outlet",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_lemma",
+    "cue_kind",
+    "cue_stance",
+    "cue_class",
+    "cue_start",
+    "cue_end",
+    "direct",
+    "content",
+    "content_start",
+    "content_end",
+    "content_spans",
+    "pattern",
+    "parent",
 )
 
 # Verbs that take an addressee before their content: told reporters that ...
@@ -80,8 +99,13 @@ _ADDRESSEE_CUES = frozenset({"tell", "ask", "urge", "warn", "assure", "remind", 
 _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 # Words that begin an adjunct after a cue ("CNN wrote on Saturday.").
 _ADJUNCT_START = frozenset(
-    "on in at during last this earlier late early yesterday today tonight monday tuesday wednesday "
-    "thursday friday saturday sunday in a an the after before when while as".split()
+    "on in at during last this earlier late early yesterday today tonight monday tuesday "
+    "wednesday thursday friday saturday sunday after before".split()
+)
+# Words that begin an adjunct between a cue and its that-clause ("admitted in an interview that").
+_ADJUNCT_PREPOSITIONS = frozenset(
+    "on in at during after before last earlier yesterday today tonight monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
 )
 # An adjunct after a cue is at most this many tokens ("in an interview with CNN on Sunday").
 _MAX_ADJUNCT = 14
@@ -134,7 +158,9 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
     ['CNN']
     """
 
-    def __init__(self, registry: OutletRegistry | None = None, kinds: Sequence[str] | None = None) -> None:
+    def __init__(
+        self, registry: OutletRegistry | None = None, kinds: Sequence[str] | None = None
+    ) -> None:
         self.registry = registry
         self.kinds = kinds
 
@@ -146,7 +172,9 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         stances = ["neutral", "factive", "doubt", "negative", "manner", "hedge"]
         kinds = ["outlet", "person", "organisation", "document", "anonymous", "pronoun", "unknown"]
         self.feature_names_ = np.array(
-            ["attributions", "direct"] + [f"stance={s}" for s in stances] + [f"source={k}" for k in kinds],
+            ["attributions", "direct"]
+            + [f"stance={s}" for s in stances]
+            + [f"source={k}" for k in kinds],
             dtype=object,
         )
         return self
@@ -208,14 +236,24 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             self._sentence(text, tokens, lo, hi, number, bounds, found)
         return self._to_frame(article_id, text, found)
 
-    def _sentence(self, text: str, tokens: list[Token], lo: int, hi: int, number: int,
-                  paragraph: tuple[int, int], found: list[_Found]) -> None:
+    def _sentence(
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        hi: int,
+        number: int,
+        paragraph: tuple[int, int],
+        found: list[_Found],
+    ) -> None:
         words = [t.lower for t in tokens]
         in_sentence: list[_Found] = []
         i = lo
         while i < hi:
             cue = self.cues_.match_at(words, i) if i < hi else None
-            if cue is None or (i > lo and is_capitalised(tokens[i]) and cue.lemma != "according to"):
+            if cue is None or (
+                i > lo and is_capitalised(tokens[i]) and cue.lemma != "according to"
+            ):
                 i += 1
                 continue
             if self.kinds is not None and cue.kind not in self.kinds:
@@ -232,14 +270,28 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         found.extend(in_sentence)
 
     # -- one cue -------------------------------------------------------------------------
-    def _attribution(self, text: str, tokens: list[Token], lo: int, hi: int, c: int, cue: Cue,
-                     number: int, paragraph: tuple[int, int], earlier: list[_Found]) -> _Found | None:
+    def _attribution(
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        hi: int,
+        c: int,
+        cue: Cue,
+        number: int,
+        paragraph: tuple[int, int],
+        earlier: list[_Found],
+    ) -> _Found | None:
         last_cue = _extend_cue(tokens, c + cue.words - 1, hi)
         end = _content_end(tokens, lo, hi)
         if cue.lemma == "according to":
             return self._according_to(tokens, lo, end, c, c + cue.words - 1, cue, number)
-        if tokens[c].lower in _NOUN_PLURALS and c + 1 < hi and tokens[c + 1].text[:1].isalnum() \
-                and tokens[c + 1].lower != "that":
+        if (
+            tokens[c].lower in _NOUN_PLURALS
+            and c + 1 < hi
+            and tokens[c + 1].text[:1].isalnum()
+            and tokens[c + 1].lower != "that"
+        ):
             return None  # "the inexcusable remarks made", "southern states with"
         inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
         if inverted is not None:
@@ -267,9 +319,14 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         head = antecedent = None
         pattern = None
         comma_before = tokens[j].text == "," or (
-            tokens[j].text in CLOSE_QUOTES and j - 1 >= lo and tokens[j - 1].text == ",")
-        if participle and (comma_before or tokens[j].lower in ("and", "but", "by", "while", "after",
-                                                                "before")) or tokens[j].lower in ("and", "but"):
+            tokens[j].text in CLOSE_QUOTES and j - 1 >= lo and tokens[j - 1].text == ","
+        )
+        if (
+            participle
+            and (
+                comma_before or tokens[j].lower in ("and", "but", "by", "while", "after", "before")
+            )
+        ) or tokens[j].lower in ("and", "but"):
             if earlier:
                 previous = earlier[-1]
                 source, head, antecedent = previous.source, previous.head, previous.antecedent
@@ -294,49 +351,106 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             if first is None:
                 return None
             source = head = (tokens[first].start, tokens[j].end)
-            if tokens[first].lower in RELATIVE_PRONOUNS and first - 2 >= lo and tokens[first - 1].text == ",":
+            if (
+                tokens[first].lower in RELATIVE_PRONOUNS
+                and first - 2 >= lo
+                and tokens[first - 1].text == ","
+            ):
                 ante_first = np_start_before(tokens, first - 2, lo, self.cues_.first_words)
                 if ante_first is not None:
                     antecedent = (tokens[ante_first].start, tokens[first - 2].end)
-        if tokens[first].lower == "that" or (first - 1 >= lo and tokens[first - 1].lower in ("what", "whatever")):
+        if tokens[first].lower == "that" or (
+            first - 1 >= lo and tokens[first - 1].lower in ("what", "whatever")
+        ):
             return None  # "what he said four years ago": a free relative, not an attribution
         after = last_cue + 1
-        if cue.lemma in _ADDRESSEE_CUES and after < end and tokens[after].lower != "that" \
-                and tokens[after].text not in QUOTES and tokens[after].text != ":":
+        if (
+            cue.lemma in _ADDRESSEE_CUES
+            and after < end
+            and tokens[after].lower != "that"
+            and tokens[after].text not in QUOTES
+            and tokens[after].text != ":"
+        ):
             addressee_end = np_end_after(tokens, after, end)
             if addressee_end is not None:
                 after = addressee_end + 1
-        before_exists = pattern is None and first - 1 > lo and (
-            tokens[first - 1].text == "," or tokens[first - 1].text in CLOSE_QUOTES
+        before_exists = (
+            pattern is None
+            and first - 1 > lo
+            and (tokens[first - 1].text == "," or tokens[first - 1].text in CLOSE_QUOTES)
         )
         rest = tokens[after:end]
         if before_exists and (not rest or _is_adjunct(rest)):
             content, direct = _content_before(text, tokens, lo, first - 1, paragraph)
             if not content:
                 return None
-            return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
-                          "content_source_cue")
+            return _Found(
+                number,
+                source,
+                head,
+                antecedent,
+                cue_span,
+                cue,
+                content,
+                direct,
+                "content_source_cue",
+            )
         if first == lo and (not rest or _is_adjunct(rest)) and pattern is None:
             # "Trump said." alone, after a sentence that closed a quotation
             content, direct = _quote_before_sentence(text, tokens[lo].start, paragraph)
             if content:
-                return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
-                              "content_source_cue")
+                return _Found(
+                    number,
+                    source,
+                    head,
+                    antecedent,
+                    cue_span,
+                    cue,
+                    content,
+                    direct,
+                    "content_source_cue",
+                )
             return None
         if before_exists and rest and rest[0].text == "," and len(rest) > 1:
             content_a, _ = _content_before(text, tokens, lo, first - 1, paragraph)
             content_b = [(rest[1].start, tokens[end - 1].end)]
-            return _Found(number, source, head, antecedent, cue_span, cue, content_a + content_b,
-                          False, "parenthetical")
-        content, direct = _content_after(text, tokens, after, end, hi, paragraph,
-                                         needs_clause=cue.needs_clause or cue.kind in _CLAUSE_ONLY_KINDS)
+            return _Found(
+                number,
+                source,
+                head,
+                antecedent,
+                cue_span,
+                cue,
+                content_a + content_b,
+                False,
+                "parenthetical",
+            )
+        content, direct = _content_after(
+            text,
+            tokens,
+            after,
+            end,
+            hi,
+            paragraph,
+            needs_clause=cue.needs_clause or cue.kind in _CLAUSE_ONLY_KINDS,
+        )
         if not content:
             return None
-        return _Found(number, source, head, antecedent, cue_span, cue, content, direct,
-                      pattern or "source_cue_content")
+        return _Found(
+            number,
+            source,
+            head,
+            antecedent,
+            cue_span,
+            cue,
+            content,
+            direct,
+            pattern or "source_cue_content",
+        )
 
-    def _according_to(self, tokens: list[Token], lo: int, end: int, c: int, last_cue: int,
-                      cue: Cue, number: int) -> _Found | None:
+    def _according_to(
+        self, tokens: list[Token], lo: int, end: int, c: int, last_cue: int, cue: Cue, number: int
+    ) -> _Found | None:
         src_last = np_end_after(tokens, last_cue + 1, end)
         if src_last is None:
             return None
@@ -354,8 +468,18 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             return None
         return _Found(number, source, source, None, cue_span, cue, content, False, "according_to")
 
-    def _cue_source(self, text: str, tokens: list[Token], lo: int, end: int, c: int, last_cue: int,
-                    cue: Cue, number: int, paragraph: tuple[int, int]) -> _Found | None:
+    def _cue_source(
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        end: int,
+        c: int,
+        last_cue: int,
+        cue: Cue,
+        number: int,
+        paragraph: tuple[int, int],
+    ) -> _Found | None:
         """``"We won," said Khan.``: content, then cue, then source."""
         if c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES):
             return None
@@ -364,23 +488,33 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         if tokens[c - 1].text == "," and _apposition(tokens, lo, c - 1, self.cues_.first_words):
             return None  # "Name, apposition, said X" reads as source-cue
         first = last_cue + 1
-        if first >= end or tokens[first].lower in ("that", "the") and first + 1 < end and \
-                tokens[first + 1].lower == "that":
+        if first >= end or (
+            tokens[first].lower in ("that", "the")
+            and first + 1 < end
+            and tokens[first + 1].lower == "that"
+        ):
             return None
         if tokens[first].lower in ("it", "that", "this") or not (
             is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")
         ):
             return None
         src_last = np_end_after(tokens, first, end)
-        if src_last is None or (src_last + 1 < end and tokens[src_last + 1].text not in (",", ";")
-                                and not _is_adjunct(tokens[src_last + 1 : end])):
+        if src_last is None or (
+            src_last + 1 < end
+            and tokens[src_last + 1].text not in (",", ";")
+            and not _is_adjunct(tokens[src_last + 1 : end])
+        ):
             return None
         content, direct = _content_before(text, tokens, lo, c - 1, paragraph)
         if not content:
             return None
         head = (tokens[first].start, tokens[src_last].end)
         source_last = src_last
-        if src_last + 2 < end and tokens[src_last + 1].text == "," and _appositive_like(tokens[src_last + 2]):
+        if (
+            src_last + 2 < end
+            and tokens[src_last + 1].text == ","
+            and _appositive_like(tokens[src_last + 2])
+        ):
             source_last = end - 1  # said Robert Klein, chairman of the institute.
             for k in range(src_last + 2, end):
                 if tokens[k].text in (",", ";") or tokens[k].lower == "that":
@@ -395,41 +529,45 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         resolver = SourceResolver(self.registry_)
         rows = []
         for item in found:
-            written = text[item.source[0]:item.source[1]] if item.source else None
-            head = text[item.head[0]:item.head[1]] if item.head else written
-            antecedent = text[item.antecedent[0]:item.antecedent[1]] if item.antecedent else None
-            resolved, kind, outlet = resolver.resolve(head, antecedent) if head else (None, "unknown", None)
+            written = text[item.source[0] : item.source[1]] if item.source else None
+            head = text[item.head[0] : item.head[1]] if item.head else written
+            antecedent = text[item.antecedent[0] : item.antecedent[1]] if item.antecedent else None
+            resolved, kind, outlet = (
+                resolver.resolve(head, antecedent) if head else (None, "unknown", None)
+            )
             if outlet is not None and kind == "outlet":
                 resolved = self.registry_[outlet].name
             content_start = min(s for s, _ in item.content)
             content_end = max(e for _, e in item.content)
             spans = [item.cue, *item.content] + ([item.source] if item.source else [])
-            rows.append({
-                "article_id": article_id,
-                "sentence": item.sentence,
-                "start": min(s for s, _ in spans),
-                "end": max(e for _, e in spans),
-                "source": resolved,
-                "source_as_written": written,
-                "source_kind": kind,
-                "source_outlet": outlet,
-                "source_start": item.source[0] if item.source else None,
-                "source_end": item.source[1] if item.source else None,
-                "cue": text[item.cue[0]:item.cue[1]],
-                "cue_lemma": item.lemma.lemma,
-                "cue_kind": item.lemma.kind,
-                "cue_stance": item.lemma.stance,
-                "cue_class": cue_class(item.lemma.stance),
-                "cue_start": item.cue[0],
-                "cue_end": item.cue[1],
-                "direct": item.direct,
-                "content": " … ".join(text[s:e] for s, e in item.content),
-                "content_start": content_start,
-                "content_end": content_end,
-                "content_spans": [list(span) for span in item.content],
-                "pattern": item.pattern,
-                "parent": pd.NA,
-            })
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "sentence": item.sentence,
+                    "start": min(s for s, _ in spans),
+                    "end": max(e for _, e in spans),
+                    "source": resolved,
+                    "source_as_written": written,
+                    "source_kind": kind,
+                    "source_outlet": outlet,
+                    "source_start": item.source[0] if item.source else None,
+                    "source_end": item.source[1] if item.source else None,
+                    "cue": text[item.cue[0] : item.cue[1]],
+                    "cue_lemma": item.lemma.lemma,
+                    "cue_kind": item.lemma.kind,
+                    "cue_stance": item.lemma.stance,
+                    "cue_class": cue_class(item.lemma.stance),
+                    "cue_start": item.cue[0],
+                    "cue_end": item.cue[1],
+                    "direct": item.direct,
+                    "content": " … ".join(text[s:e] for s, e in item.content),
+                    "content_start": content_start,
+                    "content_end": content_end,
+                    "content_spans": [list(span) for span in item.content],
+                    "pattern": item.pattern,
+                    "parent": pd.NA,
+                }
+            )
         frame = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
         if not frame.empty:
             frame["parent"] = _parents(frame)
@@ -454,17 +592,19 @@ def _verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
     if word in DETERMINERS or word.endswith(("’s", "'s")):
         return False
     if tokens[c].lower == cue.lemma.split()[0] and c - 1 == j:
-        return word in ("i", "we", "you", "they", "who") or (word.endswith("s") and not word.endswith("ss"))
+        return word in ("i", "we", "you", "they", "who") or (
+            word.endswith("s") and not word.endswith("ss")
+        )
     return True
 
 
 _NOUN_PLURALS = frozenset(
-    "remarks comments notes reports claims states calls estimates promises quotes tweets answers "
-    "charges statements warnings".split()
+    "remarks comments notes reports claims states calls estimates promises quotes tweets "
+    "answers charges statements warnings".split()
 )
 _TIME_HEADS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight time week "
-    "weekend month year night morning afternoon evening".split()
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight time "
+    "week weekend month year night morning afternoon evening".split()
 )
 
 
@@ -473,21 +613,43 @@ def _time_adjunct_start(tokens: list[Token], j: int, lo: int) -> int | None:
     if tokens[j].lower not in _TIME_HEADS:
         return None
     k = j
-    while k - 1 >= lo and tokens[k - 1].lower in ("on", "at", "the", "this", "last", "earlier", "late",
-                                                   "early", "in", "that", "same"):
+    while k - 1 >= lo and tokens[k - 1].lower in (
+        "on",
+        "at",
+        "the",
+        "this",
+        "last",
+        "earlier",
+        "late",
+        "early",
+        "in",
+        "that",
+        "same",
+    ):
         k -= 1
     return k
 
 
 def _extend_cue(tokens: list[Token], last: int, hi: int) -> int:
     """Include a following time word or manner adverb in the cue ("said Tuesday")."""
-    if last + 1 < hi and (tokens[last + 1].lower in _TIME_HEADS - {"time", "week", "month", "year"}
-                          or (is_adverb(tokens[last + 1]) and tokens[last + 1].lower.endswith("ly"))):
+    if last + 1 < hi and (
+        tokens[last + 1].lower in _TIME_HEADS - {"time", "week", "month", "year"}
+        or (is_adverb(tokens[last + 1]) and tokens[last + 1].lower.endswith("ly"))
+    ):
         return last + 1
-    if last + 3 < hi and tokens[last + 1].lower == "in" and tokens[last + 2].lower in ("a", "the") \
-            and tokens[last + 3].lower == "statement":
+    if (
+        last + 3 < hi
+        and tokens[last + 1].lower == "in"
+        and tokens[last + 2].lower in ("a", "the")
+        and tokens[last + 3].lower == "statement"
+    ):
         last += 3
-        if last + 1 < hi and tokens[last + 1].lower in _TIME_HEADS - {"time", "week", "month", "year"}:
+        if last + 1 < hi and tokens[last + 1].lower in _TIME_HEADS - {
+            "time",
+            "week",
+            "month",
+            "year",
+        }:
             last += 1
     return last
 
@@ -497,14 +659,27 @@ def _infinitive(tokens: list[Token], k: int, end: int) -> bool:
     if tokens[k].lower != "to" or k + 1 >= end:
         return False
     following = tokens[k + 1]
-    return following.text.islower() and following.lower not in DETERMINERS and \
-        following.lower not in ("him", "her", "them", "us", "me", "it")
+    return (
+        following.text.islower()
+        and following.lower not in DETERMINERS
+        and following.lower not in ("him", "her", "them", "us", "me", "it")
+    )
 
 
 def _time_adjunct_end(tokens: list[Token], k: int, end: int) -> int | None:
     """Last token of a time adjunct starting at ``tokens[k]`` ("on Wednesday", "last week")."""
     m = k
-    while m < end and tokens[m].lower in ("on", "at", "the", "this", "last", "earlier", "late", "early", "in"):
+    while m < end and tokens[m].lower in (
+        "on",
+        "at",
+        "the",
+        "this",
+        "last",
+        "earlier",
+        "late",
+        "early",
+        "in",
+    ):
         m += 1
     if m < end and m - k <= 3 and tokens[m].lower in _TIME_HEADS:
         return m
@@ -515,11 +690,19 @@ def _after_aux(tokens: list[Token], c: int, lo: int) -> bool:
     return c - 1 >= lo and tokens[c - 1].lower in AUXILIARIES
 
 
-def _sentence_subject(tokens: list[Token], lo: int, before: int,
-                      cue_words: frozenset[str]) -> tuple[int, int] | None:
+def _sentence_subject(
+    tokens: list[Token], lo: int, before: int, cue_words: frozenset[str]
+) -> tuple[int, int] | None:
     """The noun phrase opening a clause ("Band member Flea shared ..., writing ...")."""
     start = lo
-    while start < before and tokens[start].lower in ("but", "and", "so", "yet", "still", "meanwhile"):
+    while start < before and tokens[start].lower in (
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "meanwhile",
+    ):
         start += 1
     if start < before and (tokens[start].lower in _ADJUNCT_START or is_adverb(tokens[start])):
         comma = next((k for k in range(start, before) if tokens[k].text == ","), None)
@@ -535,14 +718,21 @@ def _sentence_subject(tokens: list[Token], lo: int, before: int,
         last += 1
     if last >= before or not is_capitalised(tokens[last]):
         return None
-    while last + 1 < before and (is_capitalised(tokens[last + 1]) or (
-            tokens[last + 1].lower in ("of", "and") and last + 2 < before and is_capitalised(tokens[last + 2]))):
+    while last + 1 < before and (
+        is_capitalised(tokens[last + 1])
+        or (
+            tokens[last + 1].lower in ("of", "and")
+            and last + 2 < before
+            and is_capitalised(tokens[last + 2])
+        )
+    ):
         last += 1
     return start, last
 
 
-def _quote_before_sentence(text: str, sentence_start: int,
-                           paragraph: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
+def _quote_before_sentence(
+    text: str, sentence_start: int, paragraph: tuple[int, int]
+) -> tuple[list[tuple[int, int]], bool]:
     """The quotation closing just before a sentence ("… missing.” Trump said.")."""
     k = sentence_start - 1
     while k >= paragraph[0] and text[k].isspace():
@@ -566,19 +756,27 @@ def _content_end(tokens: list[Token], lo: int, hi: int) -> int:
 
 def _is_adjunct(rest: Sequence[Token]) -> bool:
     """A short time/place/manner phrase after a cue ("on Saturday", "in a statement")."""
-    return 0 < len(rest) <= _MAX_ADJUNCT and rest[0].lower in _ADJUNCT_START and not any(
-        t.lower == "that" or t.text in QUOTES or t.text == ":" for t in rest
+    return (
+        0 < len(rest) <= _MAX_ADJUNCT
+        and rest[0].lower in _ADJUNCT_START
+        and not any(t.lower == "that" or t.text in QUOTES or t.text == ":" for t in rest)
     )
 
 
 def _appositive_like(token: Token) -> bool:
     """Whether a phrase starting with ``token`` reads as an apposition or relative clause."""
-    return (token.lower in DETERMINERS or token.lower in RELATIVE_PRONOUNS or token.text[:1].isdigit()
-            or (token.text[:1].islower() and not token.lower.endswith("ing")) or token.lower in TITLE_WORDS)
+    return (
+        token.lower in DETERMINERS
+        or token.lower in RELATIVE_PRONOUNS
+        or token.text[:1].isdigit()
+        or (token.text[:1].islower() and not token.lower.endswith("ing"))
+        or token.lower in TITLE_WORDS
+    )
 
 
-def _apposition(tokens: list[Token], lo: int, comma: int,
-                cue_words: frozenset[str]) -> tuple[int, int, int] | None:
+def _apposition(
+    tokens: list[Token], lo: int, comma: int, cue_words: frozenset[str]
+) -> tuple[int, int, int] | None:
     """``Name, apposition(s), said``: (first and last token of the name, last source token).
 
     Walks back over up to four commas ("Dean Johnson, a salesman from Sumter,
@@ -590,23 +788,35 @@ def _apposition(tokens: list[Token], lo: int, comma: int,
     k = comma - 1
     commas = 0
     while k > lo and commas < 4:
-        if tokens[k].text in QUOTES or (tokens[k].lower in cue_words and not is_capitalised(tokens[k])
-                                        and tokens[k].lower not in DETERMINERS):
-            if tokens[k].lower not in TITLE_WORDS:
-                return None
+        inside_cue = (
+            tokens[k].lower in cue_words
+            and not is_capitalised(tokens[k])
+            and tokens[k].lower not in DETERMINERS
+            and tokens[k].lower not in TITLE_WORDS
+        )
+        if tokens[k].text in QUOTES or inside_cue:
+            return None  # a quotation or another cue: not an apposition
         if tokens[k].text == ",":
             commas += 1
             segment_first = tokens[k + 1]
-            if (segment_first.lower.endswith("ing") and segment_first.text.islower()) or \
-                    segment_first.lower in RELATIVE_PRONOUNS or segment_first.text.isdigit():
+            if (
+                (segment_first.lower.endswith("ing") and segment_first.text.islower())
+                or segment_first.lower in RELATIVE_PRONOUNS
+                or segment_first.text.isdigit()
+            ):
                 source_last = k - 1  # participles, relative clauses and ages are left out
             name_before = is_capitalised(tokens[k - 1]) or segment_first.lower in RELATIVE_PRONOUNS
             if _appositive_like(segment_first) and name_before:
                 first = np_start_before(tokens, k - 1, lo, cue_words)
                 if first is not None:
                     return first, k - 1, source_last
-            if is_capitalised(segment_first) and commas == 2 and k - 1 >= lo and \
-                    tokens[k - 1].text[:1].islower() and segment_first.lower not in DETERMINERS:
+            if (
+                is_capitalised(segment_first)
+                and commas == 2
+                and k - 1 >= lo
+                and tokens[k - 1].text[:1].islower()
+                and segment_first.lower not in DETERMINERS
+            ):
                 first = np_start_before(tokens, k - 1, lo, cue_words)
                 if first is not None:  # "A top strategist, John Weaver, tells"
                     return first, source_last, source_last
@@ -622,18 +832,25 @@ def _strip(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None
     return (first, last) if first <= last else None
 
 
-def _content_before(text: str, tokens: list[Token], lo: int, boundary: int,
-                    paragraph: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
+def _content_before(
+    text: str, tokens: list[Token], lo: int, boundary: int, paragraph: tuple[int, int]
+) -> tuple[list[tuple[int, int]], bool]:
     """Content ending before ``tokens[boundary]`` (a comma or closing quote)."""
     last = boundary - 1 if tokens[boundary].text == "," else boundary
     # a closing quote just before the source: find its opener, maybe sentences back
-    closer = next((k for k in range(boundary, max(lo, boundary - 2) - 1, -1)
-                   if tokens[k].text in CLOSE_QUOTES and is_closer_at(text, tokens[k].start)), None)
+    closer = next(
+        (
+            k
+            for k in range(boundary, max(lo, boundary - 2) - 1, -1)
+            if tokens[k].text in CLOSE_QUOTES and is_closer_at(text, tokens[k].start)
+        ),
+        None,
+    )
     if closer is not None:
         opener = find_opener(text, tokens[closer].start, paragraph[0])
         if opener is not None:
             span = _trim_chars(text, opener + 1, tokens[closer].start)
-            before = text[tokens[lo].start:opener].strip() if opener >= tokens[lo].start else ""
+            before = text[tokens[lo].start : opener].strip() if opener >= tokens[lo].start else ""
             if span and not before:
                 return [span], True
             if span and opener > tokens[lo].start:
@@ -644,8 +861,15 @@ def _content_before(text: str, tokens: list[Token], lo: int, boundary: int,
     return [(tokens[stripped[0]].start, tokens[stripped[1]].end)], False
 
 
-def _content_after(text: str, tokens: list[Token], after: int, end: int, hi: int,
-                   paragraph: tuple[int, int], needs_clause: bool) -> tuple[list[tuple[int, int]], bool]:
+def _content_after(
+    text: str,
+    tokens: list[Token],
+    after: int,
+    end: int,
+    hi: int,
+    paragraph: tuple[int, int],
+    needs_clause: bool,
+) -> tuple[list[tuple[int, int]], bool]:
     """Content following a cue: a quotation, a that-clause, or the rest of the sentence."""
     if after >= end and not (after < hi and tokens[after].text in OPEN_QUOTES):
         return [], False
@@ -653,7 +877,11 @@ def _content_after(text: str, tokens: list[Token], after: int, end: int, hi: int
     while k < end and (skipped := _time_adjunct_end(tokens, k, end)) is not None:
         k = skipped + 1  # "reported on Wednesday the Secret Service had ..."
     if k < end and tokens[k].text in (":", ","):
-        if needs_clause and k + 1 < end and (is_capitalised(tokens[k + 1]) or tokens[k + 1].text in OPEN_QUOTES):
+        if (
+            needs_clause
+            and k + 1 < end
+            and (is_capitalised(tokens[k + 1]) or tokens[k + 1].text in OPEN_QUOTES)
+        ):
             needs_clause = False  # "she added, Donald Trump is ..."
         k += 1
     if k < hi and tokens[k].text in OPEN_QUOTES and is_opener_at(text, tokens[k].start):
@@ -661,10 +889,14 @@ def _content_after(text: str, tokens: list[Token], after: int, end: int, hi: int
         if closer is not None:
             span = _trim_chars(text, tokens[k].start + 1, closer)
             return ([span], True) if span else ([], False)
-    that = next((m for m in range(k, min(end, k + _MAX_ADJUNCT + 1)) if tokens[m].lower == "that"), None)
-    if that is not None and (that == k or tokens[k].lower in _ADJUNCT_START):
+    that = next(
+        (m for m in range(k, min(end, k + _MAX_ADJUNCT + 1)) if tokens[m].lower == "that"), None
+    )
+    if that is not None and (that == k or tokens[k].lower in _ADJUNCT_PREPOSITIONS):
         k = that + 1
-    elif needs_clause or (k < end and tokens[k].lower in _PREPOSITIONS and not _infinitive(tokens, k, end)):
+    elif needs_clause or (
+        k < end and tokens[k].lower in _PREPOSITIONS and not _infinitive(tokens, k, end)
+    ):
         return [], False  # "added sugar", "wrote to her": not reported content
     stripped = _strip(tokens, k, end - 1)
     if stripped is None:
@@ -675,7 +907,9 @@ def _content_after(text: str, tokens: list[Token], after: int, end: int, hi: int
 def _trim_before(previous: _Found, tokens: list[Token], cue_index: int) -> None:
     """End an earlier cue's content before ", but <cue>" (a coordinated second cue)."""
     k = cue_index - 1
-    while k > 0 and (tokens[k].lower in ("and", "but") or is_adverb(tokens[k]) or tokens[k].text == ","):
+    while k > 0 and (
+        tokens[k].lower in ("and", "but") or is_adverb(tokens[k]) or tokens[k].text == ","
+    ):
         k -= 1
     limit = tokens[k].end
     previous.content = [(s, min(e, limit)) for s, e in previous.content if s < limit]

@@ -63,8 +63,13 @@ class CueLexicon:
         for row in rows:
             for form in dict.fromkeys(f.strip() for f in row["forms"].split("|") if f.strip()):
                 words = tuple(form.casefold().split())
-                cue = Cue(row["cue"], row["kind"], row["stance"], len(words),
-                          row.get("content", "any") == "clause")
+                cue = Cue(
+                    row["cue"],
+                    row["kind"],
+                    row["stance"],
+                    len(words),
+                    row.get("content", "any") == "clause",
+                )
                 self._forms.setdefault(words, cue)
         self.max_words = max((len(k) for k in self._forms), default=1)
         self.first_words = frozenset(k[0] for k in self._forms)

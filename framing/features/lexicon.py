@@ -4,7 +4,8 @@ Columns (``LEXICON_COLUMNS``): ``term`` (required), ``category`` (required),
 ``valence`` (-1 condemning ... +1 glorifying; 0 for non-polar framing words),
 ``neutral`` (the neutral counterpart: assassination -> killing), ``variants``
 (other spellings, ``|``-separated: ``Daish|Da'esh``), ``note`` (how the entry
-was chosen) and ``source`` (citation). Shipped lexicons live in
+was chosen), ``source`` (citation) and ``weight`` (confidence in [0, 1],
+default 1; induced lexicons set it to the share of annotated occurrences). Shipped lexicons live in
 ``framing/resources/lexicons`` and are documented in its README.
 
 Examples
@@ -42,7 +43,16 @@ __all__ = [
     "validate_lexicon",
 ]
 
-LEXICON_COLUMNS: tuple[str, ...] = ("term", "category", "valence", "neutral", "variants", "note", "source")
+LEXICON_COLUMNS: tuple[str, ...] = (
+    "term",
+    "category",
+    "valence",
+    "neutral",
+    "variants",
+    "note",
+    "source",
+    "weight",
+)
 _REQUIRED = ("term", "category")
 
 BUILTIN_LEXICONS: tuple[str, ...] = (
@@ -81,7 +91,9 @@ class LexiconError(FramingError, ValueError):
         )
 
 
-def _read_rows(text: str, origin: str) -> tuple[list[tuple[int, dict[str, str]]], list[LexiconProblem]]:
+def _read_rows(
+    text: str, origin: str
+) -> tuple[list[tuple[int, dict[str, str]]], list[LexiconProblem]]:
     problems: list[LexiconProblem] = []
     reader = csv.reader(io.StringIO(text))
     try:
@@ -93,16 +105,24 @@ def _read_rows(text: str, origin: str) -> tuple[list[tuple[int, dict[str, str]]]
         return [], [LexiconProblem(1, f"the header lacks the column(s) {missing}; found {header}")]
     unknown = [h for h in header if h not in LEXICON_COLUMNS]
     if unknown:
-        problems.append(LexiconProblem(1, f"unknown column(s) {unknown} are ignored; "
-                                          f"known: {list(LEXICON_COLUMNS)}"))
+        problems.append(
+            LexiconProblem(
+                1, f"unknown column(s) {unknown} are ignored; known: {list(LEXICON_COLUMNS)}"
+            )
+        )
     rows = []
     for fields in reader:
         line = reader.line_num
         if not any(f.strip() for f in fields):
             continue
         if len(fields) != len(header):
-            problems.append(LexiconProblem(line, f"{len(fields)} fields where the header has "
-                                                 f"{len(header)} (quote fields that contain commas)"))
+            problems.append(
+                LexiconProblem(
+                    line,
+                    f"{len(fields)} fields where the header has "
+                    f"{len(header)} (quote fields that contain commas)",
+                )
+            )
             continue
         rows.append((line, {h: f.strip() for h, f in zip(header, fields, strict=True)}))
     return rows, problems
@@ -125,6 +145,15 @@ def _check_row(line: int, row: dict[str, str]) -> list[LexiconProblem]:
         else:
             if math.isnan(number) or not -1.0 <= number <= 1.0:
                 problems.append(LexiconProblem(line, f"valence {valence!r} is outside [-1, 1]"))
+    weight = row.get("weight", "")
+    if weight:
+        try:
+            value = float(weight)
+        except ValueError:
+            problems.append(LexiconProblem(line, f"weight {weight!r} is not a number"))
+        else:
+            if math.isnan(value) or not 0.0 <= value <= 1.0:
+                problems.append(LexiconProblem(line, f"weight {weight!r} is outside [0, 1]"))
     variants = row.get("variants", "")
     if variants and any(not v.strip() for v in variants.split("|")):
         problems.append(LexiconProblem(line, f"variants {variants!r} has an empty entry"))
@@ -139,21 +168,29 @@ def _parse(text: str, origin: str) -> tuple[pd.DataFrame, list[LexiconProblem]]:
         row_problems = _check_row(line, row)
         key = (row.get("term", "").casefold(), row.get("category", "").casefold())
         if key in seen and not row_problems:
-            row_problems.append(LexiconProblem(
-                line, f"duplicate of line {seen[key]} (term {row['term']!r}, category {row['category']!r})"))
+            row_problems.append(
+                LexiconProblem(
+                    line,
+                    f"duplicate of line {seen[key]} "
+                    f"(term {row['term']!r}, category {row['category']!r})",
+                )
+            )
         problems.extend(row_problems)
         if row_problems:
             continue
         seen[key] = line
-        records.append({
-            "term": row["term"],
-            "category": row["category"],
-            "valence": float(row["valence"]) if row.get("valence") else 0.0,
-            "neutral": row.get("neutral") or None,
-            "variants": row.get("variants") or "",
-            "note": row.get("note") or "",
-            "source": row.get("source") or "",
-        })
+        records.append(
+            {
+                "term": row["term"],
+                "category": row["category"],
+                "valence": float(row["valence"]) if row.get("valence") else 0.0,
+                "neutral": row.get("neutral") or None,
+                "variants": row.get("variants") or "",
+                "note": row.get("note") or "",
+                "source": row.get("source") or "",
+                "weight": float(row["weight"]) if row.get("weight") else 1.0,
+            }
+        )
     entries = pd.DataFrame(records, columns=list(LEXICON_COLUMNS))
     return entries, problems
 
@@ -185,8 +222,9 @@ def _read_text(path: str | PathLike[str]) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LexiconError(str(path), [LexiconProblem(line, "bytes that are not UTF-8; re-save the "
-                                                             "file as UTF-8")]) from None
+        raise LexiconError(
+            str(path), [LexiconProblem(line, "bytes that are not UTF-8; re-save the file as UTF-8")]
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -234,8 +272,9 @@ class Lexicon:
         return cls(name or Path(path).stem, entries)
 
     @classmethod
-    def from_terms(cls, terms: Iterable[str], category: str, name: str = "custom",
-                   valence: float = 0.0) -> Lexicon:
+    def from_terms(
+        cls, terms: Iterable[str], category: str, name: str = "custom", valence: float = 0.0
+    ) -> Lexicon:
         """A lexicon of plain terms sharing one category.
 
         Examples
@@ -243,16 +282,29 @@ class Lexicon:
         >>> len(Lexicon.from_terms(["regime", "puppet"], "label"))
         2
         """
-        records = [{"term": t, "category": category, "valence": valence, "neutral": None,
-                    "variants": "", "note": "", "source": ""} for t in dict.fromkeys(terms)]
+        records = [
+            {
+                "term": t,
+                "category": category,
+                "valence": valence,
+                "neutral": None,
+                "variants": "",
+                "note": "",
+                "source": "",
+                "weight": 1.0,
+            }
+            for t in dict.fromkeys(terms)
+        ]
         return cls(name, pd.DataFrame(records, columns=list(LEXICON_COLUMNS)))
 
     @classmethod
     def builtin(cls, name: str) -> Lexicon:
         """A lexicon shipped with framing, by name (see ``BUILTIN_LEXICONS``)."""
         if name not in BUILTIN_LEXICONS:
-            raise ValueError(f"lexicon {name!r} is not built in; built-in lexicons: "
-                             f"{', '.join(BUILTIN_LEXICONS)}.")
+            raise ValueError(
+                f"lexicon {name!r} is not built in; built-in lexicons: "
+                f"{', '.join(BUILTIN_LEXICONS)}."
+            )
         ref = resources.files("framing.resources").joinpath("lexicons", f"{name}.csv")
         entries, problems = _parse(ref.read_text("utf-8"), f"framing/resources/lexicons/{name}.csv")
         if problems:  # a shipped file must be clean; the test suite checks this
@@ -261,11 +313,23 @@ class Lexicon:
 
     @classmethod
     def combine(cls, lexicons: Sequence[Lexicon], name: str | None = None) -> Lexicon:
-        """One lexicon from several; each entry keeps its lexicon name in ``note``-free column."""
+        """One lexicon from several; entries keep their lexicon's name in a ``lexicon`` column."""
         frames = [lex.entries.assign(lexicon=lex.name) for lex in lexicons]
-        entries = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-            columns=[*LEXICON_COLUMNS, "lexicon"])
+        entries = (
+            pd.concat(frames, ignore_index=True)
+            if frames
+            else pd.DataFrame(columns=[*LEXICON_COLUMNS, "lexicon"])
+        )
         return cls(name or "+".join(lex.name for lex in lexicons), entries)
+
+    def select(
+        self, *, min_weight: float = 0.0, categories: Sequence[str] | None = None
+    ) -> Lexicon:
+        """Entries with at least ``min_weight`` (and in ``categories``, if given)."""
+        mask = self.entries["weight"] >= min_weight
+        if categories is not None:
+            mask &= self.entries["category"].isin(list(categories))
+        return Lexicon(self.name, self.entries[mask].reset_index(drop=True))
 
     def with_source_names(self) -> pd.DataFrame:
         """Entries with a ``lexicon`` column (the lexicon each entry came from)."""
@@ -301,6 +365,7 @@ def resolve_lexicons(lexicons: object = None) -> Lexicon:
         elif isinstance(item, (str, PathLike)):
             resolved.append(Lexicon.from_csv(item))
         else:
-            raise TypeError(f"lexicons must be names, paths or Lexicon objects, not "
-                            f"{type(item).__name__}.")
+            raise TypeError(
+                f"lexicons must be names, paths or Lexicon objects, not {type(item).__name__}."
+            )
     return resolved[0] if len(resolved) == 1 else Lexicon.combine(resolved)

@@ -17,10 +17,12 @@ Examples
 --------
 >>> matcher = LoadedTermMatcher()
 >>> spans = matcher.find_in_text("Iran helped fight Takfirir terrorists after the assassination.")
->>> spans[["start", "end", "text", "term", "category", "neutral", "fuzzy"]]
-   start  end                 text                term              category    neutral  fuzzy
-0     18   37  Takfirir terrorists  Takfiri terrorists  delegitimising_label   fighters   True
-1     48   61        assassination       assassination              violence    killing  False
+>>> spans[["start", "end", "text", "term", "fuzzy"]]
+   start  end                 text                term  fuzzy
+0     18   37  Takfirir terrorists  Takfiri terrorists   True
+1     48   61        assassination       assassination  False
+>>> spans[["category", "neutral"]].values.tolist()
+[['delegitimising_label', 'fighters'], ['violence', 'killing']]
 """
 
 from __future__ import annotations
@@ -105,13 +107,18 @@ def within_one_edit(a: str, b: str) -> bool:
 def iter_texts(articles: object) -> tuple[list[str], list[str]]:
     """``(article_ids, texts)`` from a table, Articles, or plain strings."""
     if isinstance(articles, str):
-        raise TypeError("pass a list of texts or articles, not a bare str; for one text use "
-                        "LoadedTermMatcher.find_in_text(text).")
+        raise TypeError(
+            "pass a list of texts or articles, not a bare str; for one text use "
+            "LoadedTermMatcher.find_in_text(text)."
+        )
     if isinstance(articles, pd.DataFrame):
         if "text" not in articles.columns:
             raise ValueError("articles has no 'text' column; pass the table from framing.load().")
-        ids = (articles["article_id"].astype(str).tolist() if "article_id" in articles.columns
-               else [str(i) for i in range(len(articles))])
+        ids = (
+            articles["article_id"].astype(str).tolist()
+            if "article_id" in articles.columns
+            else [str(i) for i in range(len(articles))]
+        )
         return ids, articles["text"].fillna("").astype(str).tolist()
     if hasattr(articles, "article_id") and hasattr(articles, "text"):
         return [articles.article_id], [articles.text]  # one Article
@@ -159,8 +166,9 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
     # (priority 0) over one that reaches it by inflection (priority 1), so
     # "deported" is the entry "deported", not also "deport" and "deportation".
     owners: dict[str, dict[tuple[str, str], tuple[int, int]]] = {}
-    groups = zip(entries["term"], entries["variants"], entries["lexicon"], entries["category"],
-                 strict=True)
+    groups = zip(
+        entries["term"], entries["variants"], entries["lexicon"], entries["category"], strict=True
+    )
     for entry_id, (term, variants, lexicon_name, category) in enumerate(groups):
         spellings = [term, *[v for v in str(variants or "").split("|") if v.strip()]]
         for spelling in spellings:
@@ -200,7 +208,11 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
     ptr[1:] = np.cumsum([len(e) for e in form_entries])
     ids = np.fromiter((i for e in form_entries for i in e), dtype=np.int64, count=int(ptr[-1]))
     compiled = _Compiled(
-        automaton, lengths, ptr, ids, forms,
+        automaton,
+        lengths,
+        ptr,
+        ids,
+        forms,
         {w: tuple(f) for w, f in word_forms.items()},
         {p: tuple(ws) for p, ws in prefix_words.items()},
         entries,
@@ -209,7 +221,9 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
     return compiled
 
 
-def _drop_nested(starts: np.ndarray, ends: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+def _drop_nested(
+    starts: np.ndarray, ends: np.ndarray, *columns: np.ndarray
+) -> tuple[np.ndarray, ...]:
     """Keep the longest of nested spans ("Takfiri terrorists" over "terrorists").
 
     Spans are sorted by start, longest first; a span is dropped when an
@@ -254,7 +268,9 @@ class LoadedTermMatcher:
     framing.analyze : loaded terms together with attributions and voice.
     """
 
-    def __init__(self, lexicons: object = None, *, inflect: bool = True, fuzzy: bool = True) -> None:
+    def __init__(
+        self, lexicons: object = None, *, inflect: bool = True, fuzzy: bool = True
+    ) -> None:
         self.lexicons = lexicons
         self.inflect = inflect
         self.fuzzy = fuzzy
@@ -285,7 +301,9 @@ class LoadedTermMatcher:
         starts = ends_arr - lengths[values_arr] + 1 if len(values_arr) else ends_arr
         return starts, values_arr, candidates
 
-    def _fuzzy_hits(self, big: str, candidates: list[int]) -> tuple[list[int], list[int], list[int]]:
+    def _fuzzy_hits(
+        self, big: str, candidates: list[int]
+    ) -> tuple[list[int], list[int], list[int]]:
         """Spans of misspelled words (and multi-word forms containing them)."""
         compiled = self._compiled
         aliases: dict[str, str | None] = {}
@@ -297,7 +315,11 @@ class LoadedTermMatcher:
             if token in aliases:
                 continue
             aliases[token] = None
-            if len(token) < FUZZY_MIN_LENGTH or token in compiled.word_forms or is_known_word(token):
+            if (
+                len(token) < FUZZY_MIN_LENGTH
+                or token in compiled.word_forms
+                or is_known_word(token)
+            ):
                 continue
             for word in compiled.prefix_words.get(token[:FUZZY_PREFIX], ()):
                 if within_one_edit(token, word):
@@ -319,8 +341,13 @@ class LoadedTermMatcher:
         return starts, ends, form_ids
 
     # -- public API ----------------------------------------------------------------
-    def find(self, articles: object, *, sentences: pd.DataFrame | None = None,
-             attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+    def find(
+        self,
+        articles: object,
+        *,
+        sentences: pd.DataFrame | None = None,
+        attributions: pd.DataFrame | None = None,
+    ) -> pd.DataFrame:
         """Spans of lexicon terms in ``articles``.
 
         Parameters
@@ -369,8 +396,15 @@ class LoadedTermMatcher:
         """Spans in one text (``article_id`` "0"); see :meth:`find`."""
         return self.find([text], **kwargs)
 
-    def _to_frame(self, ids: Sequence[str], texts: Sequence[str], starts: np.ndarray,
-                  ends: np.ndarray, form_ids: np.ndarray, fuzzy: np.ndarray) -> pd.DataFrame:
+    def _to_frame(
+        self,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        starts: np.ndarray,
+        ends: np.ndarray,
+        form_ids: np.ndarray,
+        fuzzy: np.ndarray,
+    ) -> pd.DataFrame:
         compiled = self._compiled
         if len(starts):
             starts, ends, form_ids, fuzzy = _drop_nested(starts, ends, form_ids, fuzzy)
@@ -380,25 +414,35 @@ class LoadedTermMatcher:
         offsets = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
         entry = entry_ids[np.repeat(ptr[form_ids], counts) + offsets]
         starts, ends, fuzzy = starts[rows], ends[rows], fuzzy[rows]
-        doc_starts = np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]]) if texts else np.array([0])
+        doc_starts = (
+            np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]])
+            if texts
+            else np.array([0])
+        )
         doc = np.searchsorted(doc_starts, starts, side="right") - 1
         local_start = starts - doc_starts[doc]
         local_end = ends - doc_starts[doc]
         entries = compiled.entries
-        frame = pd.DataFrame({
-            "article_id": np.asarray(ids, dtype=object)[doc] if len(ids) else np.array([], dtype=object),
-            "sentence": pd.array([pd.NA] * len(doc), dtype="Int64"),
-            "start": local_start,
-            "end": local_end,
-            "text": [texts[d][s:e] for d, s, e in zip(doc, local_start, local_end, strict=True)],
-            "term": entries["term"].to_numpy(dtype=object)[entry],
-            "lexicon": entries["lexicon"].to_numpy(dtype=object)[entry],
-            "category": entries["category"].to_numpy(dtype=object)[entry],
-            "valence": entries["valence"].to_numpy(dtype=float)[entry],
-            "neutral": entries["neutral"].to_numpy(dtype=object)[entry],
-            "fuzzy": fuzzy,
-            "voice": pd.Series([None] * len(doc), dtype=object),
-        }, columns=list(LOADED_TERM_COLUMNS))
+        frame = pd.DataFrame(
+            {
+                "article_id": np.asarray(ids, dtype=object)[doc]
+                if len(ids)
+                else np.array([], dtype=object),
+                "sentence": pd.array([pd.NA] * len(doc), dtype="Int64"),
+                "start": local_start,
+                "end": local_end,
+                "text": [
+                    texts[d][s:e] for d, s, e in zip(doc, local_start, local_end, strict=True)
+                ],
+                "term": entries["term"].to_numpy(dtype=object)[entry],
+                "lexicon": entries["lexicon"].to_numpy(dtype=object)[entry],
+                "category": entries["category"].to_numpy(dtype=object)[entry],
+                "valence": entries["valence"].to_numpy(dtype=float)[entry],
+                "neutral": entries["neutral"].to_numpy(dtype=object)[entry],
+                "fuzzy": fuzzy,
+                "voice": pd.Series([None] * len(doc), dtype=object),
+            },
+            columns=list(LOADED_TERM_COLUMNS),
+        )
         order = np.lexsort((frame["category"].to_numpy(dtype=str), frame["start"].to_numpy(), doc))
         return frame.iloc[order].reset_index(drop=True)
-

@@ -33,22 +33,29 @@ __all__ = ["SourceResolver", "np_end_after", "np_start_before", "source_kind"]
 # Lower-case words that may stand before a name in a source phrase
 # ("the interim prime minister", "land war specialist Jack Watling").
 TITLE_WORDS = frozenset(
-    "president vice prime minister secretary spokesman spokeswoman spokesperson professor leader "
-    "chief ambassador senator congressman congresswoman director analyst expert official general "
-    "commander deputy foreign interior defense defence state former interim acting supreme "
-    "governor mayor judge justice chairman chairwoman chair head founder editor correspondent "
-    "reporter anchor host specialist researcher fellow economist strategist adviser advisor "
-    "lawyer attorney candidate nominee speaker lawmaker representative envoy diplomat pastor "
-    "rev. cleric ayatollah sheikh king queen prince crown emir sultan chancellor premier "
-    "war land security national senior top retired military political campaign party counsel "
-    "delegate presumptive hopeful hopefuls front-runner frontrunner".split()
+    "president vice prime minister secretary spokesman spokeswoman spokesperson professor "
+    "leader chief ambassador senator congressman congresswoman director analyst expert "
+    "official general commander deputy foreign interior defense defence state former interim "
+    "acting supreme governor mayor judge justice chairman chairwoman chair head founder "
+    "editor correspondent reporter anchor host specialist researcher fellow economist "
+    "strategist adviser advisor lawyer attorney candidate nominee speaker lawmaker "
+    "representative envoy diplomat pastor rev. cleric ayatollah sheikh king queen prince "
+    "crown emir sultan chancellor premier war land security national senior top retired "
+    "military political campaign party counsel delegate presumptive hopeful hopefuls "
+    "front-runner frontrunner".split()
 )
 # Endings of agent nouns that may stand before a name ("pollster Chris Anderson").
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "woman", "ian", "eon", "ate", "ee")
 # Words after an agent noun that keep a source phrase going ("a spokesman for X").
 _AGENT_LINKS = frozenset({"for", "of", "at", "with", "to", "from"})
-_CONTINUATIONS = {("familiar", "with"), ("close", "to"), ("privy", "to"), ("briefed", "on"),
-                  ("knowledgeable", "about"), ("involved", "in")}
+_CONTINUATIONS = {
+    ("familiar", "with"),
+    ("close", "to"),
+    ("privy", "to"),
+    ("briefed", "on"),
+    ("knowledgeable", "about"),
+    ("involved", "in"),
+}
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "sixty seventy eighty ninety hundred".split()
@@ -61,10 +68,10 @@ _TIME_WORDS = frozenset(
     "however also".split()
 )
 ANONYMOUS_HEADS = frozenset(
-    "official officials source sources analyst analysts expert experts critic critics observer "
-    "observers diplomat diplomats spokesman spokeswoman spokesperson people person residents "
-    "resident witness witnesses aide aides insider insiders someone authorities authority "
-    "activists activist protesters scientists researchers economists investigators "
+    "official officials source sources analyst analysts expert experts critic critics "
+    "observer observers diplomat diplomats spokesman spokeswoman spokesperson people person "
+    "residents resident witness witnesses aide aides insider insiders someone authorities "
+    "authority activists activist protesters scientists researchers economists investigators "
     "prosecutors lawmakers legislators voters supporters opponents members member leaders "
     "commentators pundits".split()
 )
@@ -76,12 +83,12 @@ DOCUMENT_HEADS = frozenset(
     "estimate estimates assessment cable record records email emails message".split()
 )
 ORGANISATION_WORDS = frozenset(
-    "institute ministry department university council committee party agency office foundation "
-    "group organization organisation association union commission court congress parliament "
-    "senate house army navy forces guard corps bank fund watch center centre school college "
-    "company inc corp ltd administration government cabinet kremlin pentagon police military "
-    "campaign embassy consulate federation league alliance movement network service services "
-    "board authority bureau institution coalition front".split()
+    "institute ministry department university council committee party agency office "
+    "foundation group organization organisation association union commission court congress "
+    "parliament senate house army navy forces guard corps bank fund watch center centre "
+    "school college company inc corp ltd administration government cabinet kremlin pentagon "
+    "police military campaign embassy consulate federation league alliance movement network "
+    "service services board authority bureau institution coalition front".split()
 )
 _PERSON_TITLES = frozenset(
     "mr. mrs. ms. dr. gen. sen. rep. gov. lt. col. sgt. capt. prof. rev. sec. adm. maj. "
@@ -92,7 +99,9 @@ _PERSON_TITLES = frozenset(
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     text = resources.files("framing.resources").joinpath("places.txt").read_text("utf-8")
-    return frozenset(x.strip().casefold() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return frozenset(
+        x.strip().casefold() for x in text.splitlines() if x.strip() and not x.startswith("#")
+    )
 
 
 def _np_word(token: Token) -> bool:
@@ -117,28 +126,48 @@ def _is_number(token: Token) -> bool:
 def _is_agent(token: Token) -> bool:
     """Nouns for people by role ("spokesman", "pollster", "delegate")."""
     word = token.lower
-    return word in TITLE_WORDS or word in ANONYMOUS_HEADS or (word.isalpha() and word.endswith(_AGENT_ENDINGS))
+    return (
+        word in TITLE_WORDS
+        or word in ANONYMOUS_HEADS
+        or (word.isalpha() and word.endswith(_AGENT_ENDINGS))
+    )
 
 
 def _extend_quantifier(tokens: Sequence[Token], i: int, floor: int) -> int:
     """Extend a phrase start leftwards over "half of", "16 percent of", "Six in 10"."""
-    while i - 2 >= floor and tokens[i - 1].lower == "of" and (
-        tokens[i - 2].lower in _QUANTIFIERS or tokens[i - 2].text[:1].isdigit()
+    while (
+        i - 2 >= floor
+        and tokens[i - 1].lower == "of"
+        and (tokens[i - 2].lower in _QUANTIFIERS or tokens[i - 2].text[:1].isdigit())
     ):
         i -= 2
-        while i - 1 >= floor and (_is_number(tokens[i - 1]) or tokens[i - 1].lower in ("in", "out")):
+        while i - 1 >= floor and (
+            _is_number(tokens[i - 1]) or tokens[i - 1].lower in ("in", "out")
+        ):
             i -= 1
-    if i - 2 >= floor and tokens[i - 1].lower == "in" and _is_number(tokens[i]) and _is_number(tokens[i - 2]):
+    if (
+        i - 2 >= floor
+        and tokens[i - 1].lower == "in"
+        and _is_number(tokens[i])
+        and _is_number(tokens[i - 2])
+    ):
         i -= 2  # four in 10 voters
-    while i - 1 >= floor and tokens[i - 1].lower in _NUMBER_LEADS and (
-        _is_number(tokens[i]) or tokens[i].lower in _QUANTIFIERS or tokens[i].lower in _NUMBER_LEADS
+    while (
+        i - 1 >= floor
+        and tokens[i - 1].lower in _NUMBER_LEADS
+        and (
+            _is_number(tokens[i])
+            or tokens[i].lower in _QUANTIFIERS
+            or tokens[i].lower in _NUMBER_LEADS
+        )
     ):
         i -= 1
     return i
 
 
-def np_start_before(tokens: Sequence[Token], last: int, floor: int = 0,
-                    cue_words: frozenset[str] = frozenset()) -> int | None:
+def np_start_before(
+    tokens: Sequence[Token], last: int, floor: int = 0, cue_words: frozenset[str] = frozenset()
+) -> int | None:
     """Index of the first token of the noun phrase ending at ``tokens[last]``.
 
     Reads leftwards over names, nouns, numbers, possessives ("Sanders’
@@ -148,14 +177,20 @@ def np_start_before(tokens: Sequence[Token], last: int, floor: int = 0,
     if ``tokens[last]`` cannot end a noun phrase.
     """
     if tokens[last].text == ")":
-        opening = next((k for k in range(last - 1, max(floor, last - 8) - 1, -1)
-                        if tokens[k].text == "("), None)
+        opening = next(
+            (k for k in range(last - 1, max(floor, last - 8) - 1, -1) if tokens[k].text == "("),
+            None,
+        )
         if opening is None or opening - 1 < floor:
             return None
         start = np_start_before(tokens, opening - 1, floor, cue_words)
         return start
     head = tokens[last]
-    if head.lower in PERSONAL_PRONOUNS or head.lower in RELATIVE_PRONOUNS or head.lower in OBJECT_PRONOUNS:
+    if (
+        head.lower in PERSONAL_PRONOUNS
+        or head.lower in RELATIVE_PRONOUNS
+        or head.lower in OBJECT_PRONOUNS
+    ):
         return last
     if not _np_word(head):
         return None
@@ -165,22 +200,38 @@ def np_start_before(tokens: Sequence[Token], last: int, floor: int = 0,
         if i - 2 >= floor and (tokens[i - 2].lower, prev.lower) in _CONTINUATIONS:
             i -= 2  # people familiar with the matter
             continue
-        if prev.lower in _AGENT_LINKS and i - 2 >= floor and _is_agent(tokens[i - 2]) \
-                and (is_capitalised(tokens[i]) or tokens[i].lower in DETERMINERS):
+        if (
+            prev.lower in _AGENT_LINKS
+            and i - 2 >= floor
+            and _is_agent(tokens[i - 2])
+            and (is_capitalised(tokens[i]) or tokens[i].lower in DETERMINERS)
+        ):
             i -= 2  # a spokesman for Hillary Clinton
             continue
         if prev.lower in DETERMINERS and prev.lower != "that":
             return _extend_quantifier(tokens, i - 1, floor)
-        if prev.lower == "of" and i - 2 >= floor and is_capitalised(tokens[i - 2]) and is_capitalised(tokens[i]):
+        if (
+            prev.lower == "of"
+            and i - 2 >= floor
+            and is_capitalised(tokens[i - 2])
+            and is_capitalised(tokens[i])
+        ):
             i -= 2  # Secretary of State
             continue
-        if prev.lower in ("and", "&") and i - 2 >= floor and is_capitalised(tokens[i - 2]) and (
-            is_capitalised(tokens[i]) or tokens[i].lower in TITLE_WORDS
+        if (
+            prev.lower in ("and", "&")
+            and i - 2 >= floor
+            and is_capitalised(tokens[i - 2])
+            and (is_capitalised(tokens[i]) or tokens[i].lower in TITLE_WORDS)
         ):
             i -= 2  # Trump and Pence
             continue
-        if prev.text in ("’", "'") and i - 2 >= floor and tokens[i - 2].end == prev.start \
-                and tokens[i - 2].lower.endswith("s"):
+        if (
+            prev.text in ("’", "'")
+            and i - 2 >= floor
+            and tokens[i - 2].end == prev.start
+            and tokens[i - 2].lower.endswith("s")
+        ):
             i -= 2  # Sanders’ campaign
             continue
         if not _np_word(prev) or (prev.lower in cue_words and not is_capitalised(prev)):
@@ -204,14 +255,20 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
         return None
     while j + 1 < ceiling:
         nxt = tokens[j + 1]
-        if nxt.lower in ("of", "for", "at", "by", "and", "in") and j + 2 < ceiling and (
-            is_capitalised(tokens[j + 2]) or tokens[j + 2].lower in DETERMINERS
+        if (
+            nxt.lower in ("of", "for", "at", "by", "and", "in")
+            and j + 2 < ceiling
+            and (is_capitalised(tokens[j + 2]) or tokens[j + 2].lower in DETERMINERS)
         ):
             j += 2 if tokens[j + 2].lower not in DETERMINERS else 3
             if j >= ceiling:
                 return ceiling - 1
             continue
-        if nxt.lower in ("familiar", "close") and j + 2 < ceiling and tokens[j + 2].lower in ("with", "to"):
+        if (
+            nxt.lower in ("familiar", "close")
+            and j + 2 < ceiling
+            and tokens[j + 2].lower in ("with", "to")
+        ):
             j += 2  # people familiar with the matter
             continue
         if not _np_word(nxt):
@@ -244,7 +301,9 @@ def source_kind(text: str, registry: OutletRegistry, known_people: set[str] = fr
     if folded in _places():
         return "organisation"
     capitals = [w for w in words if w[:1].isupper()]
-    if any(w in ORGANISATION_WORDS for w in lowered) or any(w.casefold().removeprefix("the ") in _places() for w in [" ".join(words)]):
+    if any(w in ORGANISATION_WORDS for w in lowered) or any(
+        w.casefold().removeprefix("the ") in _places() for w in [" ".join(words)]
+    ):
         return "organisation"
     if any(w in _PERSON_TITLES for w in lowered):
         return "person"

@@ -53,12 +53,20 @@ class LoadedTermVectorizer(TransformerMixin, BaseEstimator):
 
     >>> from sklearn.pipeline import make_union
     >>> from sklearn.feature_extraction.text import TfidfVectorizer
-    >>> make_union(TfidfVectorizer(), LoadedTermVectorizer()).fit_transform(["A regime fell."]).shape[0]
+    >>> union = make_union(TfidfVectorizer(), LoadedTermVectorizer())
+    >>> union.fit_transform(["A regime fell."]).shape[0]
     1
     """
 
-    def __init__(self, lexicons: object = None, *, by: str = "category", per_words: int | None = None,
-                 inflect: bool = True, fuzzy: bool = True) -> None:
+    def __init__(
+        self,
+        lexicons: object = None,
+        *,
+        by: str = "category",
+        per_words: int | None = None,
+        inflect: bool = True,
+        fuzzy: bool = True,
+    ) -> None:
         self.lexicons = lexicons
         self.by = by
         self.per_words = per_words
@@ -69,27 +77,35 @@ class LoadedTermVectorizer(TransformerMixin, BaseEstimator):
         """Compile the lexicon; ``X`` is not needed (the vocabulary is the lexicon)."""
         if self.by not in _BY:
             raise invalid_parameter("by", self.by, _BY)
-        if self.per_words is not None and (not isinstance(self.per_words, int) or self.per_words <= 0):
+        if self.per_words is not None and (
+            not isinstance(self.per_words, int) or self.per_words <= 0
+        ):
             raise invalid_parameter("per_words", self.per_words, "use a positive int or None")
         self.matcher_ = LoadedTermMatcher(self.lexicons, inflect=self.inflect, fuzzy=self.fuzzy)
-        self.feature_names_ = np.array(sorted(self.matcher_.lexicon_.with_source_names()[self.by]
-                                              .astype(str).unique()), dtype=object)
+        self.feature_names_ = np.array(
+            sorted(self.matcher_.lexicon_.with_source_names()[self.by].astype(str).unique()),
+            dtype=object,
+        )
         return self
 
     def transform(self, X: object) -> sp.csr_matrix:
         """Sparse matrix (articles x features) of counts (or rates with ``per_words``)."""
         check_is_fitted(self, "matcher_")
-        ids, texts = iter_texts(X)
+        _, texts = iter_texts(X)
         local_ids = [str(i) for i in range(len(texts))]
         spans = self.matcher_.find(texts)
         column = {name: i for i, name in enumerate(self.feature_names_)}
         rows = spans["article_id"].astype(int).to_numpy() if len(spans) else np.array([], dtype=int)
-        cols = np.fromiter((column[v] for v in spans[self.by].astype(str)), dtype=int, count=len(spans))
+        cols = np.fromiter(
+            (column[v] for v in spans[self.by].astype(str)), dtype=int, count=len(spans)
+        )
         # One span may belong to several entries of the same feature (rare); count spans once.
         frame = pd.DataFrame({"row": rows, "col": cols, "start": spans["start"].to_numpy()})
         frame = frame.drop_duplicates()
-        matrix = sp.csr_matrix((np.ones(len(frame)), (frame["row"], frame["col"])),
-                               shape=(len(local_ids), len(self.feature_names_)))
+        matrix = sp.csr_matrix(
+            (np.ones(len(frame)), (frame["row"], frame["col"])),
+            shape=(len(local_ids), len(self.feature_names_)),
+        )
         if self.per_words:
             words = np.array([max(len(t.split()), 1) for t in texts], dtype=float)
             matrix = sp.diags(self.per_words / words) @ matrix

@@ -28,7 +28,9 @@ def assign_sentences(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
             continue
         starts = own["start"].to_numpy()
         order = np.argsort(starts)
-        position = np.searchsorted(starts[order], out.loc[rows, "start"].to_numpy(), side="right") - 1
+        position = (
+            np.searchsorted(starts[order], out.loc[rows, "start"].to_numpy(), side="right") - 1
+        )
         index = own["index"].to_numpy()[order][np.clip(position, 0, None)]
         out.loc[rows, "sentence"] = np.where(position >= 0, index, -1)
     return out
@@ -59,7 +61,8 @@ def mark_voice(spans: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
             if group is None:
                 continue
             inside = (group["content_start"].to_numpy() <= starts[position]) & (
-                ends[position] <= group["content_end"].to_numpy())
+                ends[position] <= group["content_end"].to_numpy()
+            )
             if inside.any():
                 voice[position] = "attributed"
     out["voice"] = voice

@@ -126,29 +126,7 @@ def parse_published(
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "a",
-        "is",
-        "that",
-        "for",
-        "on",
-        "with",
-        "as",
-        "was",
-        "by",
-        "it",
-        "at",
-        "from",
-        "has",
-        "have",
-        "are",
-        "be",
-    ]
+    "the of and to in a is that for on with as was by it at from has have are be".split()
 )
 
 
