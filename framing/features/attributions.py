@@ -323,6 +323,14 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         )
         if (
             participle
+            and comma_before
+            and j - 1 >= lo
+            and is_capitalised(tokens[j - 1])
+            and any(tokens[m].text == "," for m in range(c + 1, hi))
+        ):
+            return None  # "The Post, citing diplomats, said": an apposition of the source
+        if (
+            participle
             and (
                 comma_before or tokens[j].lower in ("and", "but", "by", "while", "after", "before")
             )
@@ -345,7 +353,8 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
                 return None
             first, head_last, source_last = apposed
             source = (tokens[first].start, tokens[source_last].end)
-            head = (tokens[first].start, tokens[head_last].end)
+            name_first = _name_segment_start(tokens, first, head_last)
+            head = (tokens[name_first].start, tokens[head_last].end)
         else:
             first = np_start_before(tokens, j, lo, self.cues_.first_words)
             if first is None:
@@ -483,7 +492,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         """``"We won," said Khan.``: content, then cue, then source."""
         if c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES):
             return None
-        if cue.lemma in _ADDRESSEE_CUES:
+        if cue.lemma in _ADDRESSEE_CUES or tokens[c].lower.endswith("ing"):
             return None  # "..., Ramos, 58, told AFP": AFP is the addressee
         if tokens[c - 1].text == "," and _apposition(tokens, lo, c - 1, self.cues_.first_words):
             return None  # "Name, apposition, said X" reads as source-cue
@@ -777,43 +786,44 @@ def _appositive_like(token: Token) -> bool:
 def _apposition(
     tokens: list[Token], lo: int, comma: int, cue_words: frozenset[str]
 ) -> tuple[int, int, int] | None:
-    """``Name, apposition(s), said``: (first and last token of the name, last source token).
+    """``Name, apposition(s), said``: (first and last token of the head, last source token).
 
     Walks back over up to four commas ("Dean Johnson, a salesman from Sumter,
     South Carolina, says"; "Woodrow Benford, 58, who lives nearby, says") to
-    a capitalised name followed by an appositive-like segment. A participial
-    segment ("John Archer, wearing a T-shirt, said") is not part of the source.
+    a capitalised name followed by an appositive-like segment, or to a role
+    followed by a name ("A spokesman for the government, Tomas Ferreira,
+    conceded"). Participial segments ("The Post, citing diplomats, said"),
+    relative clauses and ages are left out of the source.
     """
     source_last = comma - 1
     k = comma - 1
     commas = 0
     while k > lo and commas < 4:
-        inside_cue = (
-            tokens[k].lower in cue_words
-            and not is_capitalised(tokens[k])
-            and tokens[k].lower not in DETERMINERS
-            and tokens[k].lower not in TITLE_WORDS
-        )
-        if tokens[k].text in QUOTES or inside_cue:
-            return None  # a quotation or another cue: not an apposition
+        if tokens[k].text in QUOTES:
+            return None  # a quotation: not an apposition
         if tokens[k].text == ",":
             commas += 1
             segment_first = tokens[k + 1]
+            participial = segment_first.lower.endswith("ing") and segment_first.text.islower()
             if (
-                (segment_first.lower.endswith("ing") and segment_first.text.islower())
+                participial
                 or segment_first.lower in RELATIVE_PRONOUNS
                 or segment_first.text.isdigit()
             ):
                 source_last = k - 1  # participles, relative clauses and ages are left out
-            name_before = is_capitalised(tokens[k - 1]) or segment_first.lower in RELATIVE_PRONOUNS
-            if _appositive_like(segment_first) and name_before:
+            name_before = (
+                is_capitalised(tokens[k - 1])
+                or segment_first.lower in RELATIVE_PRONOUNS
+                or participial
+            )
+            if (_appositive_like(segment_first) or participial) and name_before:
                 first = np_start_before(tokens, k - 1, lo, cue_words)
                 if first is not None:
                     return first, k - 1, source_last
+            segment = tokens[k + 1 : source_last + 1]
             if (
-                is_capitalised(segment_first)
-                and commas == 2
-                and k - 1 >= lo
+                segment
+                and all(is_capitalised(t) for t in segment)
                 and tokens[k - 1].text[:1].islower()
                 and segment_first.lower not in DETERMINERS
             ):
@@ -822,6 +832,14 @@ def _apposition(
                     return first, source_last, source_last
         k -= 1
     return None
+
+
+def _name_segment_start(tokens: list[Token], first: int, last: int) -> int:
+    """Start of the name in "A spokesman for the government, Tomas Ferreira" (else ``first``)."""
+    commas = [k for k in range(first, last + 1) if tokens[k].text == ","]
+    if commas and all(is_capitalised(t) for t in tokens[commas[-1] + 1 : last + 1]):
+        return commas[-1] + 1
+    return first
 
 
 def _strip(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
@@ -876,6 +894,10 @@ def _content_after(
     k = after
     while k < end and (skipped := _time_adjunct_end(tokens, k, end)) is not None:
         k = skipped + 1  # "reported on Wednesday the Secret Service had ..."
+    if k < end and tokens[k].lower in _PREPOSITIONS:
+        colon = next((m for m in range(k, min(end, k + 8)) if tokens[m].text == ":"), None)
+        if colon is not None:
+            k = colon  # "wrote on social media: ..."
     if k < end and tokens[k].text in (":", ","):
         if (
             needs_clause

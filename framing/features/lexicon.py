@@ -192,7 +192,7 @@ def _parse(text: str, origin: str) -> tuple[pd.DataFrame, list[LexiconProblem]]:
             }
         )
     entries = pd.DataFrame(records, columns=list(LEXICON_COLUMNS))
-    return entries, problems
+    return entries, sorted(problems, key=lambda p: p.line)
 
 
 def validate_lexicon(path: str | PathLike[str]) -> list[LexiconProblem]:

@@ -180,7 +180,16 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
                 if group not in slot or candidate < slot[group]:
                     slot[group] = candidate
     form_ids = {form: fid for fid, form in enumerate(owners)}
-    form_entries = [sorted(e for _, e in owners[form].values()) for form in owners]
+    # Across categories of one lexicon, an exact spelling also beats an
+    # inflection: "criminal" is the intensifier, not the label "criminals".
+    form_entries = []
+    for form in owners:
+        best: dict[str, int] = {}
+        for (lexicon_name, _), (priority, _) in owners[form].items():
+            best[lexicon_name] = min(priority, best.get(lexicon_name, priority))
+        form_entries.append(
+            sorted(e for (lex, _), (prio, e) in owners[form].items() if prio == best[lex])
+        )
     forms = tuple(form_ids)
     ahocorasick = _ahocorasick()
     automaton = ahocorasick.Automaton()

@@ -48,6 +48,7 @@ TITLE_WORDS = frozenset(
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "woman", "ian", "eon", "ate", "ee")
 # Words after an agent noun that keep a source phrase going ("a spokesman for X").
 _AGENT_LINKS = frozenset({"for", "of", "at", "with", "to", "from"})
+_FORWARD_LINKS = frozenset({"of", "for", "at", "by", "and", "in", "from"})
 _CONTINUATIONS = {
     ("familiar", "with"),
     ("close", "to"),
@@ -88,7 +89,7 @@ ORGANISATION_WORDS = frozenset(
     "parliament senate house army navy forces guard corps bank fund watch center centre "
     "school college company inc corp ltd administration government cabinet kremlin pentagon "
     "police military campaign embassy consulate federation league alliance movement network "
-    "service services board authority bureau institution coalition front".split()
+    "service services board authority bureau institution coalition front charity".split()
 )
 _PERSON_TITLES = frozenset(
     "mr. mrs. ms. dr. gen. sen. rep. gov. lt. col. sgt. capt. prof. rev. sec. adm. maj. "
@@ -165,6 +166,31 @@ def _extend_quantifier(tokens: Sequence[Token], i: int, floor: int) -> int:
     return i
 
 
+def _links_leftwards(tokens: Sequence[Token], start: int, floor: int) -> bool:
+    """Whether the phrase starting at ``start`` continues leftwards over a link word.
+
+    "people familiar with [her plans]", "Residents of [three villages]",
+    "Rui Matos of [the University]", "A report by [the Crisis Group]".
+    """
+    if start - 2 < floor:
+        return False
+    link, left = tokens[start - 1], tokens[start - 2]
+    if (left.lower, link.lower) in _CONTINUATIONS:
+        return True
+    if link.lower not in _AGENT_LINKS and link.lower != "by":
+        return False
+    return (
+        _is_agent(left)
+        or left.lower in DOCUMENT_HEADS
+        or left.lower in ORGANISATION_WORDS
+        or (
+            is_capitalised(left)
+            and link.lower in ("of", "for", "at", "from")
+            and left.lower not in DETERMINERS
+        )
+    )
+
+
 def np_start_before(
     tokens: Sequence[Token], last: int, floor: int = 0, cue_words: frozenset[str] = frozenset()
 ) -> int | None:
@@ -209,7 +235,11 @@ def np_start_before(
             i -= 2  # a spokesman for Hillary Clinton
             continue
         if prev.lower in DETERMINERS and prev.lower != "that":
-            return _extend_quantifier(tokens, i - 1, floor)
+            start = i - 1
+            if _links_leftwards(tokens, start, floor):
+                i = start - 2  # "Residents of three villages", "Matos of the University"
+                continue
+            return _extend_quantifier(tokens, start, floor)
         if (
             prev.lower == "of"
             and i - 2 >= floor
@@ -236,7 +266,12 @@ def np_start_before(
             continue
         if not _np_word(prev) or (prev.lower in cue_words and not is_capitalised(prev)):
             break
-        if not is_capitalised(prev) and is_capitalised(tokens[i]) and not _is_agent(prev):
+        if (
+            not is_capitalised(prev)
+            and is_capitalised(tokens[i])
+            and not _is_agent(prev)
+            and prev.lower not in ORGANISATION_WORDS
+        ):
             break  # "convention Sen. Warren": only a role noun may precede a name
         i -= 1
     return _extend_quantifier(tokens, i, floor)
@@ -255,10 +290,19 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
         return None
     while j + 1 < ceiling:
         nxt = tokens[j + 1]
+        lowercase_ok = nxt.lower in ("of", "for") and (
+            tokens[j].lower in ORGANISATION_WORDS
+            or _is_agent(tokens[j])
+            or tokens[j].lower in DOCUMENT_HEADS
+        )
         if (
-            nxt.lower in ("of", "for", "at", "by", "and", "in")
+            nxt.lower in _FORWARD_LINKS
             and j + 2 < ceiling
-            and (is_capitalised(tokens[j + 2]) or tokens[j + 2].lower in DETERMINERS)
+            and (
+                is_capitalised(tokens[j + 2])
+                or tokens[j + 2].lower in DETERMINERS
+                or (lowercase_ok and _np_word(tokens[j + 2]))
+            )
         ):
             j += 2 if tokens[j + 2].lower not in DETERMINERS else 3
             if j >= ceiling:
@@ -277,8 +321,15 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
     return j
 
 
-def source_kind(text: str, registry: OutletRegistry, known_people: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def source_kind(
+    text: str, registry: OutletRegistry, known_people: frozenset[str] | set[str] = frozenset()
+) -> str:
     """Kind of a source phrase: outlet, person, organisation, document, anonymous or unknown.
+
+    The head of the phrase decides: the words before "of", "for", "at",
+    "from" or "by" ("A report by the Crisis Group" is a document, "The
+    mayor of Denholm" a person). A phrase ending in a capitalised name with a
+    role or title before it ("Government spokesman Petr Novak") is a person.
 
     Examples
     --------
@@ -286,6 +337,9 @@ def source_kind(text: str, registry: OutletRegistry, known_people: set[str] = fr
     >>> [source_kind(s, reg) for s in ["CNN", "Mr. Smith", "the Pentagon", "a new report",
     ...                                "Iraqi officials", "Tehran", "Jack Watling"]]
     ['outlet', 'person', 'organisation', 'document', 'anonymous', 'organisation', 'person']
+    >>> [source_kind(s, reg) for s in ["The mayor of Denholm", "Government spokesman Petr Novak",
+    ...                                "A report by the International Crisis Group"]]
+    ['person', 'person', 'document']
     """
     stripped = text.strip()
     if registry.resolve(stripped) or _epithet_outlets(stripped, registry):
@@ -294,25 +348,32 @@ def source_kind(text: str, registry: OutletRegistry, known_people: set[str] = fr
     if not words:
         return "unknown"
     lowered = [w.casefold() for w in words]
-    head = lowered[-1]
     if lowered[0] in PERSONAL_PRONOUNS or lowered[0] in RELATIVE_PRONOUNS:
         return "pronoun"
-    folded = stripped.casefold().removeprefix("the ")
-    if folded in _places():
+    if stripped.casefold().removeprefix("the ") in _places():
         return "organisation"
-    capitals = [w for w in words if w[:1].isupper()]
-    if any(w in ORGANISATION_WORDS for w in lowered) or any(
-        w.casefold().removeprefix("the ") in _places() for w in [" ".join(words)]
-    ):
-        return "organisation"
-    if any(w in _PERSON_TITLES for w in lowered):
+    cut = next(
+        (k for k, w in enumerate(lowered) if k and w in ("of", "for", "at", "from", "by")),
+        len(words),
+    )
+    head_words, head_lowered = words[:cut], lowered[:cut]
+    head = head_lowered[-1]
+    named = head_words[-1][:1].isupper()
+    role = any(
+        w in TITLE_WORDS or w in _PERSON_TITLES or w in ANONYMOUS_HEADS for w in head_lowered[:-1]
+    )
+    if named and (role or any(w in _PERSON_TITLES for w in head_lowered)):
         return "person"
     if head in DOCUMENT_HEADS:
         return "document"
-    if head in ANONYMOUS_HEADS or (len(words) > 1 and lowered[-2] in ANONYMOUS_HEADS):
-        return "anonymous"
-    if capitals and len(capitals) == len(words) and len(words) <= 4:
+    if head in TITLE_WORDS and head not in ("party", "campaign", "state"):
         return "person"
+    if any(w in ORGANISATION_WORDS for w in head_lowered):
+        return "organisation"
+    if head in ANONYMOUS_HEADS:
+        return "anonymous"
+    if named and all(w[:1].isupper() for w in head_words) and len(head_words) <= 4:
+        return "organisation" if head_lowered[0] == "the" else "person"
     if stripped in known_people:
         return "person"
     return "unknown"
@@ -321,6 +382,12 @@ def source_kind(text: str, registry: OutletRegistry, known_people: set[str] = fr
 def _epithet_outlets(text: str, registry: OutletRegistry) -> list[str]:
     phrase = " ".join(text.casefold().split())
     return [o.id for o in registry.values() if phrase in (e.casefold() for e in o.epithets)]
+
+
+_GENERIC_ORGANISATIONS = frozenset(
+    "group organisation organization charity union company ministry government party council "
+    "committee agency office campaign movement court commission".split()
+)
 
 
 @dataclass
@@ -386,6 +453,16 @@ class SourceResolver:
                 if found is not None:
                     return found.text, "outlet", found.outlet
                 return text, "outlet", None
+        words = lowered.split()
+        if len(words) == 2 and words[0] in ("the", "this"):
+            if words[1] in _GENERIC_ORGANISATIONS:
+                found = self._last({"organisation"})
+                if found is not None:  # "the group" after "Doctors Abroad"
+                    return found.text, "organisation", None
+            if words[1] in TITLE_WORDS:
+                for named in reversed(self.history):  # "the mayor" after "The mayor of Denholm"
+                    if named.kind == "person" and words[1] in named.text.casefold().split():
+                        return named.text, "person", None
         kind = "outlet" if outlet_id else source_kind(text, self.registry, self.people)
         resolved = text
         if kind in ("person", "unknown"):

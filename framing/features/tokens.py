@@ -65,7 +65,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 DETERMINERS = frozenset(
     "the a an this that these those his her its their our my your some many several few other "
-    "another each every both most all no one two three four five six seven eight nine ten "
+    "another each every both most all no any one two three four five six seven eight nine ten "
     "dozens hundreds thousands".split()
 )
 _NEGATED = (

@@ -1,0 +1,54 @@
+"""Lexicon induction, distinguishing terms, vectorizer and sentiment."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import framing
+from framing.features.sentiment import sentence_sentiment
+
+
+def test_induce_from_marked_words_and_spans():
+    texts = [
+        "The radical regime lied again.",
+        "A radical plan failed.",
+        "The plan passed.",
+        "The regime met.",
+        "Radical voices rose.",
+    ]
+    marks = [["radical", "lied"], ["radical"], [], [], ["radical"]]
+    lexicon = framing.induce_lexicon(texts, marks, min_support=2, z_threshold=0.5)
+    assert lexicon.entries["term"].tolist() == ["radical"]
+    assert lexicon.entries["weight"].tolist() == [1.0]
+    assert lexicon.entries["note"].iloc[0].startswith("marked 3 of 3 occurrences")
+    spans = [[(4, 11)], [(2, 9)], [], [], [(0, 7)]]
+    assert framing.induce_lexicon(texts, spans, min_support=2, z_threshold=0.5).entries[
+        "term"
+    ].tolist() == ["radical"]
+
+
+def test_min_support_is_respected():
+    lexicon = framing.induce_lexicon(["a brutal raid"], [["brutal"]], min_support=2, z_threshold=0)
+    assert len(lexicon) == 0
+
+
+def test_distinguishing_terms_rank_by_z():
+    texts = ["the regime crushed protesters"] * 5 + ["the government met protesters"] * 5
+    table = framing.distinguishing_terms(texts, ["a"] * 5 + ["b"] * 5, min_count=1)
+    top = table.groupby("group")["term"].first().to_dict()
+    assert top["a"] in {"regime", "crushed"} and top["b"] in {"government", "met"}
+    assert np.isclose(table.loc[table["term"] == "protesters", "z"], 0).all()
+
+
+def test_vectorizer_per_words():
+    vec = framing.LoadedTermVectorizer(by="term", per_words=100).fit()
+    matrix = vec.transform(["They were deported. " * 5])
+    names = list(vec.get_feature_names_out())
+    assert matrix[0, names.index("deported")] == 100 * 5 / 15
+
+
+def test_vader_without_download():
+    table = sentence_sentiment(
+        framing.sentences(framing.load_article(text="A brutal massacre. A lovely day."))
+    )
+    assert table["compound"].iloc[0] < 0 < table["compound"].iloc[1]
