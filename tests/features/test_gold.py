@@ -99,7 +99,7 @@ def test_recall_per_pattern(results, pattern):
 
 
 def test_precision_and_source_resolution(results):
-    found, total, source, written, direct, predicted, matched = results
+    _, _, source, written, direct, predicted, matched = results
     assert matched / predicted >= PRECISION_FLOOR
     assert source / matched >= SOURCE_FLOOR
     assert written / matched >= SOURCE_FLOOR

@@ -76,7 +76,7 @@ def test_sentence_and_voice_columns(seed_path):
 def test_combined_lexicons_report_each(matcher):
     both = LoadedTermMatcher(["conflict_geopolitics", "hedges"])
     spans = both.find_in_text("Officials claimed it was possibly a massacre.")
-    assert sorted(zip(spans["text"], spans["lexicon"])) == [
+    assert sorted(zip(spans["text"], spans["lexicon"], strict=True)) == [
         ("claimed", "conflict_geopolitics"),
         ("claimed", "hedges"),
         ("massacre", "conflict_geopolitics"),
