@@ -37,8 +37,10 @@ __all__ = ["induce_lexicon", "marked_tokens"]
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STEMMER = SnowballStemmer("english")
 # Defaults chosen on the BABE and PTC training parts (benchmarks/eval_features.py).
-DEFAULT_MIN_SUPPORT = 3
+# (inner 50/50 split of each training half; see the closing note of issue 3).
+DEFAULT_MIN_SUPPORT = 2
 DEFAULT_Z = 1.5
+DEFAULT_MIN_WEIGHT = 0.2
 DEFAULT_PRIOR_TOTAL = 100.0
 
 
@@ -74,6 +76,7 @@ def induce_lexicon(
     z_threshold: float = DEFAULT_Z,
     prior_total: float = DEFAULT_PRIOR_TOTAL,
     max_terms: int | None = None,
+    min_weight: float = DEFAULT_MIN_WEIGHT,
     category: str = "induced",
     name: str = "induced",
     source: str = "",
@@ -94,6 +97,9 @@ def induce_lexicon(
         Pseudo-count mass of the informative prior.
     max_terms : int, optional
         Keep at most this many entries (highest z).
+    min_weight : float, default 0.2
+        Minimum share of a stem's occurrences that are marked (precision of
+        the entry on the training data).
     category, name, source : str
         Category of every entry, lexicon name, and provenance note.
 
@@ -121,7 +127,7 @@ def induce_lexicon(
     total = a + b
     prior = total / total.sum() * prior_total
     _, z = log_odds_z(a, b, prior)
-    keep = (a >= min_support) & (z >= z_threshold)
+    keep = (a >= min_support) & (z >= z_threshold) & (a / total >= min_weight)
     order = np.argsort(-z[keep], kind="stable")
     chosen = np.flatnonzero(keep)[order][:max_terms]
     records = []

@@ -62,7 +62,13 @@ BUILTIN_LEXICONS: tuple[str, ...] = (
     "factives",
     "assertives",
     "report_verbs",
+    "sentiment_negative",
 )
+# Built at run time from the VADER lexicon file of the vaderSentiment package
+# (Hutto & Gilbert 2014, MIT licence) rather than copied into framing.
+_GENERATED = frozenset({"sentiment_negative"})
+# VADER valences run from -4 to +4; words at or below this count as negative.
+NEGATIVE_VALENCE = -1.0
 DEFAULT_LEXICONS: tuple[str, ...] = ("conflict_geopolitics",)
 
 
@@ -305,6 +311,8 @@ class Lexicon:
                 f"lexicon {name!r} is not built in; built-in lexicons: "
                 f"{', '.join(BUILTIN_LEXICONS)}."
             )
+        if name in _GENERATED:
+            return _sentiment_negative()
         ref = resources.files("framing.resources").joinpath("lexicons", f"{name}.csv")
         entries, problems = _parse(ref.read_text("utf-8"), f"framing/resources/lexicons/{name}.csv")
         if problems:  # a shipped file must be clean; the test suite checks this
@@ -342,6 +350,27 @@ class Lexicon:
         from ..io import write_text
 
         return write_text(path, self.entries[list(LEXICON_COLUMNS)].to_csv(index=False))
+
+
+def _sentiment_negative() -> Lexicon:
+    """Negative words of the VADER lexicon (valence <= -1), valence scaled to [-1, 0)."""
+    from .sentiment import vader
+
+    records = [
+        {
+            "term": word,
+            "category": "negative_sentiment",
+            "valence": round(max(value / 4.0, -1.0), 3),
+            "neutral": None,
+            "variants": "",
+            "note": f"VADER mean valence {value}",
+            "source": "Hutto, C. & Gilbert, E. (2014). VADER. ICWSM (lexicon via vaderSentiment)",
+            "weight": 1.0,
+        }
+        for word, value in sorted(vader().lexicon.items())
+        if value <= NEGATIVE_VALENCE and word.replace("-", "").isalpha()
+    ]
+    return Lexicon("sentiment_negative", pd.DataFrame(records, columns=list(LEXICON_COLUMNS)))
 
 
 def resolve_lexicons(lexicons: object = None) -> Lexicon:
