@@ -9,9 +9,10 @@ is scanned as one string, and the hits become a span table with numpy, not
 per-article Python loops. Nested matches give way to the longest ("Takfiri
 terrorists" over "terrorists").
 
-Misspellings (one edit away from a lexicon word of six or more letters, and
-not an English word themselves, so "boosted" never matches "boasted") are
-matched as ``fuzzy``: "Takfirir terrorists" is found as "Takfiri terrorists".
+Misspellings (one edit away from a lexicon word of six or more letters,
+sharing its first five letters or about half of a long word, and not an
+English word themselves, so "boosted" never matches "boasted") are matched
+as ``fuzzy``: "Takfirir terrorists" is found as "Takfiri terrorists".
 
 Examples
 --------
@@ -78,6 +79,22 @@ def _ahocorasick() -> Any:
     return ahocorasick
 
 
+def fuzzy_prefix_length(word: str) -> int:
+    """Letters a misspelling must share with ``word``: five, or about half of a long word.
+
+    Longer prefixes keep the scan cheap (fewer prefix hits: "milit" would
+    stop at every "military") while still catching misspellings in the second
+    half of a word; a misspelling that only adds letters ("Takfirir") is
+    caught from the exact form it extends.
+
+    Examples
+    --------
+    >>> fuzzy_prefix_length("regime"), fuzzy_prefix_length("takfiri"), fuzzy_prefix_length("assassination")
+    (5, 6, 8)
+    """
+    return max(FUZZY_PREFIX if len(word) < 7 else FUZZY_PREFIX + 1, (len(word) + 1) // 2 + 1)
+
+
 def within_one_edit(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` differ by at most one insertion, deletion,
     substitution or transposition of adjacent letters.
@@ -139,12 +156,16 @@ def iter_texts(articles: object) -> tuple[list[str], list[str]]:
 class _Compiled:
     automaton: Any
     form_length: np.ndarray  # per form id
+    form_length_list: list[int]  # the same, for the scanning loop
     form_entry_ptr: np.ndarray  # CSR: entries of form f are ids[ptr[f]:ptr[f+1]]
     form_entry_ids: np.ndarray
     forms: tuple[str, ...]
     word_forms: dict[str, tuple[int, ...]]  # fuzzy-eligible word -> forms containing it
     prefix_words: dict[str, tuple[str, ...]]  # first letters -> eligible words
     entries: pd.DataFrame
+    codes: dict[str, pd.Categorical]  # per entry, as categoricals (cheap to take)
+    valence: np.ndarray
+    neutral: np.ndarray
 
 
 _CACHE: dict[str, _Compiled] = {}
@@ -202,12 +223,10 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
             for word in form.split():
                 if len(word) >= FUZZY_MIN_LENGTH and word.isalpha():
                     word_forms.setdefault(word, []).append(fid)
-        prefix_id = -1
-        for prefix in sorted({w[:FUZZY_PREFIX] for w in word_forms}):
+        for prefix in sorted({w[: fuzzy_prefix_length(w)] for w in word_forms}):
             for lead in _LEADS:
                 if not automaton.exists(lead + prefix):
-                    automaton.add_word(lead + prefix, prefix_id)
-            prefix_id -= 1
+                    automaton.add_word(lead + prefix, -len(prefix))
     automaton.make_automaton()
     prefix_words: dict[str, list[str]] = {}
     for word in word_forms:
@@ -219,12 +238,16 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
     compiled = _Compiled(
         automaton,
         lengths,
+        lengths.tolist(),
         ptr,
         ids,
         forms,
         {w: tuple(f) for w, f in word_forms.items()},
         {p: tuple(ws) for p, ws in prefix_words.items()},
         entries,
+        {c: pd.Categorical(entries[c].astype(str)) for c in ("term", "lexicon", "category")},
+        entries["valence"].to_numpy(dtype=float),
+        entries["neutral"].to_numpy(dtype=object),
     )
     _CACHE[key] = compiled
     return compiled
@@ -289,65 +312,86 @@ class LoadedTermMatcher:
 
     # -- scanning ---------------------------------------------------------------
     def _scan(self, big: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
-        """Exact hits (start, form id) and candidate token starts for fuzzy matching."""
+        """Exact hits (start, form id) and candidate token starts for fuzzy matching.
+
+        A hit that fails the word-end check is a fuzzy candidate only when its
+        form is long enough to hide a misspelling ("takfiri" in "takfirir");
+        prefix keys (negative values) mark the other candidates.
+        """
         compiled = self._compiled
-        lengths = compiled.form_length
+        lengths = compiled.form_length_list
         n = len(big)
         ends: list[int] = []
         values: list[int] = []
         candidates: list[int] = []
+        add_end, add_value, add_candidate = ends.append, values.append, candidates.append
         fuzzy = self.fuzzy
         for end, value in compiled.automaton.iter(big):
             after = end + 1
-            if value >= 0 and (after == n or not big[after].isalnum()):
-                ends.append(end)
-                values.append(value)
+            if value >= 0:
+                if after == n or not big[after].isalnum():
+                    add_end(end)
+                    add_value(value)
+                elif fuzzy and lengths[value] >= FUZZY_PREFIX:
+                    add_candidate(end - lengths[value] + 1)
             elif fuzzy:
-                size = FUZZY_PREFIX if value < 0 else int(lengths[value])
-                candidates.append(end - size + 1)
+                add_candidate(end + value + 1)  # prefix keys store minus their length
         ends_arr = np.asarray(ends, dtype=np.int64)
         values_arr = np.asarray(values, dtype=np.int64)
-        starts = ends_arr - lengths[values_arr] + 1 if len(values_arr) else ends_arr
+        starts = ends_arr - compiled.form_length[values_arr] + 1 if len(values_arr) else ends_arr
+        if candidates:  # a word that matched exactly is no misspelling
+            unique = np.unique(np.asarray(candidates, dtype=np.int64))
+            candidates = unique[~np.isin(unique, starts)].tolist()
         return starts, values_arr, candidates
 
     def _fuzzy_hits(
         self, big: str, candidates: list[int]
     ) -> tuple[list[int], list[int], list[int]]:
-        """Spans of misspelled words (and multi-word forms containing them)."""
+        """Spans of misspelled words (and multi-word forms containing them).
+
+        Each candidate token is judged once (cached per call); matches are
+        then looked for only in a small window around the candidate.
+        """
         compiled = self._compiled
         aliases: dict[str, str | None] = {}
-        for start in sorted(set(candidates)):
+        found: list[tuple[int, str]] = []
+        for start in candidates:
             match = _TOKEN.match(big, start)
             if match is None:
                 continue
             token = match.group()
-            if token in aliases:
-                continue
-            aliases[token] = None
-            if (
-                len(token) < FUZZY_MIN_LENGTH
-                or token in compiled.word_forms
-                or is_known_word(token)
-            ):
-                continue
-            for word in compiled.prefix_words.get(token[:FUZZY_PREFIX], ()):
-                if within_one_edit(token, word):
-                    aliases[token] = word
-                    break
+            if token not in aliases:
+                aliases[token] = self._alias(token)
+            if aliases[token] is not None:
+                found.append((start, token))
         starts: list[int] = []
         ends: list[int] = []
         form_ids: list[int] = []
-        for token, word in aliases.items():
-            if word is None:
-                continue
-            for fid in compiled.word_forms[word]:
+        for position, token in found:
+            word = aliases[token]
+            for fid in compiled.word_forms[word]:  # type: ignore[index]
                 form = compiled.forms[fid]
-                alias = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", token, form)
-                for match in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", big):
-                    starts.append(match.start())
-                    ends.append(match.end())
-                    form_ids.append(fid)
+                alias = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", token, form)  # type: ignore[arg-type]
+                lo = max(0, position - len(alias))
+                window = big[lo : position + len(alias) + 1]
+                for match in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", window):
+                    if match.start() + lo <= position < match.end() + lo:
+                        starts.append(match.start() + lo)
+                        ends.append(match.end() + lo)
+                        form_ids.append(fid)
         return starts, ends, form_ids
+
+    def _alias(self, token: str) -> str | None:
+        """The lexicon word ``token`` misspells, if any."""
+        compiled = self._compiled
+        if len(token) < FUZZY_MIN_LENGTH or token in compiled.word_forms or is_known_word(token):
+            return None
+        for word in compiled.prefix_words.get(token[:FUZZY_PREFIX], ()):
+            if token[: fuzzy_prefix_length(word)] == word[
+                : fuzzy_prefix_length(word)
+            ] and within_one_edit(token, word):
+                return word
+        return None
 
     # -- public API ----------------------------------------------------------------
     def find(
@@ -431,27 +475,24 @@ class LoadedTermMatcher:
         doc = np.searchsorted(doc_starts, starts, side="right") - 1
         local_start = starts - doc_starts[doc]
         local_end = ends - doc_starts[doc]
-        entries = compiled.entries
         frame = pd.DataFrame(
             {
-                "article_id": np.asarray(ids, dtype=object)[doc]
-                if len(ids)
-                else np.array([], dtype=object),
-                "sentence": pd.array([pd.NA] * len(doc), dtype="Int64"),
+                "article_id": np.asarray(ids, dtype=object)[doc],
+                "sentence": pd.array(np.full(len(doc), pd.NA), dtype="Int64"),
                 "start": local_start,
                 "end": local_end,
                 "text": [
                     texts[d][s:e] for d, s, e in zip(doc, local_start, local_end, strict=True)
                 ],
-                "term": entries["term"].to_numpy(dtype=object)[entry],
-                "lexicon": entries["lexicon"].to_numpy(dtype=object)[entry],
-                "category": entries["category"].to_numpy(dtype=object)[entry],
-                "valence": entries["valence"].to_numpy(dtype=float)[entry],
-                "neutral": entries["neutral"].to_numpy(dtype=object)[entry],
+                "term": compiled.codes["term"].take(entry),
+                "lexicon": compiled.codes["lexicon"].take(entry),
+                "category": compiled.codes["category"].take(entry),
+                "valence": compiled.valence[entry],
+                "neutral": compiled.neutral[entry],
                 "fuzzy": fuzzy,
                 "voice": pd.Series([None] * len(doc), dtype=object),
             },
             columns=list(LOADED_TERM_COLUMNS),
         )
-        order = np.lexsort((frame["category"].to_numpy(dtype=str), frame["start"].to_numpy(), doc))
+        order = np.lexsort((frame["category"].cat.codes.to_numpy(), frame["start"].to_numpy(), doc))
         return frame.iloc[order].reset_index(drop=True)
