@@ -89,8 +89,8 @@ def fuzzy_prefix_length(word: str) -> int:
 
     Examples
     --------
-    >>> fuzzy_prefix_length("regime"), fuzzy_prefix_length("takfiri"), fuzzy_prefix_length("assassination")
-    (5, 6, 8)
+    >>> [fuzzy_prefix_length(w) for w in ("regime", "takfiri", "assassination")]
+    [5, 6, 8]
     """
     return max(FUZZY_PREFIX if len(word) < 7 else FUZZY_PREFIX + 1, (len(word) + 1) // 2 + 1)
 
