@@ -79,6 +79,14 @@ def _ahocorasick() -> Any:
     return ahocorasick
 
 
+def _lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping the few characters whose lower case is longer ("İ")."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def fuzzy_prefix_length(word: str) -> int:
     """Letters a misspelling must share with ``word``: five, or about half of a long word.
 
@@ -423,11 +431,9 @@ class LoadedTermMatcher:
             entry); ``start``/``end`` index the article's text.
         """
         ids, texts = iter_texts(articles)
-        big = _SEPARATOR.join(texts)
-        lowered = big.lower()
-        if len(lowered) != len(big):  # a few characters change length when lower-cased
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in big)
-        padded = " " + lowered
+        # Lower-case article by article: ASCII articles take CPython's fast path,
+        # which a single non-ASCII character would cost the whole corpus string.
+        padded = " " + _SEPARATOR.join(_lower_same_length(t) for t in texts)
         starts, form_ids, candidates = self._scan(padded)
         ends = starts + self._compiled.form_length[form_ids]
         fuzzy = np.zeros(len(starts), dtype=bool)
