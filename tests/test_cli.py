@@ -82,3 +82,75 @@ def test_python_dash_m_and_help():
         check=True,
     )
     assert "exit codes:" in result.stdout and "--column FIELD=COLUMN" in result.stdout
+
+
+def test_analyze_table_json_and_csv(tmp_path, seed_path, capsys):
+    assert main(["analyze", str(seed_path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "'Takfirir terrorists'        delegitimising_label   -> fighters (fuzzy)" in out
+    assert "CNN ('the broadcaster') [outlet] 'said' neutral" in out
+    target = tmp_path / "a.json"
+    assert main(["analyze", str(seed_path), "--format", "json", "-o", str(target)]) == EXIT_OK
+    data = json.loads(target.read_text("utf-8"))
+    assert sorted(data) == ["article", "attributions", "loaded_terms", "sentences"]
+    folder = tmp_path / "tables"
+    assert main(["analyze", str(seed_path), "--format", "csv", "-o", str(folder)]) == EXIT_OK
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "attributions.csv",
+        "loaded_terms.csv",
+        "sentences.csv",
+        "summary.csv",
+    ]
+    assert main(["analyze", str(seed_path), "--format", "csv"]) == EXIT_FAILURE
+
+
+def test_analyze_with_own_lexicon(tmp_path, seed_path, capsys):
+    lexicon = tmp_path / "mine.csv"
+    lexicon.write_text("term,category,neutral\nface saving,judgement,compromise\n", "utf-8")
+    assert main(["analyze", str(seed_path), "--lexicon", str(lexicon)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "'face saving'                judgement              -> compromise" in out
+    assert "Daesh" not in out.split("attributions:")[0]
+
+
+def test_lexicon_validate_list_and_induce(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,category,valence\nregime,label,2\n", "utf-8")
+    assert main(["lexicon", "validate", str(bad)]) == EXIT_FAILURE
+    assert f"{bad}:2: valence '2' is outside [-1, 1]" in capsys.readouterr().out
+    good = tmp_path / "good.csv"
+    good.write_text("term,category\nregime,label\n", "utf-8")
+    assert main(["lexicon", "validate", str(good)]) == EXIT_OK
+    assert main(["lexicon", "list"]) == EXIT_OK
+    assert "conflict_geopolitics" in capsys.readouterr().out
+    table = tmp_path / "ann.csv"
+    pd.DataFrame(
+        {
+            "text": [
+                "The radical regime lied.",
+                "A radical plan.",
+                "The plan passed.",
+                "Radical views.",
+            ],
+            "biased": ["['radical', 'lied']", "['radical']", "[]", "['radical']"],
+        }
+    ).to_csv(table, index=False)
+    out = tmp_path / "induced.csv"
+    assert (
+        main(
+            [
+                "lexicon",
+                "induce",
+                str(table),
+                "--words-column",
+                "biased",
+                "-o",
+                str(out),
+                "--z-threshold",
+                "0",
+            ]
+        )
+        == EXIT_OK
+    )
+    assert pd.read_csv(out)["term"].tolist() == ["radical"]
+    assert main(["lexicon"]) == EXIT_USAGE
