@@ -7,8 +7,8 @@ Data flow (each stage takes and returns pandas tables)::
     articles --------framing.analyze()----> loaded terms, attributions, voice,
                                             sentiment, per-article summary
 
-Later stages align a citing article with its source (``compare``) and
-report the differences (``report``).
+    source, citing --framing.compare()----> alignment, substitutions, additions,
+                                            omissions, attribution fidelity
 
 Examples
 --------
@@ -22,6 +22,7 @@ Examples
 
 from .article import Article, articles_to_frame
 from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
+from .compare import Comparison, compare
 from .errors import FramingError, LoadError, MissingDependencyError
 from .examples import example_path, list_examples
 from .features import (
@@ -54,6 +55,7 @@ __all__ = [
     "Analysis",
     "Article",
     "AttributionExtractor",
+    "Comparison",
     "FramingError",
     "Lexicon",
     "LexiconError",
@@ -66,6 +68,7 @@ __all__ = [
     "Skipped",
     "analyze",
     "articles_to_frame",
+    "compare",
     "distinguishing_terms",
     "example_path",
     "induce_lexicon",

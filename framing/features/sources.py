@@ -321,6 +321,14 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
     return j
 
 
+# Name words of news outlets not in the registry ("The Harbour Gazette", "Radio Avalon").
+NEWS_NAME_WORDS = frozenset(
+    "gazette courier times post daily news herald tribune journal telegraph star chronicle "
+    "observer radio tv television broadcasting broadcaster network press wire weekly monitor "
+    "magazine dispatch sentinel mirror express register bulletin".split()
+)
+
+
 def source_kind(
     text: str, registry: OutletRegistry, known_people: frozenset[str] | set[str] = frozenset()
 ) -> str:
@@ -352,6 +360,12 @@ def source_kind(
         return "pronoun"
     if stripped.casefold().removeprefix("the ") in _places():
         return "organisation"
+    if (
+        words[-1][:1].isupper()
+        and all(w[:1].isupper() or w.casefold() in ("the", "of") for w in words)
+        and any(w.casefold() in NEWS_NAME_WORDS for w in words)
+    ):
+        return "outlet"
     cut = next(
         (k for k, w in enumerate(lowered) if k and w in ("of", "for", "at", "from", "by")),
         len(words),
@@ -450,6 +464,15 @@ class SourceResolver:
             candidates = _epithet_outlets(text, self.registry)
             if candidates:
                 found = self._last(set(), outlets=candidates)
+                if found is None:  # an outlet outside the registry ("The Harbour Gazette")
+                    found = next(
+                        (
+                            n
+                            for n in reversed(self.history)
+                            if n.kind == "outlet" and n.outlet is None
+                        ),
+                        None,
+                    )
                 if found is not None:
                     return found.text, "outlet", found.outlet
                 return text, "outlet", None

@@ -1,0 +1,18 @@
+"""Compare: align a citing article with its source and measure what changed."""
+
+from .align import ALIGNMENT_COLUMNS, align_sentences, sentence_similarity
+from .comparison import Comparison, compare
+from .edits import ADDITION_COLUMNS, OMISSION_COLUMNS, SUBSTITUTION_COLUMNS
+from .fidelity import FIDELITY_COLUMNS
+
+__all__ = [
+    "ADDITION_COLUMNS",
+    "ALIGNMENT_COLUMNS",
+    "FIDELITY_COLUMNS",
+    "OMISSION_COLUMNS",
+    "SUBSTITUTION_COLUMNS",
+    "Comparison",
+    "align_sentences",
+    "compare",
+    "sentence_similarity",
+]

@@ -1,0 +1,389 @@
+"""``framing.compare``: a citing article against its source.
+
+Examples
+--------
+>>> import framing
+>>> result = framing.compare(
+...     framing.load_article(text="Officials said the troops were withdrawn. Prices rose.",
+...                          outlet="Reuters"),
+...     framing.load_article(text="The troops were deported, Reuters said."))
+>>> result.substitutions[["source_phrase", "citing_phrase", "direction"]].values.tolist()
+[['withdrawn', 'deported', 'neutral_to_loaded']]
+>>> result.alignment["relation"].tolist()
+['reworded', 'omitted']
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..article import Article
+from ..io import _json_default, to_records
+from ..loaders import load_article
+from ..outlets import OutletRegistry, slugify
+from ..text.sentences import sentence_spans
+from .align import align_sentences, sentence_similarity
+from .edits import (
+    ADDITION_COLUMNS,
+    OMISSION_COLUMNS,
+    SUBSTITUTION_COLUMNS,
+    _kind_of_addition,
+    _kind_of_omission,
+    default_lexicons,
+    diff_pair,
+    loaded_spans,
+    words_of,
+)
+from .fidelity import check_fidelity
+
+__all__ = ["Comparison", "compare"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a citing article kept, reworded, dropped and added from its source.
+
+    Attributes
+    ----------
+    source, citing : Article
+        The two articles.
+    alignment : DataFrame
+        Every source and citing sentence: ``source_index, citing_index,
+        similarity, relation`` (verbatim, reworded, merged, split, added,
+        omitted), texts and offsets.
+    substitutions : DataFrame
+        Swapped word choices with the loadedness of each side.
+    additions, omissions : DataFrame
+        Phrase- and sentence-level additions and omissions, with a ``kind``.
+    attribution_fidelity : DataFrame
+        Attributions to the source (and third-party quotations) with the
+        best supporting source passage and a verdict.
+    summary : DataFrame
+        ``metric, value`` rows: coverage, attributed share, loaded-term
+        densities, counts by relation, verdict and direction.
+    """
+
+    source: Article
+    citing: Article
+    alignment: pd.DataFrame
+    substitutions: pd.DataFrame
+    additions: pd.DataFrame
+    omissions: pd.DataFrame
+    attribution_fidelity: pd.DataFrame
+    summary: pd.DataFrame
+
+    def to_dict(self) -> dict[str, Any]:
+        """All tables as JSON-ready records, keyed as in the CLI's JSON output."""
+        return {
+            "source": _article_record(self.source),
+            "citing": _article_record(self.citing),
+            "alignment": to_records(self.alignment),
+            "substitutions": to_records(self.substitutions),
+            "additions": to_records(self.additions),
+            "omissions": to_records(self.omissions),
+            "attribution_fidelity": to_records(self.attribution_fidelity),
+            "summary": {
+                m: v for m, v in zip(self.summary["metric"], self.summary["value"], strict=True)
+            },
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        """The comparison as JSON (keys source, citing, alignment, ... summary)."""
+        return json.dumps(self.to_dict(), default=_json_default, ensure_ascii=False, indent=indent)
+
+
+def _article_record(article: Article) -> dict[str, Any]:
+    record = article.to_dict()
+    if record["published"] is not None:
+        record["published"] = record["published"].isoformat()
+    return record
+
+
+def _as_article(value: object, role: str) -> Article:
+    if isinstance(value, Article):
+        return value
+    if isinstance(value, pd.Series) or isinstance(value, dict):
+        return Article.from_row(dict(value))
+    if isinstance(value, pd.DataFrame):
+        if len(value) != 1:
+            raise ValueError(f"{role}: expected one article, got a table of {len(value)} rows.")
+        return Article.from_row(value.iloc[0].to_dict())
+    if isinstance(value, (str, os.PathLike)):
+        text = os.fspath(value)
+        if "\n" not in text and len(text) < 4096 and os.path.exists(text):
+            return load_article(text)
+        return load_article(text=text)
+    raise TypeError(
+        f"{role}: cannot compare a {type(value).__name__}; pass an Article, a row of "
+        "the article table, a path or text."
+    )
+
+
+def _outlet_names(article: Article, registry: OutletRegistry) -> set[str]:
+    names: set[str] = set()
+    if article.outlet:
+        names.add(article.outlet)
+        if article.outlet in registry:
+            outlet = registry[article.outlet]
+            names |= {slugify(n) for n in (outlet.name, *outlet.aliases)}
+    return names
+
+
+def _is_source_outlet(
+    attributions: pd.DataFrame, names: set[str], registry: OutletRegistry
+) -> list[bool]:
+    flags = []
+    for source, outlet in zip(attributions["source"], attributions["source_outlet"], strict=True):
+        candidates = {outlet} if isinstance(outlet, str) else set()
+        if isinstance(source, str):
+            candidates |= {slugify(source), registry.resolve(source) or ""}
+        flags.append(bool(candidates & names))
+    return flags
+
+
+def _frame_ranges(attributions: pd.DataFrame, sentence: int) -> list[tuple[int, int]]:
+    """Cue and source spans of the attributions of one citing sentence."""
+    rows = attributions[attributions["sentence"] == sentence]
+    ranges = []
+    for row in rows.itertuples(index=False):
+        ranges.append((int(row.cue_start), int(row.cue_end)))
+        if pd.notna(row.source_start):
+            ranges.append((int(row.source_start), int(row.source_end)))
+    return ranges
+
+
+def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
+    """Connected groups of linked sentences (merges and splits compared as one)."""
+    links = alignment.dropna(subset=["source_index", "citing_index"])
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for i, j in zip(links["source_index"], links["citing_index"], strict=True):
+        parent[find(("s", int(i)))] = find(("c", int(j)))
+    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for node in list(parent):
+        root = find(node)
+        bucket = members.setdefault(root, ([], []))
+        (bucket[0] if node[0] == "s" else bucket[1]).append(node[1])
+    return [(sorted(s), sorted(c)) for s, c in members.values()]
+
+
+def _words_in(text: str, spans: list[tuple[int, int]]) -> int:
+    return sum(len(text[s:e].split()) for s, e in spans)
+
+
+def compare(
+    source: object,
+    citing: object,
+    lexicons: object = None,
+    *,
+    registry: OutletRegistry | None = None,
+) -> Comparison:
+    """Align a citing article with its source and measure what changed.
+
+    Parameters
+    ----------
+    source, citing : Article, article-table row, path or text
+        The source article and the article that cites it.
+    lexicons : None, str, path, Lexicon or list of them
+        Lexicons that judge loadedness (default: ``conflict_geopolitics``).
+    registry : OutletRegistry, optional
+        Outlet registry (default: the shipped one).
+
+    Returns
+    -------
+    Comparison
+    """
+    from ..features.attributions import AttributionExtractor
+
+    registry = registry or OutletRegistry.default()
+    source_article, citing_article = _as_article(source, "source"), _as_article(citing, "citing")
+    lexicons = lexicons if lexicons is not None else default_lexicons()
+    s_text, c_text = source_article.text, citing_article.text
+    s_sents = [(s, e, s_text[s:e]) for s, e, _ in sentence_spans(s_text)]
+    c_sents = [(s, e, c_text[s:e]) for s, e, _ in sentence_spans(c_text)]
+    attributions = AttributionExtractor(registry=registry).fit().extract(citing_article)
+    to_source = _is_source_outlet(attributions, _outlet_names(source_article, registry), registry)
+
+    # Compare sentences without their attribution frames, and keep the better score.
+    c_stripped = []
+    for number, (start, end, text) in enumerate(c_sents):
+        skip = _frame_ranges(attributions, number)
+        c_stripped.append(" ".join(w.text for w in words_of(c_text, start, end, skip)))
+    s_texts = [t for _, _, t in s_sents]
+    similarity = np.maximum(
+        sentence_similarity(s_texts, [t for _, _, t in c_sents]),
+        sentence_similarity(s_texts, c_stripped),
+    )
+    alignment = align_sentences(s_texts, [t for _, _, t in c_sents], similarity=similarity)
+    for column, sents, index in (
+        ("source", s_sents, "source_index"),
+        ("citing", c_sents, "citing_index"),
+    ):
+        alignment[f"{column}_start"] = pd.array(
+            [sents[int(i)][0] if pd.notna(i) else pd.NA for i in alignment[index]], dtype="Int64"
+        )
+        alignment[f"{column}_end"] = pd.array(
+            [sents[int(i)][1] if pd.notna(i) else pd.NA for i in alignment[index]], dtype="Int64"
+        )
+
+    s_spans, c_spans = loaded_spans(s_text, lexicons), loaded_spans(c_text, lexicons)
+    substitutions: list[dict] = []
+    omissions: list[dict] = []
+    additions: list[dict] = []
+    for s_group, c_group in _groups(alignment):
+        s_words = [w for i in s_group for w in words_of(s_text, s_sents[i][0], s_sents[i][1])]
+        c_words = [
+            w
+            for j in c_group
+            for w in words_of(c_text, c_sents[j][0], c_sents[j][1], _frame_ranges(attributions, j))
+        ]
+        subs, oms, adds = diff_pair(
+            s_words, c_words, s_spans, c_spans, s_text, c_text, s_group[0], c_group[0]
+        )
+        substitutions += subs
+        omissions += oms
+        additions += adds
+    for row in alignment.itertuples(index=False):
+        if row.relation == "omitted":
+            words = words_of(s_text, row.source_start, row.source_end)
+            loaded = bool(
+                len(s_spans)
+                and (
+                    (s_spans["start"] >= row.source_start) & (s_spans["end"] <= row.source_end)
+                ).any()
+            )
+            omissions.append(
+                {
+                    "level": "sentence",
+                    "source_index": row.source_index,
+                    "citing_index": None,
+                    "text": row.source_text,
+                    "start": row.source_start,
+                    "end": row.source_end,
+                    "kind": _kind_of_omission(words, loaded),
+                    "loaded": loaded,
+                }
+            )
+        elif row.relation == "added":
+            words = words_of(
+                c_text,
+                row.citing_start,
+                row.citing_end,
+                _frame_ranges(attributions, int(row.citing_index)),
+            )
+            loaded = bool(
+                len(c_spans)
+                and (
+                    (c_spans["start"] >= row.citing_start) & (c_spans["end"] <= row.citing_end)
+                ).any()
+            )
+            additions.append(
+                {
+                    "level": "sentence",
+                    "source_index": None,
+                    "citing_index": row.citing_index,
+                    "text": row.citing_text,
+                    "start": row.citing_start,
+                    "end": row.citing_end,
+                    "kind": _kind_of_addition(words, loaded),
+                    "loaded": loaded,
+                }
+            )
+
+    fidelity = check_fidelity(c_text, attributions, s_text, s_sents, to_source)
+    tables = {
+        "substitutions": pd.DataFrame(substitutions, columns=list(SUBSTITUTION_COLUMNS)),
+        "omissions": pd.DataFrame(omissions, columns=list(OMISSION_COLUMNS)),
+        "additions": pd.DataFrame(additions, columns=list(ADDITION_COLUMNS)),
+    }
+    for name in ("omissions", "additions"):
+        frame = tables[name]
+        frame["source_index"] = frame["source_index"].astype("Int64")
+        frame["citing_index"] = frame["citing_index"].astype("Int64")
+        tables[name] = frame.sort_values(["start"], kind="stable").reset_index(drop=True)
+    summary = _summary(
+        source_article,
+        citing_article,
+        alignment,
+        tables,
+        fidelity,
+        attributions,
+        to_source,
+        s_spans,
+        c_spans,
+    )
+    return Comparison(
+        source_article,
+        citing_article,
+        alignment,
+        tables["substitutions"],
+        tables["additions"],
+        tables["omissions"],
+        fidelity,
+        summary,
+    )
+
+
+def _summary(
+    source: Article,
+    citing: Article,
+    alignment: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    fidelity: pd.DataFrame,
+    attributions: pd.DataFrame,
+    to_source: list[bool],
+    s_spans: pd.DataFrame,
+    c_spans: pd.DataFrame,
+) -> pd.DataFrame:
+    s_words = max(len(source.text.split()), 1)
+    c_words = max(len(citing.text.split()), 1)
+    n_source = int(alignment["source_index"].dropna().nunique())
+    linked = alignment.dropna(subset=["source_index", "citing_index"])
+    attributed_spans = [
+        tuple(s)
+        for row, flag in zip(attributions["content_spans"], to_source, strict=True)
+        if flag
+        for s in row
+    ]
+    all_attributed = [tuple(s) for row in attributions["content_spans"] for s in row]
+    attributed_words = _words_in(citing.text, all_attributed)
+    own_words = max(c_words - attributed_words, 1)
+    inside = np.zeros(len(c_spans), dtype=bool)
+    for start, end in all_attributed:
+        inside |= (c_spans["start"].to_numpy() >= start) & (c_spans["end"].to_numpy() <= end)
+    metrics: list[tuple[str, object]] = [
+        ("source_sentences", n_source),
+        ("citing_sentences", int(alignment["citing_index"].dropna().nunique())),
+        ("coverage", linked["source_index"].nunique() / n_source if n_source else 0.0),
+        ("citing_share_attributed_to_source", _words_in(citing.text, attributed_spans) / c_words),
+        ("loaded_per_1000_source", 1000 * len(s_spans) / s_words),
+        ("loaded_per_1000_citing", 1000 * len(c_spans) / c_words),
+        ("loaded_per_1000_citing_own_voice", 1000 * int((~inside).sum()) / own_words),
+        ("loaded_per_1000_citing_attributed", 1000 * int(inside.sum()) / max(attributed_words, 1)),
+        ("substitutions", len(tables["substitutions"])),
+        ("phrase_omissions", int((tables["omissions"]["level"] == "phrase").sum())),
+        ("phrase_additions", int((tables["additions"]["level"] == "phrase").sum())),
+    ]
+    for relation in ("verbatim", "reworded", "merged", "split", "added", "omitted"):
+        metrics.append((f"relation_{relation}", int((alignment["relation"] == relation).sum())))
+    for verdict in ("verbatim", "paraphrased", "altered", "unsupported"):
+        metrics.append((f"verdict_{verdict}", int((fidelity["verdict"] == verdict).sum())))
+    for direction in ("neutral_to_loaded", "loaded_to_neutral", "loaded_to_differently_loaded"):
+        metrics.append(
+            (
+                f"direction_{direction}",
+                int((tables["substitutions"]["direction"] == direction).sum()),
+            )
+        )
+    return pd.DataFrame(metrics, columns=["metric", "value"])
