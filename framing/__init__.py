@@ -22,7 +22,7 @@ Examples
 
 from .article import Article, articles_to_frame
 from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
-from .compare import Comparison, compare
+from .comparison import Comparison, compare
 from .errors import FramingError, LoadError, MissingDependencyError
 from .examples import example_path, list_examples
 from .features import (

@@ -57,6 +57,7 @@ _REQUIRED = ("term", "category")
 
 BUILTIN_LEXICONS: tuple[str, ...] = (
     "conflict_geopolitics",
+    "loaded_general",
     "hedges",
     "boosters",
     "factives",

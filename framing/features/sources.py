@@ -488,6 +488,10 @@ class SourceResolver:
                         return named.text, "person", None
         kind = "outlet" if outlet_id else source_kind(text, self.registry, self.people)
         resolved = text
+        if kind == "outlet" and outlet_id is None:
+            full_outlet = self._full_outlet(text)
+            if full_outlet is not None:  # "the Gazette" after "The Harbour Gazette"
+                return full_outlet.text, "outlet", None
         if kind in ("person", "unknown"):
             full = self._full_name(text)
             if full is not None:
@@ -497,6 +501,17 @@ class SourceResolver:
         if kind != "unknown":
             self.history.append(_Named(resolved, kind, outlet_id))
         return resolved, kind, outlet_id
+
+    def _full_outlet(self, text: str) -> _Named | None:
+        """An earlier unregistered outlet whose name contains this short form."""
+        short = [w for w in text.casefold().split() if w != "the"]
+        for named in reversed(self.history):
+            if named.kind != "outlet" or named.outlet is not None:
+                continue
+            full = [w for w in named.text.casefold().split() if w != "the"]
+            if short and len(short) < len(full) and all(w in full for w in short):
+                return named
+        return None
 
     def _full_name(self, text: str) -> str | None:
         """An earlier person's full name ending with this surname ("Watling")."""

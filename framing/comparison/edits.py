@@ -262,4 +262,4 @@ def loaded_spans(text: str, lexicons: object) -> pd.DataFrame:
 
 def default_lexicons() -> list[object]:
     """Lexicons used to judge loadedness in comparisons."""
-    return [Lexicon.builtin("conflict_geopolitics")]
+    return [Lexicon.builtin("conflict_geopolitics"), Lexicon.builtin("loaded_general")]

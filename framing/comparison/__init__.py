@@ -1,7 +1,7 @@
-"""Compare: align a citing article with its source and measure what changed."""
+"""Comparison stage: align a citing article with its source and measure what changed."""
 
 from .align import ALIGNMENT_COLUMNS, align_sentences, sentence_similarity
-from .comparison import Comparison, compare
+from .result import Comparison, compare
 from .edits import ADDITION_COLUMNS, OMISSION_COLUMNS, SUBSTITUTION_COLUMNS
 from .fidelity import FIDELITY_COLUMNS
 

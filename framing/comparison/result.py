@@ -1,4 +1,4 @@
-"""``framing.compare``: a citing article against its source.
+"""``framing.compare``: a citing article against its source, as a :class:`Comparison`.
 
 Examples
 --------
@@ -125,31 +125,49 @@ def _as_article(value: object, role: str) -> Article:
     )
 
 
+def _outlet_key(name: str) -> str:
+    return slugify(name).removeprefix("the-")
+
+
 def _outlet_names(article: Article, registry: OutletRegistry) -> set[str]:
     names: set[str] = set()
     if article.outlet:
-        names.add(article.outlet)
+        names.add(_outlet_key(article.outlet))
         if article.outlet in registry:
             outlet = registry[article.outlet]
-            names |= {slugify(n) for n in (outlet.name, *outlet.aliases)}
+            names |= {_outlet_key(n) for n in (outlet.name, *outlet.aliases)}
     return names
 
 
 def _is_source_outlet(
     attributions: pd.DataFrame, names: set[str], registry: OutletRegistry
 ) -> list[bool]:
+    """Which attributions cite the source outlet.
+
+    When the source's outlet is unknown, every attribution to an outlet counts.
+    """
     flags = []
-    for source, outlet in zip(attributions["source"], attributions["source_outlet"], strict=True):
-        candidates = {outlet} if isinstance(outlet, str) else set()
+    for source, outlet, kind in zip(attributions["source"], attributions["source_outlet"],
+                                    attributions["source_kind"], strict=True):
+        if not names:
+            flags.append(kind == "outlet")
+            continue
+        candidates = {_outlet_key(outlet)} if isinstance(outlet, str) else set()
         if isinstance(source, str):
-            candidates |= {slugify(source), registry.resolve(source) or ""}
+            candidates |= {_outlet_key(source), _outlet_key(registry.resolve(source) or "")}
         flags.append(bool(candidates & names))
     return flags
 
 
 def _frame_ranges(attributions: pd.DataFrame, sentence: int) -> list[tuple[int, int]]:
-    """Cue and source spans of the attributions of one citing sentence."""
-    rows = attributions[attributions["sentence"] == sentence]
+    """Cue and source spans of one citing sentence's attributions to the source outlet.
+
+    These frames ("CNN wrote", "according to the paper") are the citing outlet's
+    own words around what it retells, so they are not compared with the source;
+    attributions to third parties ("Fishing cooperatives said") are content the
+    source itself carries, and stay.
+    """
+    rows = attributions[(attributions["sentence"] == sentence) & attributions["_to_source"]]
     ranges = []
     for row in rows.itertuples(index=False):
         ranges.append((int(row.cue_start), int(row.cue_end)))
@@ -214,6 +232,7 @@ def compare(
     c_sents = [(s, e, c_text[s:e]) for s, e, _ in sentence_spans(c_text)]
     attributions = AttributionExtractor(registry=registry).fit().extract(citing_article)
     to_source = _is_source_outlet(attributions, _outlet_names(source_article, registry), registry)
+    attributions = attributions.assign(_to_source=to_source)
 
     # Compare sentences without their attribution frames, and keep the better score.
     c_stripped = []

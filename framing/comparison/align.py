@@ -34,7 +34,13 @@ from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
-__all__ = ["ALIGNMENT_COLUMNS", "MATCH_THRESHOLD", "align_sentences", "sentence_similarity"]
+__all__ = [
+    "ALIGNMENT_COLUMNS",
+    "MATCH_THRESHOLD",
+    "align_sentences",
+    "moved_links",
+    "sentence_similarity",
+]
 
 ALIGNMENT_COLUMNS: tuple[str, ...] = (
     "source_index",
@@ -48,6 +54,7 @@ ALIGNMENT_COLUMNS: tuple[str, ...] = (
     "citing_start",
     "citing_end",
     "order_shift",
+    "moved",
 )
 # Calibrated on the calibration teaching pairs (data/teaching_pairs, see
 # benchmarks/eval_compare.py): the threshold that best separates aligned from
@@ -110,6 +117,41 @@ def sentence_similarity(source: Sequence[str], citing: Sequence[str]) -> np.ndar
     return np.clip(np.mean(sims, axis=0), 0.0, 1.0)
 
 
+def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Links that break reading order: those outside a longest order-keeping chain.
+
+    A citing article that moves one sentence up shifts the rank of many others;
+    the sentences it *moved* are the fewest links whose removal leaves source and
+    citing order in agreement (a longest increasing subsequence, O(n log n)).
+
+    Examples
+    --------
+    >>> sorted(moved_links([(0, 0), (1, 2), (2, 3), (3, 1)]))
+    [(3, 1)]
+    """
+    import bisect
+
+    ordered = sorted(set(pairs), key=lambda p: (p[1], p[0]))
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(ordered)
+    for k, (i, _) in enumerate(ordered):
+        pos = bisect.bisect_right(tails, i)
+        if pos == len(tails):
+            tails.append(i)
+            tail_index.append(k)
+        else:
+            tails[pos] = i
+            tail_index[pos] = k
+        previous[k] = tail_index[pos - 1] if pos else -1
+    keep: set[int] = set()
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        keep.add(k)
+        k = previous[k]
+    return {p for k, p in enumerate(ordered) if k not in keep}
+
+
 def _normalised(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
@@ -139,7 +181,9 @@ def align_sentences(
         Columns ``source_index, citing_index, similarity, relation,
         source_text, citing_text`` (offset columns are filled by
         :func:`framing.compare`); ``order_shift`` is the citing position
-        minus the source position among linked sentences (0 = same order).
+        minus the source position among linked sentences (0 = same order);
+        ``moved`` marks the links that break reading order (see
+        :func:`moved_links`).
     """
     sim = sentence_similarity(source, citing) if similarity is None else similarity
     links: list[tuple[int, int, float]] = []
@@ -191,6 +235,9 @@ def align_sentences(
     frame["source_index"] = frame["source_index"].astype("Int64")
     frame["citing_index"] = frame["citing_index"].astype("Int64")
     frame["order_shift"] = frame["order_shift"].astype("Int64")
+    moved = moved_links([(i, j) for i, j, _ in links])
+    frame["moved"] = [(i, j) in moved if pd.notna(i) and pd.notna(j) else False
+                      for i, j in zip(frame["source_index"], frame["citing_index"], strict=True)]
     frame["source_text"] = [source[i] if pd.notna(i) else None for i in frame["source_index"]]
     frame["citing_text"] = [citing[j] if pd.notna(j) else None for j in frame["citing_index"]]
     for column in ("source_start", "source_end", "citing_start", "citing_end"):
