@@ -12,7 +12,8 @@ for the device list and the schema.
 gold: a device is *found* when a row of the table that reports it overlaps
 its snippet (and, for substitutions and fidelity, has the right direction or
 verdict); a reported row is *correct* when it overlaps any gold device of its
-table. Precision therefore counts every reported row, not only the devices.
+table (phrase additions and omissions inside an altered quotation count as
+that quotation). Precision therefore counts every reported row.
 
 Examples
 --------
@@ -184,7 +185,9 @@ def score_comparison(comparison: Any, gold: dict[str, Any]) -> tuple[pd.DataFram
                         "citing": device.get("citing"), "found": found})
     reported = []
     for table, frame in tables.items():
-        same_table = [(d, s) for d, s in located if DEVICES[d["device"]][0] == table]
+        # the words an altered quotation adds or drops are that device, seen phrase by phrase
+        same_table = [(d, s) for d, s in located if DEVICES[d["device"]][0] == table
+                      or (d["device"] == "altered_quote" and table in ("additions", "omissions"))]
         for row in frame.itertuples(index=False):
             correct = any(_row_hits(table, row, d, s, strict=False) for d, s in same_table)
             reported.append({"table": table, "text": _row_text(table, row), "correct": correct})

@@ -503,10 +503,17 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             and tokens[first + 1].lower == "that"
         ):
             return None
-        if tokens[first].lower in ("it", "that", "this") or not (
-            is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")
-        ):
+        if tokens[first].lower in ("it", "that", "this"):
             return None
+        head_first = first
+        if not (is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")):
+            # a role before a name: "said plant manager Orla Quinn"
+            k = first
+            while k < end and k - first < 4 and tokens[k].text.isalpha() and tokens[k].text.islower():
+                k += 1
+            if k == first or k >= end or not is_capitalised(tokens[k]) or tokens[c - 1].text == ",":
+                return None
+            head_first = k
         src_last = np_end_after(tokens, first, end)
         if src_last is None or (
             src_last + 1 < end
@@ -517,7 +524,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         content, direct = _content_before(text, tokens, lo, c - 1, paragraph)
         if not content:
             return None
-        head = (tokens[first].start, tokens[src_last].end)
+        head = (tokens[head_first].start, tokens[src_last].end)
         source_last = src_last
         if (
             src_last + 2 < end

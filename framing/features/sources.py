@@ -350,7 +350,7 @@ def source_kind(
     ['person', 'person', 'document']
     """
     stripped = text.strip()
-    if registry.resolve(stripped) or _epithet_outlets(stripped, registry):
+    if registry.resolve(stripped) or _epithet_outlets(stripped, registry) or _is_generic_epithet(stripped):
         return "outlet"
     words = stripped.replace(",", " ").split()
     if not words:
@@ -393,9 +393,22 @@ def source_kind(
     return "unknown"
 
 
+# Generic references to an outlet named before, whatever the registry says.
+GENERIC_OUTLET_EPITHETS = frozenset({
+    "the paper", "the newspaper", "the daily", "the weekly", "the broadcaster", "the station",
+    "the radio station", "the radio", "the network", "the channel", "the agency", "the news agency",
+    "the wire service", "the website", "the site", "the outlet", "the magazine", "the tabloid",
+    "the publication", "the news site", "the programme", "the program",
+})
+
+
 def _epithet_outlets(text: str, registry: OutletRegistry) -> list[str]:
     phrase = " ".join(text.casefold().split())
     return [o.id for o in registry.values() if phrase in (e.casefold() for e in o.epithets)]
+
+
+def _is_generic_epithet(text: str) -> bool:
+    return " ".join(text.casefold().split()) in GENERIC_OUTLET_EPITHETS
 
 
 _GENERIC_ORGANISATIONS = frozenset(
@@ -462,18 +475,19 @@ class SourceResolver:
         outlet_id = self.registry.resolve(text)
         if outlet_id is None:
             candidates = _epithet_outlets(text, self.registry)
-            if candidates:
+            if candidates or _is_generic_epithet(text):
                 found = self._last(set(), outlets=candidates)
                 if found is None:  # an outlet outside the registry ("The Harbour Gazette")
                     found = next(
                         (
                             n
                             for n in reversed(self.history)
-                            if n.kind == "outlet" and n.outlet is None
+                            if n.kind == "outlet" and (n.outlet is None or not candidates)
                         ),
                         None,
                     )
                 if found is not None:
+                    self.history.append(found)  # the most recent mention, for a later "it"
                     return found.text, "outlet", found.outlet
                 return text, "outlet", None
         words = lowered.split()
