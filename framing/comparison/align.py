@@ -118,38 +118,41 @@ def sentence_similarity(source: Sequence[str], citing: Sequence[str]) -> np.ndar
 
 
 def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Links that break reading order: those outside a longest order-keeping chain.
+    """Links that break reading order.
 
-    A citing article that moves one sentence up shifts the rank of many others;
-    the sentences it *moved* are the fewest links whose removal leaves source and
-    citing order in agreement (a longest increasing subsequence, O(n log n)).
+    Source order and citing order agree on the links of a longest
+    order-keeping chain (a longest non-decreasing subsequence of source
+    positions taken in citing order). A link is *moved* unless it belongs to
+    every such chain: one sentence moved up is the one moved link, and two
+    swapped sentences are both moved (either could be the one that moved).
 
     Examples
     --------
     >>> sorted(moved_links([(0, 0), (1, 2), (2, 3), (3, 1)]))
     [(3, 1)]
+    >>> sorted(moved_links([(0, 0), (1, 2), (2, 1)]))
+    [(1, 2), (2, 1)]
     """
-    import bisect
-
     ordered = sorted(set(pairs), key=lambda p: (p[1], p[0]))
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(ordered)
-    for k, (i, _) in enumerate(ordered):
-        pos = bisect.bisect_right(tails, i)
-        if pos == len(tails):
-            tails.append(i)
-            tail_index.append(k)
-        else:
-            tails[pos] = i
-            tail_index[pos] = k
-        previous[k] = tail_index[pos - 1] if pos else -1
-    keep: set[int] = set()
-    k = tail_index[-1] if tail_index else -1
-    while k >= 0:
-        keep.add(k)
-        k = previous[k]
-    return {p for k, p in enumerate(ordered) if k not in keep}
+    n = len(ordered)
+    if n < 2:
+        return set()
+    source = np.array([i for i, _ in ordered])
+    ending = np.ones(n, dtype=int)  # longest chain ending at k
+    for k in range(1, n):
+        earlier = source[:k] <= source[k]
+        if earlier.any():
+            ending[k] = ending[:k][earlier].max() + 1
+    starting = np.ones(n, dtype=int)  # longest chain starting at k
+    for k in range(n - 2, -1, -1):
+        later = source[k + 1:] >= source[k]
+        if later.any():
+            starting[k] = starting[k + 1:][later].max() + 1
+    longest = ending.max()
+    on_some_chain = ending + starting - 1 == longest
+    level_counts = np.bincount(ending[on_some_chain], minlength=longest + 1)
+    on_every_chain = on_some_chain & (level_counts[ending] == 1)
+    return {p for p, keep in zip(ordered, on_every_chain, strict=True) if not keep}
 
 
 def _normalised(text: str) -> str:

@@ -180,15 +180,10 @@ def diff_pair(
         small = len(src) <= MAX_SUBSTITUTION_WORDS and len(cit) <= MAX_SUBSTITUTION_WORDS
         if tag == "replace" and small and (src_load or cit_load):
             if src_load and cit_load:
-                direction = (
-                    "same"
-                    if src_cat == cit_cat and src_load == cit_load
-                    else "loaded_to_differently_loaded"
-                )
+                # one loaded word for another ("reckless" -> "disastrous"), whatever the categories
+                direction = "loaded_to_differently_loaded"
             else:
                 direction = "neutral_to_loaded" if cit_load else "loaded_to_neutral"
-            if direction == "same":
-                continue
             counterpart = bool(cit_neutral) and any(
                 _STEMMER.stem(n) in {w.stem for w in src} for n in cit_neutral.casefold().split()
             )

@@ -105,8 +105,14 @@ def _places() -> frozenset[str]:
     )
 
 
+# Parts of the day are capitalised only in names ("The Corran Evening Post", "Morning Star").
+_NAME_TIME_WORDS = frozenset("morning afternoon evening night".split())
+
+
 def _np_word(token: Token) -> bool:
-    if not token.text[:1].isalnum() or token.lower in _TIME_WORDS:
+    if not token.text[:1].isalnum():
+        return False
+    if token.lower in _TIME_WORDS and not (token.lower in _NAME_TIME_WORDS and is_capitalised(token)):
         return False
     if token.lower in CLAUSE_WORDS or token.lower in PERSONAL_PRONOUNS:
         return False
@@ -472,6 +478,10 @@ class SourceResolver:
             return (found.text, found.kind, found.outlet) if found else (text, "pronoun", None)
         if lowered in PERSONAL_PRONOUNS:
             return text, "pronoun", None
+        named_before = self._full_outlet(text)
+        if named_before is not None:  # "the Post" after "The Corran Evening Post"
+            self.history.append(named_before)
+            return named_before.text, "outlet", named_before.outlet
         outlet_id = self.registry.resolve(text)
         if outlet_id is None:
             candidates = _epithet_outlets(text, self.registry)
@@ -502,10 +512,6 @@ class SourceResolver:
                         return named.text, "person", None
         kind = "outlet" if outlet_id else source_kind(text, self.registry, self.people)
         resolved = text
-        if kind == "outlet" and outlet_id is None:
-            full_outlet = self._full_outlet(text)
-            if full_outlet is not None:  # "the Gazette" after "The Harbour Gazette"
-                return full_outlet.text, "outlet", None
         if kind in ("person", "unknown"):
             full = self._full_name(text)
             if full is not None:
@@ -517,8 +523,11 @@ class SourceResolver:
         return resolved, kind, outlet_id
 
     def _full_outlet(self, text: str) -> _Named | None:
-        """An earlier unregistered outlet whose name contains this short form."""
-        short = [w for w in text.casefold().split() if w != "the"]
+        """An earlier unregistered outlet whose name contains this short name ("the Gazette")."""
+        words = text.split()
+        if not words or not words[-1][:1].isupper():
+            return None
+        short = [w.casefold() for w in words if w.casefold() != "the"]
         for named in reversed(self.history):
             if named.kind != "outlet" or named.outlet is not None:
                 continue
