@@ -7,7 +7,9 @@ its opcodes become:
 * **substitutions** - a replaced phrase where at least one side holds a
   loaded term ("kicked out" -> "deported", "killed" -> "assassination"),
   with the category and loadedness (max |valence|) of each side and the
-  direction of the shift;
+  direction of the shift (``neutral_to_loaded``, ``loaded_to_neutral``,
+  ``loaded_to_differently_loaded``), or a short replaced phrase that changes
+  the named actor (``actor_shift``: "both sides" -> "Valdoria");
 * **omissions** - deleted phrases: a dropped qualifier, actor or caveat;
 * **additions** - inserted phrases: an added loaded modifier, actor or claim.
 
@@ -133,6 +135,41 @@ def _span_info(spans: pd.DataFrame, start: int, end: int) -> tuple[str | None, f
     return str(strongest["category"]), float(abs(strongest["valence"]) or 0.5), neutral
 
 
+_PRONOUNS = frozenset("it its he him his she her they them their we us our this that".split())
+
+
+def _names(words: Sequence[Word], text: str) -> str:
+    """The proper names among ``words`` (capitalised, not opening a sentence), as one folded key.
+
+    "U.S." and "US", "Iraq's" and "Iraq" give the same key.
+    """
+    parts = []
+    for w in words:
+        before = text[max(0, w.start - 3) : w.start].strip()
+        opens_sentence = not before or before[-1] in "!?\"“‘'\n" or (
+            before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))  # "U.S." is not an end
+        if w.text[:1].isupper() and not opens_sentence:
+            parts.append(re.sub(r"['’]s$", "", w.text).replace("-", ""))
+    return "".join(parts).casefold()
+
+
+def _actor_shift(src: Sequence[Word], cit: Sequence[Word], source_text: str, citing_text: str) -> bool:
+    """A short replaced phrase that names a different actor ("both sides" -> "Valdoria").
+
+    Spelling ("US" / "U.S."), demonyms sharing a stem ("Iraq" / "Iraqi") and a
+    pronoun replaced by a name ("it" -> "Tehran") are not shifts.
+    """
+    if not (src and cit) or len(src) > 3 or len(cit) > 3:
+        return False
+    a, b = _names(src, source_text), _names(cit, citing_text)
+    if a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b[:4]) or b.startswith(a[:4]))):
+        return False
+    for side, names in ((src, a), (cit, b)):
+        if not names and any(w.text.casefold() in _PRONOUNS for w in side):
+            return False
+    return True
+
+
 def _kind_of_omission(words: Sequence[Word], loaded: bool) -> str:
     folded = {w.text.casefold() for w in words}
     if folded & _CAVEAT and len(words) >= 3:
@@ -178,8 +215,11 @@ def diff_pair(
         src_cat, src_load, _ = _span_info(source_spans, *src_range)
         cit_cat, cit_load, cit_neutral = _span_info(citing_spans, *cit_range)
         small = len(src) <= MAX_SUBSTITUTION_WORDS and len(cit) <= MAX_SUBSTITUTION_WORDS
-        if tag == "replace" and small and (src_load or cit_load):
-            if src_load and cit_load:
+        actor_shift = tag == "replace" and _actor_shift(src, cit, source_text, citing_text)
+        if tag == "replace" and small and (src_load or cit_load or actor_shift):
+            if not (src_load or cit_load):
+                direction = "actor_shift"  # who did it changes: "both sides" -> "Valdoria"
+            elif src_load and cit_load:
                 # one loaded word for another ("reckless" -> "disastrous"), whatever the categories
                 direction = "loaded_to_differently_loaded"
             else:

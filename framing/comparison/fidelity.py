@@ -76,6 +76,7 @@ def check_fidelity(
     source_text: str,
     source_sentences: Sequence[tuple[int, int, str]],
     is_source_outlet: Sequence[bool],
+    support_threshold: float = MATCH_THRESHOLD,
 ) -> pd.DataFrame:
     """The attribution-fidelity table (``FIDELITY_COLUMNS``).
 
@@ -91,6 +92,8 @@ def check_fidelity(
         The source's sentences.
     is_source_outlet : sequence of bool
         For each attribution, whether it names the source outlet.
+    support_threshold : float
+        Similarity from which a source passage supports a claim.
     """
     passages = _passages(source_sentences, source_text)
     normalised_source = _normalised(source_text)
@@ -137,10 +140,10 @@ def check_fidelity(
             verdict = "verbatim"
             score = max(score, 1.0 if claim["direct"] else score)
         elif claim["direct"]:
-            verdict = "altered" if score >= MATCH_THRESHOLD else "unsupported"
+            verdict = "altered" if score >= support_threshold else "unsupported"
         elif score >= VERBATIM_THRESHOLD:
             verdict = "verbatim"
-        elif score >= MATCH_THRESHOLD:
+        elif score >= support_threshold:
             verdict = "paraphrased"
         else:
             verdict = "unsupported"

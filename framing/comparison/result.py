@@ -28,7 +28,7 @@ from ..io import _json_default, to_records
 from ..loaders import load_article
 from ..outlets import OutletRegistry, slugify
 from ..text.sentences import sentence_spans
-from .align import align_sentences, sentence_similarity
+from .align import MATCH_THRESHOLD, align_sentences, sentence_similarity
 from .edits import (
     ADDITION_COLUMNS,
     OMISSION_COLUMNS,
@@ -206,6 +206,7 @@ def compare(
     lexicons: object = None,
     *,
     registry: OutletRegistry | None = None,
+    match_threshold: float = MATCH_THRESHOLD,
 ) -> Comparison:
     """Align a citing article with its source and measure what changed.
 
@@ -217,6 +218,9 @@ def compare(
         Lexicons that judge loadedness (default: ``conflict_geopolitics``).
     registry : OutletRegistry, optional
         Outlet registry (default: the shipped one).
+    match_threshold : float
+        Minimum sentence similarity of an alignment link (default calibrated
+        on the calibration teaching pairs; see ``benchmarks/eval_compare.py``).
 
     Returns
     -------
@@ -244,7 +248,8 @@ def compare(
         sentence_similarity(s_texts, [t for _, _, t in c_sents]),
         sentence_similarity(s_texts, c_stripped),
     )
-    alignment = align_sentences(s_texts, [t for _, _, t in c_sents], similarity=similarity)
+    alignment = align_sentences(s_texts, [t for _, _, t in c_sents], similarity=similarity,
+                                 threshold=match_threshold)
     for column, sents, index in (
         ("source", s_sents, "source_index"),
         ("citing", c_sents, "citing_index"),
@@ -320,7 +325,8 @@ def compare(
                 }
             )
 
-    fidelity = check_fidelity(c_text, attributions, s_text, s_sents, to_source)
+    fidelity = check_fidelity(c_text, attributions, s_text, s_sents, to_source,
+                              support_threshold=match_threshold)
     tables = {
         "substitutions": pd.DataFrame(substitutions, columns=list(SUBSTITUTION_COLUMNS)),
         "omissions": pd.DataFrame(omissions, columns=list(OMISSION_COLUMNS)),
@@ -398,7 +404,8 @@ def _summary(
         metrics.append((f"relation_{relation}", int((alignment["relation"] == relation).sum())))
     for verdict in ("verbatim", "paraphrased", "altered", "unsupported"):
         metrics.append((f"verdict_{verdict}", int((fidelity["verdict"] == verdict).sum())))
-    for direction in ("neutral_to_loaded", "loaded_to_neutral", "loaded_to_differently_loaded"):
+    for direction in ("neutral_to_loaded", "loaded_to_neutral", "loaded_to_differently_loaded",
+                      "actor_shift"):
         metrics.append(
             (
                 f"direction_{direction}",

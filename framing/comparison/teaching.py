@@ -50,6 +50,7 @@ DEVICES: dict[str, tuple[str, str, str | None]] = {
     "neutral_to_loaded": ("substitutions", "both", "neutral_to_loaded"),
     "loaded_to_neutral": ("substitutions", "both", "loaded_to_neutral"),
     "loaded_to_differently_loaded": ("substitutions", "both", "loaded_to_differently_loaded"),
+    "actor_shift": ("substitutions", "both", "actor_shift"),
     "added_modifier": ("additions", "citing", None),
     "added_sentence": ("additions", "citing", None),
     "dropped_qualifier": ("omissions", "source", None),
@@ -106,9 +107,12 @@ def load_teaching_pair(name: str) -> TeachingPair:
             raise ValueError(f"{folder / 'gold.json'}: device {k} has unknown type "
                              f"{device['device']!r}; known: {', '.join(DEVICES)}.")
         for side, article in (("source", source), ("citing", citing)):
-            if device.get(side) and device[side] not in article.text:
+            count = article.text.count(device[side]) if device.get(side) else 1
+            if count != 1:
+                problem = "is not in" if not count else f"occurs {count} times in"
                 raise ValueError(f"{folder / 'gold.json'}: device {k} ({device['device']}): "
-                                 f"{side} snippet {device[side]!r} is not in {side}.txt.")
+                                 f"{side} snippet {device[side]!r} {problem} {side}.txt; quote "
+                                 "enough words to locate it once.")
     return TeachingPair(name, source, citing, gold)
 
 
