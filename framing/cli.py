@@ -25,12 +25,13 @@ import pandas as pd
 
 from . import __version__
 from .article import Article, articles_to_frame
+from .comparison.render import comparison_markdown, comparison_text
 from .errors import FramingError
 from .features import Analysis, Lexicon, analyze, induce_lexicon, validate_lexicon
 from .features.annotations import load_annotations, parse_marks
 from .features.lexicon import BUILTIN_LEXICONS
 from .io import write_table, write_text
-from .loaders import FORMATS, iter_load
+from .loaders import FORMATS, iter_load, load_article
 from .loaders.base import DEFAULT_MAX_BYTES, Skipped
 from .loaders.load import skipped_table
 from .outlets import OutletRegistry
@@ -200,6 +201,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("-o", "--output", metavar="PATH", help="file (json) or directory (csv)")
     analyze.set_defaults(handler=_cmd_analyze)
+
+    compare_cmd = sub.add_parser(
+        "compare",
+        help="compare a citing article with its source",
+        description="Align a citing article with its source sentence by sentence and report what "
+        "it kept, reworded, dropped and added; which word choices it swapped for loaded ones; "
+        "and whether what it attributes to the source (above all quotes) is in the source.\n\n"
+        "examples:\n"
+        "  framing compare source.txt citing.txt                 # summary on the terminal\n"
+        "  framing compare source.html citing.txt --format json -o comparison.json\n"
+        "  framing compare --example school-closure --format md  # a shipped teaching pair\n"
+        "  framing compare --list-examples",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    compare_cmd.add_argument("source", nargs="?", help="the source article (any loadable file)")
+    compare_cmd.add_argument("citing", nargs="?", help="the article that cites it")
+    compare_cmd.add_argument(
+        "--example",
+        metavar="NAME",
+        help="compare a shipped teaching pair instead of two files (see --list-examples)",
+    )
+    compare_cmd.add_argument(
+        "--list-examples", action="store_true", help="list the shipped teaching pairs and exit"
+    )
+    compare_cmd.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="NAME_OR_FILE",
+        help="lexicon judging loadedness; repeatable (default: conflict_geopolitics and "
+        "loaded_general)",
+    )
+    compare_cmd.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("table", "json", "md"),
+        default="table",
+        help="table: a summary on the terminal; json: every table (keys source, citing, "
+        "alignment, substitutions, additions, omissions, attribution_fidelity, summary); "
+        "md: a Markdown report",
+    )
+    compare_cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    compare_cmd.set_defaults(handler=_cmd_compare)
 
     lexicon = sub.add_parser(
         "lexicon",
@@ -394,6 +439,40 @@ def _analysis_table(result: Analysis) -> str:
                 f"{a.cue!r} {a.cue_class}: {content!r}"
             )
     return "\n".join(lines)
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .comparison import compare
+    from .comparison.teaching import list_teaching_pairs, load_teaching_pair
+
+    if args.list_examples:
+        for name in list_teaching_pairs():
+            pair = load_teaching_pair(name)
+            print(f"{name:18} {pair.gold['split']:12} {pair.gold['topic']}")
+        return EXIT_OK
+    if args.example:
+        if args.source or args.citing:
+            raise ValueError("give either --example NAME or SOURCE CITING, not both.")
+        pair = load_teaching_pair(args.example)
+        source, citing = pair.source, pair.citing
+    elif args.source and args.citing:
+        source, citing = load_article(args.source), load_article(args.citing)
+    else:
+        raise ValueError("name the SOURCE and CITING articles, or a shipped pair with --example "
+                         "NAME (framing compare --list-examples).")
+    result = compare(source, citing, lexicons=args.lexicon or None)
+    if args.output_format == "json":
+        text = result.to_json() + "\n"
+    elif args.output_format == "md":
+        text = comparison_markdown(result)
+    else:
+        text = comparison_text(result)
+    if args.output:
+        write_text(args.output, text)
+        print(f"Wrote {args.output_format} comparison to {args.output}.", file=sys.stderr)
+    else:
+        print(text, end="" if text.endswith("\n") else "\n")
+    return EXIT_OK
 
 
 def _cmd_lexicon_validate(args: argparse.Namespace) -> int:

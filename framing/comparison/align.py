@@ -31,14 +31,16 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from nltk.stem.snowball import SnowballStemmer
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 __all__ = [
     "ALIGNMENT_COLUMNS",
     "MATCH_THRESHOLD",
+    "align_pairs",
     "align_sentences",
     "moved_links",
+    "similarity_matrices",
     "sentence_similarity",
 ]
 
@@ -92,13 +94,54 @@ _CHAR_VECTORIZER = HashingVectorizer(
 )
 
 
-def _views(texts: Sequence[str]) -> list[sp.csr_matrix]:
+def _views(blocks: Sequence[Sequence[str]]) -> list[sp.csr_matrix]:
+    """Row-normalised TF-IDF of every sentence, IDF fitted within each block.
+
+    All blocks (one per article pair) are hashed in one call, and the
+    per-block document frequencies come from one ``np.unique`` over
+    (block, feature) keys, so a corpus of pairs costs one vectorised pass;
+    the weights equal scikit-learn's ``TfidfTransformer(sublinear_tf=True)``
+    fitted on each block alone.
+    """
+    texts = [t for block in blocks for t in block]
+    sizes = np.array([len(block) for block in blocks], dtype=np.int64)
+    block_of_row = np.repeat(np.arange(len(blocks)), sizes)
     views = []
     for vectorizer in (_WORD_VECTORIZER, _CHAR_VECTORIZER):
-        counts = vectorizer.transform(texts)
-        weighted = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+        counts = vectorizer.transform(texts).tocsr()
+        counts.sum_duplicates()
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        keys = block_of_row[rows].astype(np.int64) * counts.shape[1] + counts.indices
+        _, inverse, df = np.unique(keys, return_inverse=True, return_counts=True)
+        n_docs = sizes[block_of_row[rows]]
+        idf = np.log((1.0 + n_docs) / (1.0 + df[inverse])) + 1.0
+        weighted = counts.astype(np.float64)
+        weighted.data = (1.0 + np.log(weighted.data)) * idf
         views.append(normalize(weighted))
     return views
+
+
+def similarity_matrices(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[np.ndarray]:
+    """Sentence similarity matrices (source x citing) for many article pairs at once.
+
+    Examples
+    --------
+    >>> [m.shape for m in similarity_matrices([(["A b c."], ["A b c.", "D."]), (["E f."], [])])]
+    [(1, 2), (1, 0)]
+    """
+    blocks = [list(source) + list(citing) for source, citing in pairs]
+    out = [np.zeros((len(s), len(c))) for s, c in pairs]
+    if not any(len(s) and len(c) for s, c in pairs):
+        return out
+    views = _views(blocks)
+    start = 0
+    for k, (source, citing) in enumerate(pairs):
+        n, m = len(source), len(citing)
+        if n and m:
+            sims = [(v[start:start + n] @ v[start + n:start + n + m].T).toarray() for v in views]
+            out[k] = np.clip((sims[0] + sims[1]) / 2, 0.0, 1.0)
+        start += n + m
+    return out
 
 
 def sentence_similarity(source: Sequence[str], citing: Sequence[str]) -> np.ndarray:
@@ -111,12 +154,25 @@ def sentence_similarity(source: Sequence[str], citing: Sequence[str]) -> np.ndar
     >>> bool(sim[0, 0] > 0.4 > sim[0, 1])
     True
     """
-    if not len(source) or not len(citing):
-        return np.zeros((len(source), len(citing)))
-    views = _views(list(source) + list(citing))
-    n = len(source)
-    sims = [np.asarray((v[:n] @ v[n:].T).todense()) for v in views]
-    return np.clip(np.mean(sims, axis=0), 0.0, 1.0)
+    return similarity_matrices([(source, citing)])[0]
+
+
+def align_pairs(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, threshold: float = MATCH_THRESHOLD
+) -> list[pd.DataFrame]:
+    """:func:`align_sentences` for many (source sentences, citing sentences) pairs.
+
+    Similarities of all pairs are computed in one vectorised pass.
+
+    Examples
+    --------
+    >>> tables = align_pairs([(["Oil rose.", "Talks failed."], ["The talks failed, it said."])])
+    >>> tables[0]["relation"].tolist()
+    ['omitted', 'reworded']
+    """
+    matrices = similarity_matrices(pairs)
+    return [align_sentences(s, c, threshold=threshold, similarity=m)
+            for (s, c), m in zip(pairs, matrices, strict=True)]
 
 
 def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
