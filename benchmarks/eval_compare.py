@@ -60,8 +60,10 @@ def calibrate(names: list[str]) -> float:
     # paraphrase (the seed's back-translation) scores lower than the constructed
     # pairs' rewording, so the threshold stays near the plateau's low end.
     chosen = low + 0.25 * (high - low)
-    print(f"best F1 {best['f1'].max():.3f} on thresholds {low:.3f}-{high:.3f}; rule (a quarter into "
-          f"the plateau) gives {chosen:.3f}; shipped default {MATCH_THRESHOLD}\n")
+    print(
+        f"best F1 {best['f1'].max():.3f} on thresholds {low:.3f}-{high:.3f}; rule (a quarter into "
+        f"the plateau) gives {chosen:.3f}; shipped default {MATCH_THRESHOLD}\n"
+    )
     return chosen
 
 
@@ -86,20 +88,34 @@ def evaluate(names: list[str], label: str) -> None:
     print("Recall per device:")
     print(device_table([devices]).to_string(index=False, float_format="{:.2f}".format))
     found = int(devices["found"].sum())
-    print(f"all devices: {found}/{len(devices)} found (recall {found / max(len(devices), 1):.2f})\n")
+    print(
+        f"all devices: {found}/{len(devices)} found (recall {found / max(len(devices), 1):.2f})\n"
+    )
     print("Precision and recall per table:")
     rows = []
     for table in TABLES:
         mine = reported[reported["table"] == table]
         theirs = devices[devices["table"] == table]
-        rows.append((table, len(mine), int(mine["correct"].sum()),
-                     mine["correct"].mean() if len(mine) else float("nan"),
-                     len(theirs), int(theirs["found"].sum()),
-                     theirs["found"].mean() if len(theirs) else float("nan")))
-    print(pd.DataFrame(rows, columns=["table", "reported", "correct", "precision", "gold", "found",
-                                      "recall"]).to_string(index=False, float_format="{:.2f}".format))
+        rows.append(
+            (
+                table,
+                len(mine),
+                int(mine["correct"].sum()),
+                mine["correct"].mean() if len(mine) else float("nan"),
+                len(theirs),
+                int(theirs["found"].sum()),
+                theirs["found"].mean() if len(theirs) else float("nan"),
+            )
+        )
+    print(
+        pd.DataFrame(
+            rows, columns=["table", "reported", "correct", "precision", "gold", "found", "recall"]
+        ).to_string(index=False, float_format="{:.2f}".format)
+    )
     p, r, f = _f1(tp, predicted, gold)
-    print(f"\nSentence links: P {p:.3f} R {r:.3f} F1 {f:.3f} ({tp} of {gold} gold, {predicted} predicted)")
+    print(
+        f"\nSentence links: P {p:.3f} R {r:.3f} F1 {f:.3f} ({tp} of {gold} gold, {predicted} predicted)"
+    )
     for name, count in controls:
         print(f"control pair {name}: {count} findings (must be 0)")
     misses = devices[~devices["found"]]
@@ -115,8 +131,12 @@ def evaluate(names: list[str], label: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["evaluation", "calibration", "both"], default="evaluation",
-                        help="which pairs to score after calibrating (default: evaluation)")
+    parser.add_argument(
+        "--split",
+        choices=["evaluation", "calibration", "both"],
+        default="evaluation",
+        help="which pairs to score after calibrating (default: evaluation)",
+    )
     args = parser.parse_args()
     calibrate(list_teaching_pairs("calibration"))
     if args.split in ("calibration", "both"):

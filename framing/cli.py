@@ -458,8 +458,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     elif args.source and args.citing:
         source, citing = load_article(args.source), load_article(args.citing)
     else:
-        raise ValueError("name the SOURCE and CITING articles, or a shipped pair with --example "
-                         "NAME (framing compare --list-examples).")
+        raise ValueError(
+            "name the SOURCE and CITING articles, or a shipped pair with --example "
+            "NAME (framing compare --list-examples)."
+        )
     result = compare(source, citing, lexicons=args.lexicon or None)
     if args.output_format == "json":
         text = result.to_json() + "\n"

@@ -158,11 +158,24 @@ def test_lexicon_validate_list_and_induce(tmp_path, capsys):
 
 def test_compare_example_json_and_markdown(tmp_path, capsys):
     out = tmp_path / "pair.json"
-    assert main(["compare", "--example", "school-closure", "--format", "json", "-o", str(out)]) == EXIT_OK
+    assert (
+        main(["compare", "--example", "school-closure", "--format", "json", "-o", str(out)])
+        == EXIT_OK
+    )
     data = json.loads(out.read_text("utf-8"))
-    assert list(data) == ["source", "citing", "alignment", "substitutions", "additions", "omissions",
-                          "attribution_fidelity", "summary"]
-    assert {"source_phrase": "close", "citing_phrase": "axe"}.items() <= data["substitutions"][0].items()
+    assert list(data) == [
+        "source",
+        "citing",
+        "alignment",
+        "substitutions",
+        "additions",
+        "omissions",
+        "attribution_fidelity",
+        "summary",
+    ]
+    assert {"source_phrase": "close", "citing_phrase": "axe"}.items() <= data["substitutions"][
+        0
+    ].items()
     assert main(["compare", "--example", "school-closure", "--format", "md"]) == EXIT_OK
     markdown = capsys.readouterr().out
     assert "## Substitutions" in markdown and "| close | axe | neutral\\_to\\_loaded |" in markdown
@@ -172,9 +185,13 @@ def test_compare_example_json_and_markdown(tmp_path, capsys):
 
 def test_compare_files_list_and_usage(tmp_path, seed_path, capsys):
     source = tmp_path / "source.txt"
-    source.write_text("Title: T\nOutlet: CNN\n\nTroops were withdrawn from the base on Monday.\n", "utf-8")
+    source.write_text(
+        "Title: T\nOutlet: CNN\n\nTroops were withdrawn from the base on Monday.\n", "utf-8"
+    )
     citing = tmp_path / "citing.txt"
-    citing.write_text("Troops were <script>x</script> deported from the base on Monday, CNN said.\n", "utf-8")
+    citing.write_text(
+        "Troops were <script>x</script> deported from the base on Monday, CNN said.\n", "utf-8"
+    )
     assert main(["compare", str(source), str(citing), "--format", "md"]) == EXIT_OK
     markdown = capsys.readouterr().out
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown

@@ -1,9 +1,9 @@
 """Comparison stage: align a citing article with its source and measure what changed."""
 
 from .align import ALIGNMENT_COLUMNS, align_sentences, sentence_similarity
-from .result import Comparison, compare
 from .edits import ADDITION_COLUMNS, OMISSION_COLUMNS, SUBSTITUTION_COLUMNS
 from .fidelity import FIDELITY_COLUMNS
+from .result import Comparison, compare
 
 __all__ = [
     "ADDITION_COLUMNS",

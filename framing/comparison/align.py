@@ -18,14 +18,19 @@ Examples
 >>> source = ["Troops stayed in Iraq.", "The talks failed.", "Oil prices rose."]
 >>> citing = ["The talks collapsed, it said.", "Troops remained in Iraq."]
 >>> table = align_sentences(source, citing)
->>> table[["source_index", "citing_index", "relation"]].to_string(index=False)
-' source_index  citing_index relation\\n            0             1 reworded\\n            1             0 reworded\\n            2          <NA>  omitted'
+>>> print(table[["source_index", "citing_index", "relation"]].to_string(index=False))
+ source_index  citing_index relation
+            0             1 reworded
+            1             0 reworded
+            2          <NA>  omitted
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -40,8 +45,8 @@ __all__ = [
     "align_pairs",
     "align_sentences",
     "moved_links",
-    "similarity_matrices",
     "sentence_similarity",
+    "similarity_matrices",
 ]
 
 ALIGNMENT_COLUMNS: tuple[str, ...] = (
@@ -72,13 +77,18 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STEMMER = SnowballStemmer("english")
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
 def _stemmed_words(text: str) -> list[str]:
-    return [_STEMMER.stem(w) for w in _WORD.findall(text.casefold())]
+    return [_stem(w) for w in _WORD.findall(text.casefold())]
 
 
 def _word_analyzer(text: str) -> list[str]:
     words = _stemmed_words(text)
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 _WORD_VECTORIZER = HashingVectorizer(
@@ -106,9 +116,12 @@ def _views(blocks: Sequence[Sequence[str]]) -> list[sp.csr_matrix]:
     texts = [t for block in blocks for t in block]
     sizes = np.array([len(block) for block in blocks], dtype=np.int64)
     block_of_row = np.repeat(np.arange(len(blocks)), sizes)
+    # a citing article repeats many source sentences: hash each distinct text once
+    distinct: dict[str, int] = {}
+    row_of_text = np.array([distinct.setdefault(t, len(distinct)) for t in texts], dtype=np.int64)
     views = []
     for vectorizer in (_WORD_VECTORIZER, _CHAR_VECTORIZER):
-        counts = vectorizer.transform(texts).tocsr()
+        counts = vectorizer.transform(list(distinct))[row_of_text].tocsr()
         counts.sum_duplicates()
         rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
         keys = block_of_row[rows].astype(np.int64) * counts.shape[1] + counts.indices
@@ -138,7 +151,9 @@ def similarity_matrices(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) ->
     for k, (source, citing) in enumerate(pairs):
         n, m = len(source), len(citing)
         if n and m:
-            sims = [(v[start:start + n] @ v[start + n:start + n + m].T).toarray() for v in views]
+            sims = [
+                (v[start : start + n] @ v[start + n : start + n + m].T).toarray() for v in views
+            ]
             out[k] = np.clip((sims[0] + sims[1]) / 2, 0.0, 1.0)
         start += n + m
     return out
@@ -171,8 +186,10 @@ def align_pairs(
     ['omitted', 'reworded']
     """
     matrices = similarity_matrices(pairs)
-    return [align_sentences(s, c, threshold=threshold, similarity=m)
-            for (s, c), m in zip(pairs, matrices, strict=True)]
+    return [
+        align_sentences(s, c, threshold=threshold, similarity=m)
+        for (s, c), m in zip(pairs, matrices, strict=True)
+    ]
 
 
 def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -203,9 +220,9 @@ def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
             ending[k] = ending[:k][earlier].max() + 1
     starting = np.ones(n, dtype=int)  # longest chain starting at k
     for k in range(n - 2, -1, -1):
-        later = source[k + 1:] >= source[k]
+        later = source[k + 1 :] >= source[k]
         if later.any():
-            starting[k] = starting[k + 1:][later].max() + 1
+            starting[k] = starting[k + 1 :][later].max() + 1
     longest = ending.max()
     on_some_chain = ending + starting - 1 == longest
     level_counts = np.bincount(ending[on_some_chain], minlength=longest + 1)
@@ -297,8 +314,10 @@ def align_sentences(
     frame["citing_index"] = frame["citing_index"].astype("Int64")
     frame["order_shift"] = frame["order_shift"].astype("Int64")
     moved = moved_links([(i, j) for i, j, _ in links])
-    frame["moved"] = [(i, j) in moved if pd.notna(i) and pd.notna(j) else False
-                      for i, j in zip(frame["source_index"], frame["citing_index"], strict=True)]
+    frame["moved"] = [
+        (i, j) in moved if pd.notna(i) and pd.notna(j) else False
+        for i, j in zip(frame["source_index"], frame["citing_index"], strict=True)
+    ]
     frame["source_text"] = [source[i] if pd.notna(i) else None for i in frame["source_index"]]
     frame["citing_text"] = [citing[j] if pd.notna(j) else None for j in frame["citing_index"]]
     for column in ("source_start", "source_end", "citing_start", "citing_end"):

@@ -146,14 +146,19 @@ def _names(words: Sequence[Word], text: str) -> str:
     parts = []
     for w in words:
         before = text[max(0, w.start - 3) : w.start].strip()
-        opens_sentence = not before or before[-1] in "!?\"“‘'\n" or (
-            before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))  # "U.S." is not an end
+        opens_sentence = (
+            not before
+            or before[-1] in "!?\"“‘'\n"
+            or (before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))
+        )  # "U.S." is not an end
         if w.text[:1].isupper() and not opens_sentence:
             parts.append(re.sub(r"['’]s$", "", w.text).replace("-", ""))
     return "".join(parts).casefold()
 
 
-def _actor_shift(src: Sequence[Word], cit: Sequence[Word], source_text: str, citing_text: str) -> bool:
+def _actor_shift(
+    src: Sequence[Word], cit: Sequence[Word], source_text: str, citing_text: str
+) -> bool:
     """A short replaced phrase that names a different actor ("both sides" -> "Valdoria").
 
     Spelling ("US" / "U.S."), demonyms sharing a stem ("Iraq" / "Iraqi") and a

@@ -15,6 +15,7 @@ against the source's sentences and pairs of adjacent sentences. Verdicts:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -65,7 +66,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 def _passages(sentences: Sequence[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     windows = list(sentences)
-    for (s1, _, _), (_, e2, _) in zip(sentences, sentences[1:], strict=False):
+    for (s1, _, _), (_, e2, _) in itertools.pairwise(sentences):
         windows.append((s1, e2, text[s1:e2]))
     return windows
 

@@ -58,18 +58,25 @@ def comparison_text(result: Any) -> str:
         f"coverage {m['coverage']:.0%} of {int(m['source_sentences'])} source sentences; "
         f"{m['citing_share_attributed_to_source']:.0%} of the citing text attributed to the source",
         f"loaded terms per 1,000 words: source {m['loaded_per_1000_source']:.1f}, citing "
-        f"{m['loaded_per_1000_citing']:.1f} (own voice {m['loaded_per_1000_citing_own_voice']:.1f}, "
+        f"{m['loaded_per_1000_citing']:.1f} "
+        f"(own voice {m['loaded_per_1000_citing_own_voice']:.1f}, "
         f"attributed {m['loaded_per_1000_citing_attributed']:.1f})",
-        "sentences: " + ", ".join(
+        "sentences: "
+        + ", ".join(
             f"{int(m['relation_' + r])} {r}"
-            for r in ("verbatim", "reworded", "merged", "split", "added", "omitted")),
+            for r in ("verbatim", "reworded", "merged", "split", "added", "omitted")
+        ),
         "",
         f"substitutions ({len(result.substitutions)}):",
     ]
     for row in result.substitutions.itertuples(index=False):
-        category = row.citing_category if isinstance(row.citing_category, str) else row.source_category
-        lines.append(f"  {row.source_phrase!r} -> {row.citing_phrase!r}  {row.direction}"
-                     + (f" [{category}]" if isinstance(category, str) else ""))
+        category = (
+            row.citing_category if isinstance(row.citing_category, str) else row.source_category
+        )
+        lines.append(
+            f"  {row.source_phrase!r} -> {row.citing_phrase!r}  {row.direction}"
+            + (f" [{category}]" if isinstance(category, str) else "")
+        )
     for name in ("omissions", "additions"):
         table = getattr(result, name)
         lines.append(f"{name} ({len(table)}):")
@@ -81,7 +88,9 @@ def comparison_text(result: Any) -> str:
     for row in fidelity.itertuples(index=False):
         claim = row.claim if len(row.claim) <= 70 else row.claim[:67] + "..."
         quote = "quote" if row.direct else "claim"
-        lines.append(f"  {row.verdict:12} {quote} by {row.source} ({row.similarity:.2f}): {claim!r}")
+        lines.append(
+            f"  {row.verdict:12} {quote} by {row.source} ({row.similarity:.2f}): {claim!r}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -109,34 +118,69 @@ def comparison_markdown(result: Any) -> str:
         f"- **Source:** {escape_markdown(_label(result.source))}",
         f"- **Citing:** {escape_markdown(_label(result.citing))}",
         f"- Coverage: {m['coverage']:.0%} of {int(m['source_sentences'])} source sentences; "
-        f"{m['citing_share_attributed_to_source']:.0%} of the citing text is attributed to the source.",
+        f"{m['citing_share_attributed_to_source']:.0%} of the citing text is attributed to the "
+        "source.",
         f"- Loaded terms per 1,000 words: source {m['loaded_per_1000_source']:.1f}; citing "
-        f"{m['loaded_per_1000_citing']:.1f} (own voice {m['loaded_per_1000_citing_own_voice']:.1f}, "
+        f"{m['loaded_per_1000_citing']:.1f} "
+        f"(own voice {m['loaded_per_1000_citing_own_voice']:.1f}, "
         f"attributed voice {m['loaded_per_1000_citing_attributed']:.1f}).",
         "",
         "## Substitutions",
         "",
     ]
     subs = result.substitutions
-    lines += _md_table([[r.source_phrase, r.citing_phrase, r.direction,
-                         r.citing_category if isinstance(r.citing_category, str) else r.source_category,
-                         f"{r.citing_start}-{r.citing_end}"] for r in subs.itertuples(index=False)],
-                       ["source", "citing", "direction", "category", "citing offsets"])
+    lines += _md_table(
+        [
+            [
+                r.source_phrase,
+                r.citing_phrase,
+                r.direction,
+                r.citing_category if isinstance(r.citing_category, str) else r.source_category,
+                f"{r.citing_start}-{r.citing_end}",
+            ]
+            for r in subs.itertuples(index=False)
+        ],
+        ["source", "citing", "direction", "category", "citing offsets"],
+    )
     for name in ("omissions", "additions"):
         lines += [f"## {name.capitalize()}", ""]
-        lines += _md_table([[r.level, r.kind, r.text, f"{r.start}-{r.end}"]
-                            for r in getattr(result, name).itertuples(index=False)],
-                           ["level", "kind", "text", "offsets"])
+        lines += _md_table(
+            [
+                [r.level, r.kind, r.text, f"{r.start}-{r.end}"]
+                for r in getattr(result, name).itertuples(index=False)
+            ],
+            ["level", "kind", "text", "offsets"],
+        )
     lines += ["## Attribution fidelity", ""]
-    lines += _md_table([[r.verdict, r.source, "quote" if r.direct else "claim", r.claim,
-                         r.passage, float(r.similarity)]
-                        for r in result.attribution_fidelity.itertuples(index=False)],
-                       ["verdict", "source", "kind", "claim", "best source passage", "similarity"])
+    lines += _md_table(
+        [
+            [
+                r.verdict,
+                r.source,
+                "quote" if r.direct else "claim",
+                r.claim,
+                r.passage,
+                float(r.similarity),
+            ]
+            for r in result.attribution_fidelity.itertuples(index=False)
+        ],
+        ["verdict", "source", "kind", "claim", "best source passage", "similarity"],
+    )
     lines += ["## Alignment", ""]
-    lines += _md_table([[r.source_index, r.citing_index, r.relation, float(r.similarity),
-                         r.source_text, r.citing_text]
-                        for r in result.alignment.itertuples(index=False)],
-                       ["source #", "citing #", "relation", "similarity", "source", "citing"])
+    lines += _md_table(
+        [
+            [
+                r.source_index,
+                r.citing_index,
+                r.relation,
+                float(r.similarity),
+                r.source_text,
+                r.citing_text,
+            ]
+            for r in result.alignment.itertuples(index=False)
+        ],
+        ["source #", "citing #", "relation", "similarity", "source", "citing"],
+    )
     lines += ["## Summary", ""]
     lines += _md_table([[k, float(v)] for k, v in m.items()], ["metric", "value"])
     return "\n".join(lines)

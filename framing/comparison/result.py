@@ -108,7 +108,7 @@ def _article_record(article: Article) -> dict[str, Any]:
 def _as_article(value: object, role: str) -> Article:
     if isinstance(value, Article):
         return value
-    if isinstance(value, pd.Series) or isinstance(value, dict):
+    if isinstance(value, (pd.Series, dict)):
         return Article.from_row(dict(value))
     if isinstance(value, pd.DataFrame):
         if len(value) != 1:
@@ -147,8 +147,12 @@ def _is_source_outlet(
     When the source's outlet is unknown, every attribution to an outlet counts.
     """
     flags = []
-    for source, outlet, kind in zip(attributions["source"], attributions["source_outlet"],
-                                    attributions["source_kind"], strict=True):
+    for source, outlet, kind in zip(
+        attributions["source"],
+        attributions["source_outlet"],
+        attributions["source_kind"],
+        strict=True,
+    ):
         if not names:
             flags.append(kind == "outlet")
             continue
@@ -240,7 +244,7 @@ def compare(
 
     # Compare sentences without their attribution frames, and keep the better score.
     c_stripped = []
-    for number, (start, end, text) in enumerate(c_sents):
+    for number, (start, end, _) in enumerate(c_sents):
         skip = _frame_ranges(attributions, number)
         c_stripped.append(" ".join(w.text for w in words_of(c_text, start, end, skip)))
     s_texts = [t for _, _, t in s_sents]
@@ -248,8 +252,9 @@ def compare(
         sentence_similarity(s_texts, [t for _, _, t in c_sents]),
         sentence_similarity(s_texts, c_stripped),
     )
-    alignment = align_sentences(s_texts, [t for _, _, t in c_sents], similarity=similarity,
-                                 threshold=match_threshold)
+    alignment = align_sentences(
+        s_texts, [t for _, _, t in c_sents], similarity=similarity, threshold=match_threshold
+    )
     for column, sents, index in (
         ("source", s_sents, "source_index"),
         ("citing", c_sents, "citing_index"),
@@ -325,8 +330,9 @@ def compare(
                 }
             )
 
-    fidelity = check_fidelity(c_text, attributions, s_text, s_sents, to_source,
-                              support_threshold=match_threshold)
+    fidelity = check_fidelity(
+        c_text, attributions, s_text, s_sents, to_source, support_threshold=match_threshold
+    )
     tables = {
         "substitutions": pd.DataFrame(substitutions, columns=list(SUBSTITUTION_COLUMNS)),
         "omissions": pd.DataFrame(omissions, columns=list(OMISSION_COLUMNS)),
@@ -404,8 +410,12 @@ def _summary(
         metrics.append((f"relation_{relation}", int((alignment["relation"] == relation).sum())))
     for verdict in ("verbatim", "paraphrased", "altered", "unsupported"):
         metrics.append((f"verdict_{verdict}", int((fidelity["verdict"] == verdict).sum())))
-    for direction in ("neutral_to_loaded", "loaded_to_neutral", "loaded_to_differently_loaded",
-                      "actor_shift"):
+    for direction in (
+        "neutral_to_loaded",
+        "loaded_to_neutral",
+        "loaded_to_differently_loaded",
+        "actor_shift",
+    ):
         metrics.append(
             (
                 f"direction_{direction}",

@@ -38,9 +38,9 @@ from ..loaders import load_article
 __all__ = [
     "DEVICES",
     "TeachingPair",
+    "device_table",
     "list_teaching_pairs",
     "load_teaching_pair",
-    "device_table",
     "score_comparison",
     "score_links",
 ]
@@ -98,21 +98,26 @@ def load_teaching_pair(name: str) -> TeachingPair:
     folder = _root() / name
     if not (folder / "gold.json").is_file():
         raise FileNotFoundError(
-            f"No teaching pair {name!r}; shipped pairs: {', '.join(list_teaching_pairs())}.")
+            f"No teaching pair {name!r}; shipped pairs: {', '.join(list_teaching_pairs())}."
+        )
     gold = json.loads((folder / "gold.json").read_text("utf-8"))
     source = load_article(folder / "source.txt")
     citing = load_article(folder / "citing.txt")
     for k, device in enumerate(gold["devices"]):
         if device["device"] not in DEVICES:
-            raise ValueError(f"{folder / 'gold.json'}: device {k} has unknown type "
-                             f"{device['device']!r}; known: {', '.join(DEVICES)}.")
+            raise ValueError(
+                f"{folder / 'gold.json'}: device {k} has unknown type "
+                f"{device['device']!r}; known: {', '.join(DEVICES)}."
+            )
         for side, article in (("source", source), ("citing", citing)):
             count = article.text.count(device[side]) if device.get(side) else 1
             if count != 1:
                 problem = "is not in" if not count else f"occurs {count} times in"
-                raise ValueError(f"{folder / 'gold.json'}: device {k} ({device['device']}): "
-                                 f"{side} snippet {device[side]!r} {problem} {side}.txt; quote "
-                                 "enough words to locate it once.")
+                raise ValueError(
+                    f"{folder / 'gold.json'}: device {k} ({device['device']}): "
+                    f"{side} snippet {device[side]!r} {problem} {side}.txt; quote "
+                    "enough words to locate it once."
+                )
     return TeachingPair(name, source, citing, gold)
 
 
@@ -141,15 +146,17 @@ def _reported_rows(comparison: Any) -> dict[str, pd.DataFrame]:
     }
 
 
-def _row_hits(table: str, row: Any, device: dict[str, Any], spans: dict[str, Any],
-              strict: bool = True) -> bool:
+def _row_hits(
+    table: str, row: Any, device: dict[str, Any], spans: dict[str, Any], strict: bool = True
+) -> bool:
     """Does a reported row show this gold device? ``strict`` also checks direction/verdict."""
     name = device["device"]
     value = DEVICES[name][2] if strict else None
     src, cit = spans["source"], spans["citing"]
     if table == "substitutions":
-        located = _overlaps(src, row.source_start, row.source_end) and \
-            _overlaps(cit, row.citing_start, row.citing_end)
+        located = _overlaps(src, row.source_start, row.source_end) and _overlaps(
+            cit, row.citing_start, row.citing_end
+        )
         return located and (value is None or row.direction == value)
     if table == "fidelity":
         located = _overlaps(cit, row.claim_start, row.claim_end)
@@ -178,25 +185,42 @@ def score_comparison(comparison: Any, gold: dict[str, Any]) -> tuple[pd.DataFram
     devices = []
     located = []
     for device in gold["devices"]:
-        spans = {"source": _span(s_text, device.get("source")),
-                 "citing": _span(c_text, device.get("citing"))}
+        spans = {
+            "source": _span(s_text, device.get("source")),
+            "citing": _span(c_text, device.get("citing")),
+        }
         located.append((device, spans))
     tables = _reported_rows(comparison)
     for device, spans in located:
         table = DEVICES[device["device"]][0]
-        found = any(_row_hits(table, row, device, spans) for row in tables[table].itertuples(index=False))
-        devices.append({"device": device["device"], "table": table, "source": device.get("source"),
-                        "citing": device.get("citing"), "found": found})
+        found = any(
+            _row_hits(table, row, device, spans) for row in tables[table].itertuples(index=False)
+        )
+        devices.append(
+            {
+                "device": device["device"],
+                "table": table,
+                "source": device.get("source"),
+                "citing": device.get("citing"),
+                "found": found,
+            }
+        )
     reported = []
     for table, frame in tables.items():
         # the words an altered quotation adds or drops are that device, seen phrase by phrase
-        same_table = [(d, s) for d, s in located if DEVICES[d["device"]][0] == table
-                      or (d["device"] == "altered_quote" and table in ("additions", "omissions"))]
+        same_table = [
+            (d, s)
+            for d, s in located
+            if DEVICES[d["device"]][0] == table
+            or (d["device"] == "altered_quote" and table in ("additions", "omissions"))
+        ]
         for row in frame.itertuples(index=False):
             correct = any(_row_hits(table, row, d, s, strict=False) for d, s in same_table)
             reported.append({"table": table, "text": _row_text(table, row), "correct": correct})
-    return (pd.DataFrame(devices, columns=["device", "table", "source", "citing", "found"]),
-            pd.DataFrame(reported, columns=["table", "text", "correct"]))
+    return (
+        pd.DataFrame(devices, columns=["device", "table", "source", "citing", "found"]),
+        pd.DataFrame(reported, columns=["table", "text", "correct"]),
+    )
 
 
 def _row_text(table: str, row: Any) -> str:
@@ -216,6 +240,7 @@ def score_links(comparison: Any, gold: dict[str, Any]) -> tuple[int, int, int]:
     sentence; predicted links are the alignment rows linking two sentences.
     """
     alignment = comparison.alignment
+
     def sentence_of(side: str, text: str, snippet: str) -> int | None:
         position = text.find(snippet)
         rows = alignment.dropna(subset=[f"{side}_index"])
@@ -223,12 +248,17 @@ def score_links(comparison: Any, gold: dict[str, Any]) -> tuple[int, int, int]:
         return int(hit[f"{side}_index"].iloc[0]) if len(hit) and position >= 0 else None
 
     gold_links = {
-        (sentence_of("source", comparison.source.text, s), sentence_of("citing", comparison.citing.text, c))
+        (
+            sentence_of("source", comparison.source.text, s),
+            sentence_of("citing", comparison.citing.text, c),
+        )
         for s, c in gold.get("links", [])
     }
     linked = alignment.dropna(subset=["source_index", "citing_index"])
-    predicted = {(int(i), int(j)) for i, j in zip(linked["source_index"], linked["citing_index"],
-                                                  strict=True)}
+    predicted = {
+        (int(i), int(j))
+        for i, j in zip(linked["source_index"], linked["citing_index"], strict=True)
+    }
     return len(gold_links & predicted), len(predicted), len(gold_links)
 
 
@@ -236,5 +266,6 @@ def device_table(results: Iterable[pd.DataFrame]) -> pd.DataFrame:
     """Recall per device over several pairs' ``devices`` tables."""
     frame = pd.concat(list(results), ignore_index=True)
     grouped = frame.groupby("device")["found"]
-    return pd.DataFrame({"gold": grouped.size(), "found": grouped.sum().astype(int),
-                         "recall": grouped.mean()}).reset_index()
+    return pd.DataFrame(
+        {"gold": grouped.size(), "found": grouped.sum().astype(int), "recall": grouped.mean()}
+    ).reset_index()

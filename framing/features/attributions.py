@@ -509,7 +509,9 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         if not (is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")):
             # a role before a name: "said plant manager Orla Quinn"
             k = first
-            while k < end and k - first < 4 and tokens[k].text.isalpha() and tokens[k].text.islower():
+            while (
+                k < end and k - first < 4 and tokens[k].text.isalpha() and tokens[k].text.islower()
+            ):
                 k += 1
             if k == first or k >= end or not is_capitalised(tokens[k]) or tokens[c - 1].text == ",":
                 return None

@@ -112,7 +112,9 @@ _NAME_TIME_WORDS = frozenset("morning afternoon evening night".split())
 def _np_word(token: Token) -> bool:
     if not token.text[:1].isalnum():
         return False
-    if token.lower in _TIME_WORDS and not (token.lower in _NAME_TIME_WORDS and is_capitalised(token)):
+    if token.lower in _TIME_WORDS and not (
+        token.lower in _NAME_TIME_WORDS and is_capitalised(token)
+    ):
         return False
     if token.lower in CLAUSE_WORDS or token.lower in PERSONAL_PRONOUNS:
         return False
@@ -356,7 +358,11 @@ def source_kind(
     ['person', 'person', 'document']
     """
     stripped = text.strip()
-    if registry.resolve(stripped) or _epithet_outlets(stripped, registry) or _is_generic_epithet(stripped):
+    if (
+        registry.resolve(stripped)
+        or _epithet_outlets(stripped, registry)
+        or _is_generic_epithet(stripped)
+    ):
         return "outlet"
     words = stripped.replace(",", " ").split()
     if not words:
@@ -400,12 +406,32 @@ def source_kind(
 
 
 # Generic references to an outlet named before, whatever the registry says.
-GENERIC_OUTLET_EPITHETS = frozenset({
-    "the paper", "the newspaper", "the daily", "the weekly", "the broadcaster", "the station",
-    "the radio station", "the radio", "the network", "the channel", "the agency", "the news agency",
-    "the wire service", "the website", "the site", "the outlet", "the magazine", "the tabloid",
-    "the publication", "the news site", "the programme", "the program",
-})
+GENERIC_OUTLET_EPITHETS = frozenset(
+    {
+        "the paper",
+        "the newspaper",
+        "the daily",
+        "the weekly",
+        "the broadcaster",
+        "the station",
+        "the radio station",
+        "the radio",
+        "the network",
+        "the channel",
+        "the agency",
+        "the news agency",
+        "the wire service",
+        "the website",
+        "the site",
+        "the outlet",
+        "the magazine",
+        "the tabloid",
+        "the publication",
+        "the news site",
+        "the programme",
+        "the program",
+    }
+)
 
 
 def _epithet_outlets(text: str, registry: OutletRegistry) -> list[str]:

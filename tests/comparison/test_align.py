@@ -14,18 +14,24 @@ from framing.comparison.align import (
     similarity_matrices,
 )
 
-PAIR_A = (["Donald Trump has not pulled his troops out of Iraq.", "Oil prices rose on Monday."],
-          ["Donald Trump has not withdrawn his troops from Iraq, CNN said.", "The talks failed."])
-PAIR_B = (["The port authority will raise berth fees by 12 percent."],
-          ["The greedy port authority will hike berth fees by 12 percent.", "Fishermen protested."])
+PAIR_A = (
+    ["Donald Trump has not pulled his troops out of Iraq.", "Oil prices rose on Monday."],
+    ["Donald Trump has not withdrawn his troops from Iraq, CNN said.", "The talks failed."],
+)
+PAIR_B = (
+    ["The port authority will raise berth fees by 12 percent."],
+    ["The greedy port authority will hike berth fees by 12 percent.", "Fishermen protested."],
+)
 
 
 def _reference(source, citing):
     texts = list(source) + list(citing)
     sims = []
     for vectorizer in (_WORD_VECTORIZER, _CHAR_VECTORIZER):
-        v = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(vectorizer.transform(texts)))
-        sims.append((v[: len(source)] @ v[len(source):].T).toarray())
+        v = normalize(
+            TfidfTransformer(sublinear_tf=True).fit_transform(vectorizer.transform(texts))
+        )
+        sims.append((v[: len(source)] @ v[len(source) :].T).toarray())
     return np.clip(np.mean(sims, axis=0), 0, 1)
 
 

@@ -29,7 +29,10 @@ def seed_comparison(seed_path):
 def test_seed_loaded_substitutions_are_found(seed_comparison):
     subs = seed_comparison.substitutions
     loaded = subs[subs["direction"] == "neutral_to_loaded"]
-    pairs = {(s.casefold(), c.casefold()) for s, c in zip(loaded["source_phrase"], loaded["citing_phrase"])}
+    pairs = {
+        (s.casefold(), c.casefold())
+        for s, c in zip(loaded["source_phrase"], loaded["citing_phrase"], strict=True)
+    }
     assert ("asked to leave", "deported") in pairs
     assert ("isis", "daesh") in pairs
     assert ("long", "fierce") in pairs
@@ -39,8 +42,8 @@ def test_seed_loaded_substitutions_are_found(seed_comparison):
     # every row points at the words that produced it
     text = seed_comparison.citing.text
     for row in subs.itertuples():
-        assert text[row.citing_start:row.citing_end] == row.citing_phrase
-        assert seed_comparison.source.text[row.source_start:row.source_end] == row.source_phrase
+        assert text[row.citing_start : row.citing_end] == row.citing_phrase
+        assert seed_comparison.source.text[row.source_start : row.source_end] == row.source_phrase
 
 
 def test_seed_it_said_sentences_are_attributed_to_the_source(seed_comparison):
@@ -61,38 +64,59 @@ def test_seed_alignment_survives_back_translation(seed_comparison):
     assert first["source_index"] == 0 and first["relation"] == "reworded"
     assert 0.4 < first["similarity"] < 1
     # every sentence of both articles appears exactly once as a row or link
-    assert set(alignment["citing_index"].dropna()) == set(range(alignment["citing_index"].max() + 1))
-    assert set(alignment["source_index"].dropna()) == set(range(alignment["source_index"].max() + 1))
+    assert set(alignment["citing_index"].dropna()) == set(
+        range(alignment["citing_index"].max() + 1)
+    )
+    assert set(alignment["source_index"].dropna()) == set(
+        range(alignment["source_index"].max() + 1)
+    )
 
 
 def test_small_pair_directions_and_phrase_edits():
-    source = framing.load_article(text=(
-        "Joint operations against ISIS were put on hold after the strike. "
-        "The port authority raised fees, although most of the money will repair the pier."),
-        outlet="Reuters")
-    citing = framing.load_article(text=(
-        "Joint operations were put on hold after the strike, Reuters said. "
-        "The greedy port authority hiked fees, Reuters reported."))
+    source = framing.load_article(
+        text=(
+            "Joint operations against ISIS were put on hold after the strike. "
+            "The port authority raised fees, although most of the money will repair the pier."
+        ),
+        outlet="Reuters",
+    )
+    citing = framing.load_article(
+        text=(
+            "Joint operations were put on hold after the strike, Reuters said. "
+            "The greedy port authority hiked fees, Reuters reported."
+        )
+    )
     result = framing.compare(source, citing)
-    assert result.substitutions[["source_phrase", "citing_phrase", "direction"]].values.tolist() == [
-        ["raised", "hiked", "neutral_to_loaded"]]
+    assert result.substitutions[
+        ["source_phrase", "citing_phrase", "direction"]
+    ].values.tolist() == [["raised", "hiked", "neutral_to_loaded"]]
     omissions = result.omissions.set_index("text")["kind"].to_dict()
-    assert omissions == {"against ISIS": "actor",
-                         "although most of the money will repair the pier": "caveat"}
+    assert omissions == {
+        "against ISIS": "actor",
+        "although most of the money will repair the pier": "caveat",
+    }
     assert result.additions[["text", "kind", "loaded"]].values.tolist() == [
-        ["greedy", "loaded_modifier", True]]
+        ["greedy", "loaded_modifier", True]
+    ]
 
 
 def test_quote_verdicts():
-    source = framing.load_article(text=(
-        'The minister said the plan was "a first step, not a solution." '
-        'The mayor said the council "will review the budget in March." '
-        "Prices rose by two percent."), outlet="Reuters")
-    citing = framing.load_article(text=(
-        'The minister called the plan "a solution," Reuters said. '
-        'The minister said the plan was "a first step, not a solution," the agency said. '
-        'The mayor said the council "will cut the budget in March," Reuters reported. '
-        '"Prices will double," Reuters said.'))
+    source = framing.load_article(
+        text=(
+            'The minister said the plan was "a first step, not a solution." '
+            'The mayor said the council "will review the budget in March." '
+            "Prices rose by two percent."
+        ),
+        outlet="Reuters",
+    )
+    citing = framing.load_article(
+        text=(
+            'The minister called the plan "a solution," Reuters said. '
+            'The minister said the plan was "a first step, not a solution," the agency said. '
+            'The mayor said the council "will cut the budget in March," Reuters reported. '
+            '"Prices will double," Reuters said.'
+        )
+    )
     verdicts = framing.compare(source, citing).attribution_fidelity.set_index("claim")["verdict"]
     assert verdicts["a first step, not a solution"] == "verbatim"
     assert verdicts["will cut the budget in March"] == "altered"
@@ -108,8 +132,16 @@ def test_tables_have_documented_columns_and_json_round_trips(seed_comparison):
     assert tuple(c.omissions.columns) == OMISSION_COLUMNS
     assert tuple(c.attribution_fidelity.columns) == FIDELITY_COLUMNS
     data = json.loads(c.to_json())
-    assert list(data) == ["source", "citing", "alignment", "substitutions", "additions", "omissions",
-                          "attribution_fidelity", "summary"]
+    assert list(data) == [
+        "source",
+        "citing",
+        "alignment",
+        "substitutions",
+        "additions",
+        "omissions",
+        "attribution_fidelity",
+        "summary",
+    ]
     assert data["citing"]["outlet"] == "kayhan-international"
     assert len(data["substitutions"]) == len(c.substitutions)
     assert 0 <= data["summary"]["coverage"] <= 1
