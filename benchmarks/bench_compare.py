@@ -31,6 +31,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 import framing
 from framing.comparison.align import align_pairs
@@ -119,9 +120,7 @@ def main() -> None:
     for table, base in zip(tables, baseline, strict=True):
         rows = table.dropna(subset=["citing_index"]).drop_duplicates("citing_index")
         for j, i in zip(rows["citing_index"], rows["source_index"], strict=True):
-            agree += (None if i is None or i is np.nan or str(i) == "<NA>" else int(i)) == base[
-                int(j)
-            ]
+            agree += (None if pd.isna(i) else int(i)) == base[int(j)]
             total += 1
     print(f"framing align_pairs: {ours:.2f} s, {len(pairs) / ours:,.0f} pairs/s")
     print(f"difflib all pairs:   {theirs:.2f} s, {len(pairs) / theirs:,.0f} pairs/s")

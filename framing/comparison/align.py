@@ -45,6 +45,7 @@ __all__ = [
     "align_pairs",
     "align_sentences",
     "moved_links",
+    "normalised_words",
     "sentence_similarity",
     "similarity_matrices",
 ]
@@ -230,8 +231,15 @@ def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     return {p for p, keep in zip(ordered, on_every_chain, strict=True) if not keep}
 
 
-def _normalised(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+def normalised_words(text: str) -> str:
+    """Words of ``text``, case-folded, curly apostrophes straightened, single-spaced.
+
+    Examples
+    --------
+    >>> normalised_words("It’s  NOT over, he said.")
+    "it's not over he said"
+    """
+    return " ".join(_WORD.findall(text.casefold().replace("’", "'")))
 
 
 def align_sentences(
@@ -294,7 +302,7 @@ def align_sentences(
             relation = "merged"
         elif by_source[i] > 1:
             relation = "split"
-        elif _normalised(source[i]) == _normalised(citing[j]):
+        elif normalised_words(source[i]) == normalised_words(citing[j]):
             relation = "verbatim"
         else:
             relation = "reworded"

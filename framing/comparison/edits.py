@@ -36,6 +36,8 @@ __all__ = [
     "SUBSTITUTION_COLUMNS",
     "Word",
     "diff_pair",
+    "edit_row",
+    "has_span_within",
     "words_of",
 ]
 
@@ -262,31 +264,57 @@ def diff_pair(
             continue  # neutral rewording ("put on hold" -> "halted"): not a framing device
         if src and _content(src):
             omissions.append(
-                {
-                    "level": "phrase",
-                    "source_index": source_index,
-                    "citing_index": citing_index,
-                    "text": source_text[src_range[0] : src_range[1]],
-                    "start": src_range[0],
-                    "end": src_range[1],
-                    "kind": _kind_of_omission(src, bool(src_load)),
-                    "loaded": bool(src_load),
-                }
+                edit_row(
+                    "phrase",
+                    source_index,
+                    citing_index,
+                    source_text,
+                    *src_range,
+                    _kind_of_omission(src, bool(src_load)),
+                    bool(src_load),
+                )
             )
         if cit and _content(cit):
             additions.append(
-                {
-                    "level": "phrase",
-                    "source_index": source_index,
-                    "citing_index": citing_index,
-                    "text": citing_text[cit_range[0] : cit_range[1]],
-                    "start": cit_range[0],
-                    "end": cit_range[1],
-                    "kind": _kind_of_addition(cit, bool(cit_load)),
-                    "loaded": bool(cit_load),
-                }
+                edit_row(
+                    "phrase",
+                    source_index,
+                    citing_index,
+                    citing_text,
+                    *cit_range,
+                    _kind_of_addition(cit, bool(cit_load)),
+                    bool(cit_load),
+                )
             )
     return substitutions, omissions, additions
+
+
+def edit_row(
+    level: str,
+    source_index: int | None,
+    citing_index: int | None,
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    loaded: bool,
+) -> dict:
+    """One row of the omissions or additions table (``text[start:end]`` is the edit)."""
+    return {
+        "level": level,
+        "source_index": source_index,
+        "citing_index": citing_index,
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "kind": kind,
+        "loaded": loaded,
+    }
+
+
+def has_span_within(spans: pd.DataFrame, start: int, end: int) -> bool:
+    """Does any loaded span lie inside ``[start, end)``?"""
+    return bool(len(spans) and ((spans["start"] >= start) & (spans["end"] <= end)).any())
 
 
 def loaded_spans(text: str, lexicons: object) -> pd.DataFrame:

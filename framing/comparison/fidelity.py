@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .align import MATCH_THRESHOLD, sentence_similarity
+from .align import MATCH_THRESHOLD, normalised_words, sentence_similarity
 
 __all__ = ["FIDELITY_COLUMNS", "VERBATIM_THRESHOLD", "check_fidelity", "quotations"]
 
@@ -45,11 +45,6 @@ FIDELITY_COLUMNS: tuple[str, ...] = (
 # on the teaching pairs' calibration set, like MATCH_THRESHOLD).
 VERBATIM_THRESHOLD = 0.85
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def _normalised(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold().replace("’", "'")))
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -97,7 +92,7 @@ def check_fidelity(
         Similarity from which a source passage supports a claim.
     """
     passages = _passages(source_sentences, source_text)
-    normalised_source = _normalised(source_text)
+    normalised_source = normalised_words(source_text)
     claims: list[dict] = []
     for (_, row), to_source in zip(citing_attributions.iterrows(), is_source_outlet, strict=True):
         spans = [tuple(s) for s in row["content_spans"]]
@@ -136,7 +131,7 @@ def check_fidelity(
             start, end, passage = passages[best]
         else:
             best, score, start, end, passage = -1, 0.0, None, None, None
-        words = _normalised(claim["claim"])
+        words = normalised_words(claim["claim"])
         if words and words in normalised_source:
             verdict = "verbatim"
             score = max(score, 1.0 if claim["direct"] else score)

@@ -28,7 +28,7 @@ from ..io import _json_default, to_records
 from ..loaders import load_article
 from ..outlets import OutletRegistry, slugify
 from ..text.sentences import sentence_spans
-from .align import MATCH_THRESHOLD, align_sentences, sentence_similarity
+from .align import MATCH_THRESHOLD, align_sentences, similarity_matrices
 from .edits import (
     ADDITION_COLUMNS,
     OMISSION_COLUMNS,
@@ -37,6 +37,8 @@ from .edits import (
     _kind_of_omission,
     default_lexicons,
     diff_pair,
+    edit_row,
+    has_span_within,
     loaded_spans,
     words_of,
 )
@@ -163,21 +165,21 @@ def _is_source_outlet(
     return flags
 
 
-def _frame_ranges(attributions: pd.DataFrame, sentence: int) -> list[tuple[int, int]]:
-    """Cue and source spans of one citing sentence's attributions to the source outlet.
+def _frames_by_sentence(attributions: pd.DataFrame) -> dict[int, list[tuple[int, int]]]:
+    """Cue and source spans of the attributions to the source outlet, by citing sentence.
 
     These frames ("CNN wrote", "according to the paper") are the citing outlet's
     own words around what it retells, so they are not compared with the source;
     attributions to third parties ("Fishing cooperatives said") are content the
     source itself carries, and stay.
     """
-    rows = attributions[(attributions["sentence"] == sentence) & attributions["_to_source"]]
-    ranges = []
-    for row in rows.itertuples(index=False):
+    frames: dict[int, list[tuple[int, int]]] = {}
+    for row in attributions[attributions["_to_source"]].itertuples(index=False):
+        ranges = frames.setdefault(int(row.sentence), [])
         ranges.append((int(row.cue_start), int(row.cue_end)))
         if pd.notna(row.source_start):
             ranges.append((int(row.source_start), int(row.source_end)))
-    return ranges
+    return frames
 
 
 def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
@@ -243,17 +245,16 @@ def compare(
     attributions = attributions.assign(_to_source=to_source)
 
     # Compare sentences without their attribution frames, and keep the better score.
-    c_stripped = []
-    for number, (start, end, _) in enumerate(c_sents):
-        skip = _frame_ranges(attributions, number)
-        c_stripped.append(" ".join(w.text for w in words_of(c_text, start, end, skip)))
-    s_texts = [t for _, _, t in s_sents]
-    similarity = np.maximum(
-        sentence_similarity(s_texts, [t for _, _, t in c_sents]),
-        sentence_similarity(s_texts, c_stripped),
-    )
+    frames = _frames_by_sentence(attributions)
+    s_words = [words_of(s_text, start, end) for start, end, _ in s_sents]
+    c_words = [
+        words_of(c_text, start, end, frames.get(n, [])) for n, (start, end, _) in enumerate(c_sents)
+    ]
+    s_texts, c_texts = [t for _, _, t in s_sents], [t for _, _, t in c_sents]
+    c_stripped = [" ".join(w.text for w in words) for words in c_words]
+    whole, stripped = similarity_matrices([(s_texts, c_texts), (s_texts, c_stripped)])
     alignment = align_sentences(
-        s_texts, [t for _, _, t in c_sents], similarity=similarity, threshold=match_threshold
+        s_texts, c_texts, similarity=np.maximum(whole, stripped), threshold=match_threshold
     )
     for column, sents, index in (
         ("source", s_sents, "source_index"),
@@ -271,63 +272,47 @@ def compare(
     omissions: list[dict] = []
     additions: list[dict] = []
     for s_group, c_group in _groups(alignment):
-        s_words = [w for i in s_group for w in words_of(s_text, s_sents[i][0], s_sents[i][1])]
-        c_words = [
-            w
-            for j in c_group
-            for w in words_of(c_text, c_sents[j][0], c_sents[j][1], _frame_ranges(attributions, j))
-        ]
         subs, oms, adds = diff_pair(
-            s_words, c_words, s_spans, c_spans, s_text, c_text, s_group[0], c_group[0]
+            [w for i in s_group for w in s_words[i]],
+            [w for j in c_group for w in c_words[j]],
+            s_spans,
+            c_spans,
+            s_text,
+            c_text,
+            s_group[0],
+            c_group[0],
         )
         substitutions += subs
         omissions += oms
         additions += adds
     for row in alignment.itertuples(index=False):
         if row.relation == "omitted":
-            words = words_of(s_text, row.source_start, row.source_end)
-            loaded = bool(
-                len(s_spans)
-                and (
-                    (s_spans["start"] >= row.source_start) & (s_spans["end"] <= row.source_end)
-                ).any()
-            )
+            loaded = has_span_within(s_spans, row.source_start, row.source_end)
             omissions.append(
-                {
-                    "level": "sentence",
-                    "source_index": row.source_index,
-                    "citing_index": None,
-                    "text": row.source_text,
-                    "start": row.source_start,
-                    "end": row.source_end,
-                    "kind": _kind_of_omission(words, loaded),
-                    "loaded": loaded,
-                }
+                edit_row(
+                    "sentence",
+                    row.source_index,
+                    None,
+                    s_text,
+                    row.source_start,
+                    row.source_end,
+                    _kind_of_omission(s_words[row.source_index], loaded),
+                    loaded,
+                )
             )
         elif row.relation == "added":
-            words = words_of(
-                c_text,
-                row.citing_start,
-                row.citing_end,
-                _frame_ranges(attributions, int(row.citing_index)),
-            )
-            loaded = bool(
-                len(c_spans)
-                and (
-                    (c_spans["start"] >= row.citing_start) & (c_spans["end"] <= row.citing_end)
-                ).any()
-            )
+            loaded = has_span_within(c_spans, row.citing_start, row.citing_end)
             additions.append(
-                {
-                    "level": "sentence",
-                    "source_index": None,
-                    "citing_index": row.citing_index,
-                    "text": row.citing_text,
-                    "start": row.citing_start,
-                    "end": row.citing_end,
-                    "kind": _kind_of_addition(words, loaded),
-                    "loaded": loaded,
-                }
+                edit_row(
+                    "sentence",
+                    None,
+                    row.citing_index,
+                    c_text,
+                    row.citing_start,
+                    row.citing_end,
+                    _kind_of_addition(c_words[row.citing_index], loaded),
+                    loaded,
+                )
             )
 
     fidelity = check_fidelity(
