@@ -27,21 +27,21 @@ Examples
 
 from __future__ import annotations
 
-import itertools
-import re
+import os
 from collections.abc import Sequence
-from functools import lru_cache
+from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
-from nltk.stem.snowball import SnowballStemmer
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
+
+from . import _kernels
+from .vectors import SentenceFeatures, sentence_features, words
 
 __all__ = [
     "ALIGNMENT_COLUMNS",
     "MATCH_THRESHOLD",
+    "align_corpus",
     "align_pairs",
     "align_sentences",
     "moved_links",
@@ -73,91 +73,78 @@ ALIGNMENT_COLUMNS: tuple[str, ...] = (
 MATCH_THRESHOLD = 0.25
 # A second source sentence joins a merge when it is this similar on its own.
 MERGE_THRESHOLD = 0.25
-# Identical after lower-casing and dropping punctuation: "verbatim".
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_STEMMER = SnowballStemmer("english")
+RELATIONS = ("verbatim", "reworded", "merged", "split", "added", "omitted")
+
+Pairs = Sequence[tuple[Sequence[str], Sequence[str]]]
 
 
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
+def _flat_similarities(pairs: Pairs) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Flattened similarity matrices of all pairs, their offsets and shapes, and text ids.
 
-
-def _stemmed_words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.casefold())]
-
-
-def _word_analyzer(text: str) -> list[str]:
-    words = _stemmed_words(text)
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
-
-
-_WORD_VECTORIZER = HashingVectorizer(
-    analyzer=_word_analyzer, n_features=2**20, alternate_sign=False, norm=None
-)
-_CHAR_VECTORIZER = HashingVectorizer(
-    analyzer="char_wb",
-    ngram_range=(3, 5),
-    n_features=2**20,
-    alternate_sign=False,
-    norm=None,
-    lowercase=True,
-)
-
-
-def _views(blocks: Sequence[Sequence[str]]) -> list[sp.csr_matrix]:
-    """Row-normalised TF-IDF of every sentence, IDF fitted within each block.
-
-    All blocks (one per article pair) are hashed in one call, and the
-    per-block document frequencies come from one ``np.unique`` over
-    (block, feature) keys, so a corpus of pairs costs one vectorised pass;
-    the weights equal scikit-learn's ``TfidfTransformer(sublinear_tf=True)``
-    fitted on each block alone.
+    With numba, the compiled loop releases the GIL, so large batches are
+    split into one chunk of pairs per CPU core and scored in threads; every
+    pair is computed independently, so the numbers do not depend on the split.
     """
-    texts = [t for block in blocks for t in block]
-    sizes = np.array([len(block) for block in blocks], dtype=np.int64)
-    block_of_row = np.repeat(np.arange(len(blocks)), sizes)
-    # a citing article repeats many source sentences: hash each distinct text once
-    distinct: dict[str, int] = {}
-    row_of_text = np.array([distinct.setdefault(t, len(distinct)) for t in texts], dtype=np.int64)
-    views = []
-    for vectorizer in (_WORD_VECTORIZER, _CHAR_VECTORIZER):
-        counts = vectorizer.transform(list(distinct))[row_of_text].tocsr()
-        counts.sum_duplicates()
-        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-        keys = block_of_row[rows].astype(np.int64) * counts.shape[1] + counts.indices
-        _, inverse, df = np.unique(keys, return_inverse=True, return_counts=True)
-        n_docs = sizes[block_of_row[rows]]
-        idf = np.log((1.0 + n_docs) / (1.0 + df[inverse])) + 1.0
-        weighted = counts.astype(np.float64)
-        weighted.data = (1.0 + np.log(weighted.data)) * idf
-        views.append(normalize(weighted))
-    return views
+    shapes = np.array([(len(s), len(c)) for s, c in pairs], dtype=np.int64).reshape(-1, 2)
+    offsets = np.concatenate([[0], np.cumsum(shapes[:, 0] * shapes[:, 1])]).astype(np.int64)
+    sentences = [t for s, c in pairs for t in (*s, *c)]
+    features = sentence_features(sentences)
+    sizes = shapes.sum(axis=1)
+    pair_rows = np.column_stack([np.cumsum(sizes) - sizes, shapes]).astype(np.int64)
+    arrays = _arrays(features)
+
+    def score(a: int, b: int) -> np.ndarray:
+        chunk_offsets = offsets[a : b + 1] - offsets[a]
+        return _kernels.pair_similarities(
+            features.text_of_sentence, pair_rows[a:b], *arrays, chunk_offsets
+        )
+
+    workers = min(os.cpu_count() or 1, 8) if _kernels.COMPILED and len(pairs) >= 64 else 1
+    if workers == 1:
+        flat = score(0, len(pairs))
+    else:
+        work = np.cumsum(sizes * sizes)  # a pair costs about (its sentences) squared
+        cuts = np.searchsorted(work, work[-1] * np.arange(1, workers) / workers)
+        bounds = [0, *sorted(set(int(c) for c in cuts)), len(pairs)]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            flat = np.concatenate(list(pool.map(score, bounds[:-1], bounds[1:])))
+    return flat, offsets, shapes, features.normalised[features.text_of_sentence]
 
 
-def similarity_matrices(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[np.ndarray]:
+def _arrays(features: SentenceFeatures) -> tuple:
+    return (
+        features.token_ptr,
+        features.token_stem,
+        features.token_word,
+        features.bigram_ptr,
+        features.bigram_features,
+        features.gram_ptr,
+        features.grams,
+        features.text_size,
+        features.n_word_features,
+        features.n_features,
+    )
+
+
+def similarity_matrices(pairs: Pairs) -> list[np.ndarray]:
     """Sentence similarity matrices (source x citing) for many article pairs at once.
+
+    Each matrix is the mean cosine similarity of two TF-IDF views of the
+    sentences, stemmed words with bigrams and character 3-5-grams (see
+    :mod:`framing.comparison.vectors`), with sublinear TF and smooth IDF
+    fitted on that pair's sentences alone, exactly as scikit-learn's
+    ``TfidfTransformer(sublinear_tf=True)`` would per pair. All pairs are
+    tokenised in one pass and scored by one compiled loop.
 
     Examples
     --------
     >>> [m.shape for m in similarity_matrices([(["A b c."], ["A b c.", "D."]), (["E f."], [])])]
     [(1, 2), (1, 0)]
     """
-    blocks = [list(source) + list(citing) for source, citing in pairs]
-    out = [np.zeros((len(s), len(c))) for s, c in pairs]
-    if not any(len(s) and len(c) for s, c in pairs):
-        return out
-    views = _views(blocks)
-    start = 0
-    for k, (source, citing) in enumerate(pairs):
-        n, m = len(source), len(citing)
-        if n and m:
-            sims = [
-                (v[start : start + n] @ v[start + n : start + n + m].T).toarray() for v in views
-            ]
-            out[k] = np.clip((sims[0] + sims[1]) / 2, 0.0, 1.0)
-        start += n + m
-    return out
+    flat, offsets, shapes, _ = _flat_similarities(pairs)
+    return [
+        flat[offsets[k] : offsets[k + 1]].reshape(n, m).copy() for k, (n, m) in enumerate(shapes)
+    ]
 
 
 def sentence_similarity(source: Sequence[str], citing: Sequence[str]) -> np.ndarray:
@@ -173,12 +160,147 @@ def sentence_similarity(source: Sequence[str], citing: Sequence[str]) -> np.ndar
     return similarity_matrices([(source, citing)])[0]
 
 
-def align_pairs(
-    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, threshold: float = MATCH_THRESHOLD
-) -> list[pd.DataFrame]:
+def _int_array(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArray:
+    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
+
+
+def _alignment_table(
+    pairs: Pairs,
+    flat: np.ndarray,
+    offsets: np.ndarray,
+    shapes: np.ndarray,
+    normalised: np.ndarray,
+    threshold: float,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """One alignment table for all pairs (rows grouped by pair), and each row's pair."""
+    k, i, j, score = _kernels.link_sentences(flat, offsets, shapes, threshold, MERGE_THRESHOLD)
+    order = np.lexsort((i, j, k))
+    moved_sorted = _kernels.moved_flags(k[order], i[order], j[order])
+    moved = np.empty_like(moved_sorted)
+    moved[order] = moved_sorted
+
+    n, m = shapes[:, 0], shapes[:, 1]
+    sizes = n + m
+    row_base = np.cumsum(sizes) - sizes  # first source row of each pair among all sentences
+    source_row, citing_row = row_base[k] + i, row_base[k] + n[k] + j
+    per_citing = np.bincount(citing_row, minlength=int(sizes.sum()))
+    per_source = np.bincount(source_row, minlength=int(sizes.sum()))
+    relation = np.where(
+        per_citing[citing_row] > 1,
+        2,
+        np.where(
+            per_source[source_row] > 1,
+            3,
+            np.where(normalised[source_row] == normalised[citing_row], 0, 1),
+        ),
+    )
+    # rank of each linked sentence among the linked sentences of its side, within its pair
+    linked = (per_source + per_citing) > 0
+    pair_of_row = np.repeat(np.arange(len(shapes)), sizes)
+    index_in_pair = np.arange(int(sizes.sum())) - row_base[pair_of_row]
+    is_citing = index_in_pair >= n[pair_of_row]
+    source_rank = _ranks(linked & ~is_citing, row_base)
+    citing_rank = _ranks(linked & is_citing, row_base)
+    order_shift = citing_rank[citing_row] - source_rank[source_row]
+
+    # unlinked sentences: citing -> added (best similarity of its column), source -> omitted
+    best_of_row = _best_of_rows(flat, offsets, shapes)
+    added = np.flatnonzero(is_citing & ~linked)
+    omitted = np.flatnonzero(~is_citing & ~linked)
+
+    pair = np.concatenate([k, pair_of_row[added], pair_of_row[omitted]])
+    source_index = np.concatenate([i, np.zeros(len(added), np.int64), index_in_pair[omitted]])
+    citing_index = np.concatenate(
+        [j, index_in_pair[added] - n[pair_of_row[added]], np.zeros(len(omitted), np.int64)]
+    )
+    no_source = np.concatenate(
+        [np.zeros(len(k), bool), np.ones(len(added), bool), np.zeros(len(omitted), bool)]
+    )
+    no_citing = np.concatenate([np.zeros(len(k) + len(added), bool), np.ones(len(omitted), bool)])
+    similarity = np.concatenate([score, best_of_row[added], best_of_row[omitted]])
+    relation = np.concatenate([relation, np.full(len(added), 4), np.full(len(omitted), 5)])
+    shift = np.concatenate([order_shift, np.zeros(len(added) + len(omitted), np.int64)])
+    moved = np.concatenate([moved, np.zeros(len(added) + len(omitted), bool)])
+
+    key = np.where(no_source, citing_index, source_index)
+    citing_key = np.where(no_citing, np.iinfo(np.int64).max, citing_index)
+    order = np.lexsort((citing_key, key, pair))
+    pair, source_index, citing_index = pair[order], source_index[order], citing_index[order]
+    no_source, no_citing = no_source[order], no_citing[order]
+    texts = np.array([t for s, c in pairs for t in (*s, *c)] or [""], dtype=object)
+    source_text = np.where(
+        no_source, None, texts[np.where(no_source, 0, row_base[pair] + source_index)]
+    )
+    citing_text = np.where(
+        no_citing, None, texts[np.where(no_citing, 0, row_base[pair] + n[pair] + citing_index)]
+    )
+    missing_offsets = np.ones(len(order), dtype=bool)
+    frame = pd.DataFrame(
+        {
+            "source_index": _int_array(source_index, no_source),
+            "citing_index": _int_array(citing_index, no_citing),
+            "similarity": similarity[order],
+            "relation": np.array(RELATIONS, dtype=object)[relation[order]],
+            "source_text": source_text,
+            "citing_text": citing_text,
+            "source_start": _int_array(np.zeros(len(order), np.int64), missing_offsets),
+            "source_end": _int_array(np.zeros(len(order), np.int64), missing_offsets),
+            "citing_start": _int_array(np.zeros(len(order), np.int64), missing_offsets),
+            "citing_end": _int_array(np.zeros(len(order), np.int64), missing_offsets.copy()),
+            "order_shift": _int_array(shift[order], no_source | no_citing),
+            "moved": moved[order],
+        }
+    )
+    return frame, pair
+
+
+def _ranks(flags: np.ndarray, row_base: np.ndarray) -> np.ndarray:
+    """Rank of each flagged row among the flagged rows of its pair (pairs start at row_base)."""
+    running = np.cumsum(flags) - 1
+    before = np.concatenate([[0], np.cumsum(flags)])[row_base]
+    sizes = np.diff(np.append(row_base, len(flags)))
+    return running - np.repeat(before, sizes)
+
+
+def _best_of_rows(flat: np.ndarray, offsets: np.ndarray, shapes: np.ndarray) -> np.ndarray:
+    """Each sentence's best similarity on the other side (source, then citing rows, by pair)."""
+    best = []
+    for k, (n, m) in enumerate(shapes):
+        matrix = flat[offsets[k] : offsets[k + 1]].reshape(n, m)
+        best.append(matrix.max(axis=1) if m else np.zeros(n))
+        best.append(matrix.max(axis=0) if n else np.zeros(m))
+    return np.concatenate(best) if best else np.zeros(0)
+
+
+def align_corpus(pairs: Pairs, *, threshold: float = MATCH_THRESHOLD) -> pd.DataFrame:
+    """Align many (source sentences, citing sentences) pairs into one table.
+
+    The fast path for corpora: similarities of all pairs come from one pass
+    (:func:`similarity_matrices`), links from one compiled loop, and the
+    result is a single DataFrame with a leading ``pair`` column (the pair's
+    position in ``pairs``) followed by :data:`ALIGNMENT_COLUMNS`.
+
+    Examples
+    --------
+    >>> table = align_corpus([(["Oil rose.", "Talks failed."], ["The talks failed, it said."]),
+    ...                       (["Rain fell."], ["Rain fell."])])
+    >>> print(table[["pair", "source_index", "citing_index", "relation"]].to_string(index=False))
+     pair  source_index  citing_index relation
+        0             0          <NA>  omitted
+        0             1             0 reworded
+        1             0             0 verbatim
+    """
+    pairs = [(list(s), list(c)) for s, c in pairs]
+    flat, offsets, shapes, normalised = _flat_similarities(pairs)
+    frame, pair = _alignment_table(pairs, flat, offsets, shapes, normalised, threshold)
+    frame.insert(0, "pair", pair)
+    return frame
+
+
+def align_pairs(pairs: Pairs, *, threshold: float = MATCH_THRESHOLD) -> list[pd.DataFrame]:
     """:func:`align_sentences` for many (source sentences, citing sentences) pairs.
 
-    Similarities of all pairs are computed in one vectorised pass.
+    Computed as :func:`align_corpus` and split into one table per pair.
 
     Examples
     --------
@@ -186,11 +308,10 @@ def align_pairs(
     >>> tables[0]["relation"].tolist()
     ['omitted', 'reworded']
     """
-    matrices = similarity_matrices(pairs)
-    return [
-        align_sentences(s, c, threshold=threshold, similarity=m)
-        for (s, c), m in zip(pairs, matrices, strict=True)
-    ]
+    table = align_corpus(pairs, threshold=threshold)
+    cuts = np.searchsorted(table["pair"].to_numpy(), np.arange(len(pairs) + 1))
+    body = table.drop(columns="pair")
+    return [body.iloc[a:b].reset_index(drop=True) for a, b in pairwise(cuts)]
 
 
 def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -210,25 +331,10 @@ def moved_links(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     [(1, 2), (2, 1)]
     """
     ordered = sorted(set(pairs), key=lambda p: (p[1], p[0]))
-    n = len(ordered)
-    if n < 2:
-        return set()
-    source = np.array([i for i, _ in ordered])
-    ending = np.ones(n, dtype=int)  # longest chain ending at k
-    for k in range(1, n):
-        earlier = source[:k] <= source[k]
-        if earlier.any():
-            ending[k] = ending[:k][earlier].max() + 1
-    starting = np.ones(n, dtype=int)  # longest chain starting at k
-    for k in range(n - 2, -1, -1):
-        later = source[k + 1 :] >= source[k]
-        if later.any():
-            starting[k] = starting[k + 1 :][later].max() + 1
-    longest = ending.max()
-    on_some_chain = ending + starting - 1 == longest
-    level_counts = np.bincount(ending[on_some_chain], minlength=longest + 1)
-    on_every_chain = on_some_chain & (level_counts[ending] == 1)
-    return {p for p, keep in zip(ordered, on_every_chain, strict=True) if not keep}
+    source = np.array([i for i, _ in ordered], dtype=np.int64)
+    citing = np.array([j for _, j in ordered], dtype=np.int64)
+    flags = _kernels.moved_flags(np.zeros(len(ordered), dtype=np.int64), source, citing)
+    return {p for p, flag in zip(ordered, flags, strict=True) if flag}
 
 
 def normalised_words(text: str) -> str:
@@ -239,7 +345,7 @@ def normalised_words(text: str) -> str:
     >>> normalised_words("It’s  NOT over, he said.")
     "it's not over he said"
     """
-    return " ".join(_WORD.findall(text.casefold().replace("’", "'")))
+    return " ".join(words(text))
 
 
 def align_sentences(
@@ -270,68 +376,24 @@ def align_sentences(
         minus the source position among linked sentences (0 = same order);
         ``moved`` marks the links that break reading order (see
         :func:`moved_links`).
+
+    See Also
+    --------
+    align_corpus : the same for many pairs, in one table.
     """
-    sim = sentence_similarity(source, citing) if similarity is None else similarity
-    links: list[tuple[int, int, float]] = []
-    for j in range(len(citing)):
-        if not len(source):
-            break
-        order = np.argsort(-sim[:, j], kind="stable")
-        best = int(order[0])
-        if sim[best, j] < threshold:
-            continue
-        links.append((best, j, float(sim[best, j])))
-        # merged: a second source sentence also well covered by this citing sentence,
-        # and better covered here than by any other citing sentence
-        for other in order[1:3]:
-            other = int(other)
-            if sim[other, j] >= MERGE_THRESHOLD and sim[other, j] >= sim[other].max() - 1e-9:
-                links.append((other, j, float(sim[other, j])))
-    by_citing: dict[int, int] = {}
-    by_source: dict[int, int] = {}
-    for i, j, _ in links:
-        by_citing[j] = by_citing.get(j, 0) + 1
-        by_source[i] = by_source.get(i, 0) + 1
-    rows = []
-    linked_sources = sorted({i for i, _, _ in links})
-    source_rank = {i: r for r, i in enumerate(linked_sources)}
-    linked_citing = sorted({j for _, j, _ in links})
-    citing_rank = {j: r for r, j in enumerate(linked_citing)}
-    for i, j, score in links:
-        if by_citing[j] > 1:
-            relation = "merged"
-        elif by_source[i] > 1:
-            relation = "split"
-        elif normalised_words(source[i]) == normalised_words(citing[j]):
-            relation = "verbatim"
-        else:
-            relation = "reworded"
-        rows.append((i, j, score, relation, citing_rank[j] - source_rank[i]))
-    for j in range(len(citing)):
-        if j not in by_citing:
-            best = float(sim[:, j].max()) if len(source) else 0.0
-            rows.append((None, j, best, "added", None))
-    for i in range(len(source)):
-        if i not in by_source:
-            best = float(sim[i].max()) if len(citing) else 0.0
-            rows.append((i, None, best, "omitted", None))
-    frame = pd.DataFrame(
-        rows, columns=["source_index", "citing_index", "similarity", "relation", "order_shift"]
-    )
-    frame["source_index"] = frame["source_index"].astype("Int64")
-    frame["citing_index"] = frame["citing_index"].astype("Int64")
-    frame["order_shift"] = frame["order_shift"].astype("Int64")
-    moved = moved_links([(i, j) for i, j, _ in links])
-    frame["moved"] = [
-        (i, j) in moved if pd.notna(i) and pd.notna(j) else False
-        for i, j in zip(frame["source_index"], frame["citing_index"], strict=True)
-    ]
-    frame["source_text"] = [source[i] if pd.notna(i) else None for i in frame["source_index"]]
-    frame["citing_text"] = [citing[j] if pd.notna(j) else None for j in frame["citing_index"]]
-    for column in ("source_start", "source_end", "citing_start", "citing_end"):
-        frame[column] = pd.array([pd.NA] * len(frame), dtype="Int64")
-    key = frame["source_index"].fillna(frame["citing_index"]).astype(float)
-    frame = frame.assign(_key=key).sort_values(
-        ["_key", "citing_index"], kind="stable", na_position="last"
-    )
-    return frame.drop(columns="_key").reset_index(drop=True)[list(ALIGNMENT_COLUMNS)]
+    pairs = [(list(source), list(citing))]
+    if similarity is None:
+        flat, offsets, shapes, normalised = _flat_similarities(pairs)
+    else:
+        similarity = np.asarray(similarity, dtype=np.float64)
+        if similarity.shape != (len(source), len(citing)):
+            raise ValueError(
+                f"similarity has shape {similarity.shape}; expected "
+                f"(len(source), len(citing)) = ({len(source)}, {len(citing)})"
+            )
+        flat = np.ascontiguousarray(similarity).ravel()
+        offsets = np.array([0, flat.size], dtype=np.int64)
+        shapes = np.array([[len(source), len(citing)]], dtype=np.int64)
+        normalised = np.array([normalised_words(t) for t in (*source, *citing)], dtype=object)
+    frame, _ = _alignment_table(pairs, flat, offsets, shapes, normalised, threshold)
+    return frame
