@@ -9,6 +9,8 @@ Data flow (each stage takes and returns pandas tables)::
 
     source, citing --framing.compare()----> alignment, substitutions, additions,
                                             omissions, attribution fidelity
+    comparison ------framing.write_report() -> HTML, Markdown + SVG charts, JSON
+    any table -------framing.plot.*() ------> matplotlib Axes
 
 Examples
 --------
@@ -41,6 +43,7 @@ from .features import (
 )
 from .loaders import FORMATS, Skipped, iter_load, load, load_article, skipped_table
 from .outlets import Outlet, OutletRegistry
+from .report.write import render_report, write_report
 from .text import sentences
 
 __version__ = "0.1.0"
@@ -76,7 +79,18 @@ __all__ = [
     "list_examples",
     "load",
     "load_article",
+    "render_report",
     "sentences",
     "skipped_table",
     "validate_lexicon",
+    "write_report",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # framing.plot imports matplotlib; load it on first use, not with the package
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")

@@ -17,6 +17,7 @@ Exit codes
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,7 +26,7 @@ import pandas as pd
 
 from . import __version__
 from .article import Article, articles_to_frame
-from .comparison.render import comparison_markdown, comparison_text
+from .comparison.render import comparison_text
 from .errors import FramingError
 from .features import Analysis, Lexicon, analyze, induce_lexicon, validate_lexicon
 from .features.annotations import load_annotations, parse_marks
@@ -210,9 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
         "and whether what it attributes to the source (above all quotes) is in the source.\n\n"
         "examples:\n"
         "  framing compare source.txt citing.txt                 # summary on the terminal\n"
+        "  framing compare source.txt citing.txt -o report.html  # the full HTML report\n"
         "  framing compare source.html citing.txt --format json -o comparison.json\n"
-        "  framing compare --example school-closure --format md  # a shipped teaching pair\n"
-        "  framing compare --list-examples",
+        "  framing compare --example border-standoff -o report.md  # Markdown, charts beside\n"
+        "  framing compare --list-examples                        # the shipped teaching pairs\n\n"
+        "The HTML report is one self-contained file (charts embedded, no script, no requests):\n"
+        "the main shifts in plain language, charts, both texts side by side with every finding\n"
+        "marked and linked, and tables of every finding with character offsets.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -237,14 +242,38 @@ def build_parser() -> argparse.ArgumentParser:
     compare_cmd.add_argument(
         "--format",
         dest="output_format",
-        choices=("table", "json", "md"),
-        default="table",
-        help="table: a summary on the terminal; json: every table (keys source, citing, "
-        "alignment, substitutions, additions, omissions, attribution_fidelity, summary); "
-        "md: a Markdown report",
+        choices=("table", "html", "md", "json"),
+        default=None,
+        help="table: a summary on the terminal; html: the self-contained report; md: Markdown "
+        "(with -o, charts are written beside it in NAME_charts/); json: every table (keys "
+        "source, citing, alignment, substitutions, additions, omissions, attribution_fidelity, "
+        "summary, loaded_terms, attributions). Default: from the -o extension, else table",
     )
     compare_cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
     compare_cmd.set_defaults(handler=_cmd_compare)
+
+    report_cmd = sub.add_parser(
+        "report",
+        help="write the HTML or Markdown report of a comparison saved as JSON",
+        description="Turn a comparison saved with `framing compare ... --format json -o FILE` "
+        "into a report, without comparing again.\n\n"
+        "examples:\n"
+        "  framing compare a.txt b.txt -o comparison.json\n"
+        "  framing report comparison.json -o report.html\n"
+        "  framing report comparison.json -o report.md     # charts in report_charts/",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report_cmd.add_argument("comparison", metavar="COMPARISON_JSON")
+    report_cmd.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("html", "md", "json"),
+        default=None,
+        help="default: from the -o extension (html when printing)",
+    )
+    report_cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    report_cmd.set_defaults(handler=_cmd_report)
 
     lexicon = sub.add_parser(
         "lexicon",
@@ -463,18 +492,55 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             "NAME (framing compare --list-examples)."
         )
     result = compare(source, citing, lexicons=args.lexicon or None)
-    if args.output_format == "json":
-        text = result.to_json() + "\n"
-    elif args.output_format == "md":
-        text = comparison_markdown(result)
-    else:
+    return _emit_report(result, args.output_format, args.output, default="table")
+
+
+def _emit_report(
+    result: object, output_format: str | None, output: str | None, default: str
+) -> int:
+    from .report.write import render_report, report_format, write_report
+
+    if output_format is None:
+        output_format = report_format(output, None) if output else default
+    if output_format == "table":
         text = comparison_text(result)
-    if args.output:
-        write_text(args.output, text)
-        print(f"Wrote {args.output_format} comparison to {args.output}.", file=sys.stderr)
+        if output:
+            write_text(output, text)
+        else:
+            print(text, end="")
+        return EXIT_OK
+    if output:
+        written = write_report(result, output, output_format)
+        extra = f" and {len(written) - 1} chart files" if len(written) > 1 else ""
+        print(f"Wrote the {output_format} report to {output}{extra}.", file=sys.stderr)
     else:
+        text = render_report(result, output_format)
         print(text, end="" if text.endswith("\n") else "\n")
     return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .comparison import Comparison
+    from .loaders.files import read_limited
+
+    data = read_limited(args.comparison, 1 << 30)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"{args.comparison}: not UTF-8 text (bad byte at offset {error.start}); pass the JSON "
+            "file written by `framing compare SOURCE CITING --format json -o FILE`."
+        ) from error
+    try:
+        result = Comparison.from_json(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(
+            f"{args.comparison}: not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}); write one with `framing compare SOURCE CITING --format json -o FILE`."
+        ) from error
+    except ValueError as error:
+        raise ValueError(f"{args.comparison}: {error}") from error
+    return _emit_report(result, args.output_format, args.output, default="html")
 
 
 def _cmd_lexicon_validate(args: argparse.Namespace) -> int:

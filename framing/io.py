@@ -18,6 +18,9 @@ from .errors import invalid_parameter
 __all__ = ["TABLE_FORMATS", "atomic_path", "write_table", "write_text"]
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl", "json")
+# The process umask, read once at import (reading it means setting it, briefly).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 @contextmanager
@@ -44,6 +47,8 @@ def atomic_path(path: str | PathLike[str]) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        # mkstemp makes the file private (0600); give it the mode a plain open() would
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

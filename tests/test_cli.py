@@ -172,13 +172,17 @@ def test_compare_example_json_and_markdown(tmp_path, capsys):
         "omissions",
         "attribution_fidelity",
         "summary",
+        "loaded_terms",
+        "attributions",
     ]
     assert {"source_phrase": "close", "citing_phrase": "axe"}.items() <= data["substitutions"][
         0
     ].items()
     assert main(["compare", "--example", "school-closure", "--format", "md"]) == EXIT_OK
     markdown = capsys.readouterr().out
-    assert "## Substitutions" in markdown and "| close | axe | neutral\\_to\\_loaded |" in markdown
+    assert (
+        "## Substitutions (1)" in markdown and "| close | axe | neutral\\_to\\_loaded |" in markdown
+    )
     assert main(["compare", "--example", "school-closure"]) == EXIT_OK
     assert "'close' -> 'axe'  neutral_to_loaded" in capsys.readouterr().out
 
@@ -201,3 +205,35 @@ def test_compare_files_list_and_usage(tmp_path, seed_path, capsys):
     assert "name the SOURCE and CITING" in capsys.readouterr().err
     assert main(["compare", "--example", "nope"]) == EXIT_FAILURE
     assert "shipped pairs" in capsys.readouterr().err
+
+
+def test_compare_writes_an_html_report_and_report_rebuilds_it_from_json(tmp_path, capsys):
+    html_path = tmp_path / "report.html"
+    assert main(["compare", "--example", "border-standoff", "-o", str(html_path)]) == EXIT_OK
+    assert "Wrote the html report" in capsys.readouterr().err
+    page = html_path.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count("<img") == 6
+    saved = tmp_path / "comparison.json"
+    assert main(["compare", "--example", "border-standoff", "-o", str(saved)]) == EXIT_OK
+    again = tmp_path / "again.html"
+    assert main(["report", str(saved), "-o", str(again)]) == EXIT_OK
+    assert again.read_text("utf-8") == page
+    assert main(["report", str(saved), "-o", str(tmp_path / "r.md")]) == EXIT_OK
+    assert (tmp_path / "r_charts" / "alignment.svg").exists()
+
+
+def test_report_explains_bad_input(tmp_path, capsys):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"source": ', "utf-8")
+    assert main(["report", str(broken), "-o", str(tmp_path / "x.html")]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "broken.json: not valid JSON (line 1" in err and "framing compare" in err
+    other = tmp_path / "other.json"
+    other.write_text('{"a": 1}', "utf-8")
+    assert main(["report", str(other)]) == EXIT_USAGE
+    assert "not a framing comparison" in capsys.readouterr().err
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert main(["report", str(binary)]) == EXIT_USAGE
+    assert "not UTF-8 text" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -28,7 +28,7 @@ from ..io import _json_default, to_records
 from ..loaders import load_article
 from ..outlets import OutletRegistry, slugify
 from ..text.sentences import sentence_spans
-from .align import MATCH_THRESHOLD, align_sentences, similarity_matrices
+from .align import ALIGNMENT_COLUMNS, MATCH_THRESHOLD, align_sentences, similarity_matrices
 from .edits import (
     ADDITION_COLUMNS,
     OMISSION_COLUMNS,
@@ -42,7 +42,7 @@ from .edits import (
     loaded_spans,
     words_of,
 )
-from .fidelity import check_fidelity
+from .fidelity import FIDELITY_COLUMNS, check_fidelity
 
 __all__ = ["Comparison", "compare"]
 
@@ -68,7 +68,15 @@ class Comparison:
         best supporting source passage and a verdict.
     summary : DataFrame
         ``metric, value`` rows: coverage, attributed share, loaded-term
-        densities, counts by relation, verdict and direction.
+        densities and the word counts they divide by, counts by relation,
+        verdict and direction.
+    loaded_terms : DataFrame
+        Loaded-term spans of both articles (``side`` is "source" or
+        "citing"; ``voice`` is "attributed" inside a passage the citing
+        article credits to someone, else "own").
+    attributions : DataFrame
+        The citing article's attributions (``ATTRIBUTION_COLUMNS``) with
+        ``to_source_outlet``.
     """
 
     source: Article
@@ -79,6 +87,82 @@ class Comparison:
     omissions: pd.DataFrame
     attribution_fidelity: pd.DataFrame
     summary: pd.DataFrame
+    loaded_terms: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attributions: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def metric(self, name: str) -> float:
+        """One value of :attr:`summary` by its metric name.
+
+        Examples
+        --------
+        >>> import framing
+        >>> c = framing.compare("Rain fell. Wind rose.", "Rain fell.")
+        >>> c.metric("coverage")
+        0.5
+        """
+        values = self.summary.loc[self.summary["metric"] == name, "value"]
+        if values.empty:
+            known = ", ".join(self.summary["metric"])
+            raise KeyError(f"no summary metric {name!r}; known metrics: {known}")
+        return float(values.iloc[0])
+
+    # -- charts (forwarded to framing.plot) and notebook display ------------------
+
+    def plot_alignment(self, ax=None, **kwargs):
+        """Alignment map (see :func:`framing.plot.alignment_map`); returns the Axes."""
+        from .. import plot
+
+        return plot.alignment_map(data=self.alignment, ax=ax, **kwargs)
+
+    def plot_substitutions(self, ax=None, **kwargs):
+        """Substitution chart (see :func:`framing.plot.substitutions`); returns the Axes."""
+        from .. import plot
+
+        return plot.substitutions(data=self.substitutions, ax=ax, **kwargs)
+
+    def plot_loaded_terms(self, ax=None, **kwargs):
+        """Loaded terms per 1,000 words by category, source vs citing; returns the Axes."""
+        from .. import plot
+
+        words = {"source": self.metric("source_words"), "citing": self.metric("citing_words")}
+        kwargs.setdefault("hue_order", ["source", "citing"])
+        return plot.loaded_terms(data=self.loaded_terms, hue="side", words=words, ax=ax, **kwargs)
+
+    def plot_attributions(self, ax=None, **kwargs):
+        """Who the citing article cites, with which cue verbs; returns the Axes."""
+        from .. import plot
+
+        return plot.attribution_profile(data=self.attributions, ax=ax, **kwargs)
+
+    def plot_voice(self, ax=None, **kwargs):
+        """Share of the citing article in its own vs attributed voice; returns the Axes."""
+        from .. import plot
+
+        return plot.voice_shares(data=self.voice_table(), ax=ax, **kwargs)
+
+    def plot_fidelity(self, ax=None, **kwargs):
+        """Verdicts on what the citing article credits to others; returns the Axes."""
+        from .. import plot
+
+        return plot.fidelity(data=self.attribution_fidelity, ax=ax, **kwargs)
+
+    def voice_table(self) -> pd.DataFrame:
+        """Words of the citing article by voice: own, credited to the source, to others."""
+        to_source = self.metric("citing_words_attributed_to_source")
+        attributed = self.metric("citing_attributed_words")
+        own = self.metric("citing_own_voice_words")
+        return pd.DataFrame(
+            {
+                "outlet": [self.citing.outlet or "citing"] * 3,
+                "voice": ["own voice", "credited to the source", "credited to others"],
+                "words": [own, to_source, max(attributed - to_source, 0.0)],
+            }
+        )
+
+    def _repr_html_(self) -> str:
+        from ..report.html import comparison_summary_html
+
+        return comparison_summary_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """All tables as JSON-ready records, keyed as in the CLI's JSON output."""
@@ -93,11 +177,116 @@ class Comparison:
             "summary": {
                 m: v for m, v in zip(self.summary["metric"], self.summary["value"], strict=True)
             },
+            "loaded_terms": to_records(self.loaded_terms),
+            "attributions": to_records(self.attributions),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+        """Rebuild a comparison from :meth:`to_dict` output (e.g. a saved JSON report).
+
+        Examples
+        --------
+        >>> import framing
+        >>> c = framing.compare("Rain fell. Wind rose.", "Rain fell.")
+        >>> framing.Comparison.from_dict(c.to_dict()).alignment.equals(c.alignment)
+        True
+        """
+        missing = [key for key in _JSON_KEYS if key not in data]
+        if missing:
+            raise ValueError(
+                f"not a framing comparison: keys {missing} are missing (write one with "
+                "`framing compare SOURCE CITING --format json -o FILE`)"
+            )
+        tables = {
+            name: _table(data[name], columns)
+            for name, columns in (
+                ("alignment", ALIGNMENT_COLUMNS),
+                ("substitutions", SUBSTITUTION_COLUMNS),
+                ("additions", ADDITION_COLUMNS),
+                ("omissions", OMISSION_COLUMNS),
+                ("attribution_fidelity", FIDELITY_COLUMNS),
+            )
+        }
+        summary = pd.DataFrame(
+            {"metric": list(data["summary"]), "value": [float(v) for v in data["summary"].values()]}
+        )
+        return cls(
+            source=_article_from_record(data["source"]),
+            citing=_article_from_record(data["citing"]),
+            summary=summary,
+            loaded_terms=_table(data.get("loaded_terms", []), None),
+            attributions=_table(data.get("attributions", []), None),
+            **tables,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Comparison:
+        """Rebuild a comparison from :meth:`to_json` output."""
+        return cls.from_dict(json.loads(text))
+
     def to_json(self, indent: int | None = 1) -> str:
-        """The comparison as JSON (keys source, citing, alignment, ... summary)."""
-        return json.dumps(self.to_dict(), default=_json_default, ensure_ascii=False, indent=indent)
+        """The comparison as JSON (keys source, citing, alignment, ... summary).
+
+        ``<``, ``>`` and ``&`` inside strings are written as ``\\u`` escapes,
+        so the JSON stays inert even when pasted into an HTML page; parsing
+        gives back the original text.
+        """
+        text = json.dumps(self.to_dict(), default=_json_default, ensure_ascii=False, indent=indent)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_JSON_KEYS = (
+    "source",
+    "citing",
+    "alignment",
+    "substitutions",
+    "additions",
+    "omissions",
+    "attribution_fidelity",
+    "summary",
+)
+_INT_COLUMNS = {
+    "source_index",
+    "citing_index",
+    "source_start",
+    "source_end",
+    "citing_start",
+    "citing_end",
+    "order_shift",
+    "passage_start",
+    "passage_end",
+    "start",
+    "end",
+    "claim_start",
+    "claim_end",
+    "citing_sentence",
+    "sentence",
+    "cue_start",
+    "cue_end",
+    "content_start",
+    "content_end",
+}
+
+
+def _table(records: list[dict[str, Any]], columns: tuple[str, ...] | None) -> pd.DataFrame:
+    frame = pd.DataFrame(records, columns=list(columns) if columns else None)
+    for column in frame.columns:
+        if column in _INT_COLUMNS:
+            frame[column] = pd.array(
+                [None if v is None or pd.isna(v) else int(v) for v in frame[column]],
+                dtype="Int64",
+            )
+    if "moved" in frame:
+        frame["moved"] = frame["moved"].astype(bool)
+    return frame
+
+
+def _article_from_record(record: dict[str, Any]) -> Article:
+    record = dict(record)
+    if record.get("published"):
+        record["published"] = pd.Timestamp(record["published"])
+    return Article.from_row(record)
 
 
 def _article_record(article: Article) -> dict[str, Any]:
@@ -203,7 +392,14 @@ def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
 
 
 def _words_in(text: str, spans: list[tuple[int, int]]) -> int:
-    return sum(len(text[s:e].split()) for s, e in spans)
+    """Words inside the union of ``spans`` (nested or overlapping spans count once)."""
+    total, covered_to = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, covered_to)
+        if end > start:
+            total += len(text[start:end].split())
+            covered_to = end
+    return total
 
 
 def compare(
@@ -348,7 +544,27 @@ def compare(
         tables["omissions"],
         fidelity,
         summary,
+        loaded_terms=_sided_terms(s_spans, c_spans, attributions),
+        attributions=attributions.drop(columns="_to_source").assign(to_source_outlet=to_source),
     )
+
+
+def _sided_terms(
+    s_spans: pd.DataFrame, c_spans: pd.DataFrame, attributions: pd.DataFrame
+) -> pd.DataFrame:
+    """Both sides' loaded-term spans in one table, with side and voice."""
+    inside = np.zeros(len(c_spans), dtype=bool)
+    for row in attributions["content_spans"]:
+        for start, end in row:
+            inside |= (c_spans["start"].to_numpy() >= start) & (c_spans["end"].to_numpy() <= end)
+    s_spans = s_spans.drop(columns=["side", "voice"], errors="ignore")
+    c_spans = c_spans.drop(columns=["side", "voice"], errors="ignore")
+    source = s_spans.assign(side="source", voice="source")
+    citing = c_spans.assign(side="citing", voice=np.where(inside, "attributed", "own"))
+    frames = [f for f in (source, citing) if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=[*s_spans.columns, "side", "voice"])
+    return pd.concat(frames, ignore_index=True)
 
 
 def _summary(
@@ -379,6 +595,11 @@ def _summary(
     for start, end in all_attributed:
         inside |= (c_spans["start"].to_numpy() >= start) & (c_spans["end"].to_numpy() <= end)
     metrics: list[tuple[str, object]] = [
+        ("source_words", s_words),
+        ("citing_words", c_words),
+        ("citing_own_voice_words", c_words - attributed_words),
+        ("citing_attributed_words", attributed_words),
+        ("citing_words_attributed_to_source", _words_in(citing.text, attributed_spans)),
         ("source_sentences", n_source),
         ("citing_sentences", int(alignment["citing_index"].dropna().nunique())),
         ("coverage", linked["source_index"].nunique() / n_source if n_source else 0.0),

@@ -117,6 +117,62 @@ class Analysis:
             "attributions": rows(self.attributions, _JSON_ATTRIBUTIONS),
         }
 
+    def _with_outlet(self, table: pd.DataFrame) -> pd.DataFrame:
+        outlets = self.articles.set_index("article_id")["outlet"].astype(object)
+        return table.assign(outlet=table["article_id"].map(outlets).fillna("(no outlet)"))
+
+    def plot_loaded_terms(self, ax=None, **kwargs):
+        """Loaded terms per 1,000 words by category, one bar per outlet; returns the Axes.
+
+        See :func:`framing.plot.loaded_terms`.
+        """
+        from .. import plot
+
+        terms = self._with_outlet(self.loaded_terms)
+        words = self._with_outlet(self.summary).groupby("outlet")["words"].sum().to_dict()
+        return plot.loaded_terms(data=terms, hue="outlet", words=words, ax=ax, **kwargs)
+
+    def plot_attributions(self, ax=None, **kwargs):
+        """Who the articles cite, with which cue verbs; returns the Axes."""
+        from .. import plot
+
+        return plot.attribution_profile(data=self.attributions, ax=ax, **kwargs)
+
+    def plot_voice(self, ax=None, **kwargs):
+        """Share of each outlet's words in its own vs attributed voice; returns the Axes."""
+        from .. import plot
+
+        return plot.voice_shares(data=self.voice_table(), ax=ax, **kwargs)
+
+    def voice_table(self) -> pd.DataFrame:
+        """Words by outlet and voice ("own voice", "attributed")."""
+        summary = self._with_outlet(self.summary).groupby("outlet", sort=False)
+        totals = summary[["own_voice_words", "attributed_words"]].sum()
+        return pd.concat(
+            [
+                pd.DataFrame(
+                    {
+                        "outlet": totals.index,
+                        "voice": "own voice",
+                        "words": totals["own_voice_words"].to_numpy(),
+                    }
+                ),
+                pd.DataFrame(
+                    {
+                        "outlet": totals.index,
+                        "voice": "attributed",
+                        "words": totals["attributed_words"].to_numpy(),
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+
+    def _repr_html_(self) -> str:
+        from ..report.html import analysis_summary_html
+
+        return analysis_summary_html(self)
+
     def to_json(self, indent: int | None = 1) -> str:
         """JSON: one object per article (a single object for one article)."""
         objects = [self.for_article(a) for a in self.articles["article_id"]]

@@ -141,10 +141,18 @@ def test_tables_have_documented_columns_and_json_round_trips(seed_comparison):
         "omissions",
         "attribution_fidelity",
         "summary",
+        "loaded_terms",
+        "attributions",
     ]
     assert data["citing"]["outlet"] == "kayhan-international"
     assert len(data["substitutions"]) == len(c.substitutions)
     assert 0 <= data["summary"]["coverage"] <= 1
+    again = framing.Comparison.from_json(c.to_json())
+    for name in ("alignment", "substitutions", "additions", "omissions", "attribution_fidelity"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(c, name), check_dtype=False)
+    assert again.citing.published == c.citing.published
+    assert again.metric("coverage") == c.metric("coverage")
+    assert set(again.loaded_terms["side"]) == {"source", "citing"}
 
 
 def test_inputs_can_be_rows_paths_or_text(seed_path):

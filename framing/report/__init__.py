@@ -1,0 +1,1 @@
+"""Report stage: charts, and comparison reports as HTML, Markdown and JSON."""
