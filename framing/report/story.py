@@ -38,7 +38,7 @@ def outlet_name(article: Article, fallback: str) -> str:
     Examples
     --------
     >>> import framing
-    >>> outlet_name(framing.load_article(text="x", outlet="voice-of-estmark-radio"), "?")
+    >>> outlet_name(framing.Article.from_row({"outlet": "voice-of-estmark-radio"}), "?")
     'Voice of Estmark Radio'
     """
     outlet = article.outlet
