@@ -173,8 +173,12 @@ def alignment_map(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: objec
     _require(data, ["source_index", "citing_index", "relation"], "alignment_map")
     if data.empty:
         return _empty(ax, title, "no sentences")
-    source = data["source_index"].astype("Float64").fillna(-1.0).to_numpy(dtype=float)
-    citing = data["citing_index"].astype("Float64").fillna(-1.0).to_numpy(dtype=float)
+    n_source = int(data["source_index"].max()) + 1 if data["source_index"].notna().any() else 1
+    n_citing = int(data["citing_index"].max()) + 1 if data["citing_index"].notna().any() else 1
+    # the "omitted" column and the "added" row sit a little apart from the numbered ones
+    off_x, off_y = -max(1.0, 0.08 * n_citing), -max(1.0, 0.08 * n_source)
+    source = data["source_index"].astype("Float64").fillna(off_y).to_numpy(dtype=float)
+    citing = data["citing_index"].astype("Float64").fillna(off_x).to_numpy(dtype=float)
     moved = data["moved"].to_numpy(dtype=bool) if "moved" in data else np.zeros(len(data), bool)
     options = {"s": 46, "zorder": 3, **kwargs}
     for relation in RELATION_ORDER:
@@ -189,16 +193,14 @@ def alignment_map(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: objec
                 label=f"{relation} ({int(rows.sum())})",
                 **options,
             )
-    n_source = int(max(source.max(), 0)) + 1
-    n_citing = int(max(citing.max(), 0)) + 1
-    ax.axvline(-0.5, color="#BBBBBB", lw=0.8)
-    ax.axhline(-0.5, color="#BBBBBB", lw=0.8)
-    ax.set_xlim(-1.6, n_citing - 0.4)
-    ax.set_ylim(n_source - 0.4, -1.6)  # source read top-down
-    ax.set_xticks([-1, *range(0, n_citing, max(1, n_citing // 10))])
-    ax.set_xticklabels(["omitted", *map(str, range(0, n_citing, max(1, n_citing // 10)))])
-    ax.set_yticks([-1, *range(0, n_source, max(1, n_source // 10))])
-    ax.set_yticklabels(["added", *map(str, range(0, n_source, max(1, n_source // 10)))])
+    ax.axvline(off_x / 2, color="#BBBBBB", lw=0.8)
+    ax.axhline(off_y / 2, color="#BBBBBB", lw=0.8)
+    ax.set_xlim(off_x - 0.6, n_citing - 0.4)
+    ax.set_ylim(n_source - 0.4, off_y - 0.6)  # source read top-down
+    x_ticks = list(range(0, n_citing, max(1, n_citing // 10)))
+    y_ticks = list(range(0, n_source, max(1, n_source // 10)))
+    ax.set_xticks([off_x, *x_ticks], ["omitted", *map(str, x_ticks)])
+    ax.set_yticks([off_y, *y_ticks], ["added", *map(str, y_ticks)])
     ax.set_xlabel("citing sentence")
     ax.set_ylabel("source sentence")
     ax.set_title(title)
