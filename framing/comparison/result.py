@@ -198,6 +198,11 @@ class Comparison:
                 f"not a framing comparison: keys {missing} are missing (write one with "
                 "`framing compare SOURCE CITING --format json -o FILE`)"
             )
+        if "citing_words" not in data["summary"]:
+            raise ValueError(
+                "this comparison was saved by an older framing (its summary has no word "
+                "counts); compare the articles again with `framing compare`"
+            )
         tables = {
             name: _table(data[name], columns)
             for name, columns in (

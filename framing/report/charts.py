@@ -112,9 +112,9 @@ def loaded_terms(
     """
     ax = _axes(ax)
     title = "Loaded terms by category"
-    _require(data, [x, hue], "loaded_terms")
     if data.empty:
         return _empty(ax, title, "no loaded terms found")
+    _require(data, [x, hue], "loaded_terms")
     counts = data.groupby([x, hue], observed=True).size().unstack(hue, fill_value=0)
     groups = list(hue_order) if hue_order is not None else list(pd.unique(data[hue]))
     counts = counts.reindex(columns=groups, fill_value=0)
@@ -170,9 +170,9 @@ def alignment_map(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: objec
     """
     ax = _axes(ax)
     title = "Alignment map"
-    _require(data, ["source_index", "citing_index", "relation"], "alignment_map")
     if data.empty:
         return _empty(ax, title, "no sentences")
+    _require(data, ["source_index", "citing_index", "relation"], "alignment_map")
     n_source = int(data["source_index"].max()) + 1 if data["source_index"].notna().any() else 1
     n_citing = int(data["citing_index"].max()) + 1 if data["citing_index"].notna().any() else 1
     # the "omitted" column and the "added" row sit a little apart from the numbered ones
@@ -246,9 +246,9 @@ def substitutions(
     ax = _axes(ax)
     title = "Substituted word choices"
     needed = ["source_phrase", "citing_phrase", "source_loadedness", "citing_loadedness"]
-    _require(data, needed, "substitutions")
     if data.empty:
         return _empty(ax, title, "no substitutions")
+    _require(data, needed, "substitutions")
     frame = data.assign(
         _shift=data["citing_loadedness"].astype(float) - data["source_loadedness"].astype(float),
         _category=data.get("citing_category", pd.Series(index=data.index, dtype=object)).where(
@@ -332,9 +332,9 @@ def attribution_profile(
     """
     ax = _axes(ax)
     title = "Who is cited, with which cue"
-    _require(data, [y, cue], "attribution_profile")
     if data.empty:
         return _empty(ax, title, "no attributions")
+    _require(data, [y, cue], "attribution_profile")
     frame = pd.DataFrame(
         {
             "who": data[y].fillna("(unresolved)").map(lambda s: _short(s, 32)),
@@ -405,9 +405,9 @@ def voice_shares(
     """
     ax = _axes(ax)
     title = "Own voice and attributed voices"
-    _require(data, [x, y, hue], "voice_shares")
     if data.empty:
         return _empty(ax, title, "no words")
+    _require(data, [x, y, hue], "voice_shares")
     table = data.groupby([y, hue], observed=True, sort=False)[x].sum().unstack(hue, fill_value=0)
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
     left = np.zeros(len(shares))
@@ -464,9 +464,9 @@ def fidelity(
     """
     ax = _axes(ax)
     title = "Is what is credited to the source in it?"
-    _require(data, ["verdict"] + ([y] if y else ["direct"]), "fidelity")
     if data.empty:
         return _empty(ax, title, "nothing is credited to the source")
+    _require(data, ["verdict"] + ([y] if y else ["direct"]), "fidelity")
     groups = (
         data[y].astype(str)
         if y

@@ -122,8 +122,12 @@ def test_empty_tables_draw_a_message_and_bad_tables_say_what_is_missing():
         ax=_axes(),
     )
     assert ax.texts[0].get_text() == "no substitutions" and not ax.patches
+    ax = plot.loaded_terms(data=pd.DataFrame(), ax=_axes())  # e.g. a saved table with no rows
+    assert ax.texts[0].get_text() == "no loaded terms found"
     with pytest.raises(ValueError, match="lacks columns \\['relation'\\]"):
-        plot.alignment_map(data=pd.DataFrame({"source_index": [], "citing_index": []}), ax=_axes())
+        plot.alignment_map(
+            data=pd.DataFrame({"source_index": [0], "citing_index": [0]}), ax=_axes()
+        )
 
 
 def test_a_category_has_one_colour_everywhere():
