@@ -52,6 +52,8 @@ examples:
   framing load 'exports/*.csv' --column text=story_body -o articles.jsonl
   framing analyze data/kayhan_2020-01-18_cnn-us-troops-iraq.txt   # loaded terms and attributions
   framing analyze corpus/ --format json -o analysis.json
+  framing compare --example border-standoff -o report.html   # the full comparison report
+  framing compare source.txt citing.txt -o report.html       # your own pair (.md, .json too)
   framing lexicon validate my_terms.csv            # line-numbered problems
   framing outlets                                  # the outlet registry
 """
