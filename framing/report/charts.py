@@ -21,7 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -66,6 +66,49 @@ def _empty(ax: Axes, title: str, message: str) -> Axes:
     ax.set_xticks([])
     ax.set_yticks([])
     return ax
+
+
+def _legend_beside(ax: Axes, *args: object, **kwargs: object) -> None:
+    """A legend right of the plot, so it never covers the marks."""
+    ax.legend(*args, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, **kwargs)
+
+
+def _legend_below(ax: Axes, ncols: int) -> None:
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.25), ncols=ncols, frameon=False)
+
+
+def _stacked_bars(
+    ax: Axes,
+    table: pd.DataFrame,
+    kind: str,
+    label: Callable[[float], str],
+    *,
+    skip_zero: bool = False,
+    **kwargs: object,
+) -> None:
+    """One horizontal bar per row of ``table``, one labelled segment per column."""
+    left = np.zeros(len(table))
+    for k, column in enumerate(table.columns):
+        values = table[column].to_numpy(dtype=float)
+        shown = values > 0 if skip_zero else np.ones(len(values), dtype=bool)
+        bars = ax.barh(
+            np.arange(len(table))[shown],
+            values[shown],
+            left=left[shown],
+            color=colour(kind, column, k),
+            label=str(column),
+            edgecolor="white",
+            height=0.6,
+            **kwargs,
+        )
+        ax.bar_label(
+            bars,
+            labels=[label(v) for v in values[shown]],
+            label_type="center",
+            color="white",
+            fontsize=9,
+        )
+        left += values
 
 
 def _short(text: object, width: int = 28) -> str:
@@ -137,7 +180,7 @@ def loaded_terms(
     ax.set_xlabel("loaded terms per 1,000 words" if words is not None else "loaded terms")
     ax.set_ylabel(x.replace("_", " "))
     ax.set_title(title)
-    ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    _legend_beside(ax, title=hue)
     return ax
 
 
@@ -210,7 +253,7 @@ def alignment_map(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: objec
             Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="black")
         )
         labels.append(f"moved ({int(moved.sum())})")
-    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    _legend_beside(ax, handles, labels)
     ax.grid(True, color="#EEEEEE", zorder=0)
     return ax
 
@@ -283,14 +326,12 @@ def substitutions(
         )
     names = [c if isinstance(c, str) and c else "no category" for c in frame["_category"]]
     seen = dict.fromkeys(reversed(names))
-    ax.legend(
+    _legend_beside(
+        ax,
         handles=[
             Patch(color=category_colour(None if c == "no category" else c), label=c) for c in seen
         ],
         title="category of the loaded side",
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        frameon=False,
     )
     return ax
 
@@ -365,11 +406,8 @@ def attribution_profile(
     ax.set_xlabel("attributions")
     ax.set_title(title)
     present = list(dict.fromkeys(counts["cls"]))
-    ax.legend(
-        handles=[Patch(color=colour("cue_class", c), label=f"{c} cue") for c in present],
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        frameon=False,
+    _legend_beside(
+        ax, handles=[Patch(color=colour("cue_class", c), label=f"{c} cue") for c in present]
     )
     return ax
 
@@ -410,32 +448,12 @@ def voice_shares(
     _require(data, [x, y, hue], "voice_shares")
     table = data.groupby([y, hue], observed=True, sort=False)[x].sum().unstack(hue, fill_value=0)
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
-    left = np.zeros(len(shares))
-    for k, voice in enumerate(shares.columns):
-        values = shares[voice].to_numpy(dtype=float)
-        bars = ax.barh(
-            np.arange(len(shares)),
-            values,
-            left=left,
-            color=colour("voice", voice, k),
-            label=str(voice),
-            edgecolor="white",
-            height=0.6,
-            **kwargs,
-        )
-        ax.bar_label(
-            bars,
-            labels=[f"{v:.0%}" if v >= 0.06 else "" for v in values],
-            label_type="center",
-            color="white",
-            fontsize=9,
-        )
-        left += values
+    _stacked_bars(ax, shares, "voice", lambda v: f"{v:.0%}" if v >= 0.06 else "", **kwargs)
     ax.set_yticks(range(len(shares)), [_short(i, 32) for i in shares.index])
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of words")
     ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.25), ncols=3, frameon=False)
+    _legend_below(ax, ncols=3)
     return ax
 
 
@@ -476,30 +494,9 @@ def fidelity(
     verdicts = [v for v in VERDICT_ORDER if v in table.columns] + [
         v for v in table.columns if v not in VERDICT_ORDER
     ]
-    left = np.zeros(len(table))
-    for k, verdict in enumerate(verdicts):
-        values = table[verdict].to_numpy(dtype=float)
-        shown = values > 0
-        bars = ax.barh(
-            np.arange(len(table))[shown],
-            values[shown],
-            left=left[shown],
-            color=colour("verdict", verdict, k),
-            label=verdict,
-            edgecolor="white",
-            height=0.6,
-            **kwargs,
-        )
-        ax.bar_label(
-            bars,
-            labels=[str(int(v)) for v in values[shown]],
-            label_type="center",
-            color="white",
-            fontsize=9,
-        )
-        left += values
+    _stacked_bars(ax, table[verdicts], "verdict", lambda v: str(int(v)), skip_zero=True, **kwargs)
     ax.set_yticks(range(len(table)), list(table.index))
     ax.set_xlabel("statements")
     ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.25), ncols=4, frameon=False)
+    _legend_below(ax, ncols=4)
     return ax

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import matplotlib
@@ -52,8 +53,10 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
-def comparison_figures(comparison: Comparison) -> dict[str, Figure]:
-    """One figure per chart of the report, keyed as :data:`CHART_TITLES`."""
+def comparison_figures(
+    comparison: Comparison, names: Sequence[str] | None = None
+) -> dict[str, Figure]:
+    """One figure per chart of the report (or just ``names``), keyed as :data:`CHART_TITLES`."""
     c = comparison
     n_subs = min(len(c.substitutions), 25)
     n_categories = c.loaded_terms["category"].nunique() if "category" in c.loaded_terms else 0
@@ -76,7 +79,8 @@ def comparison_figures(comparison: Comparison) -> dict[str, Figure]:
     }
     figures = {}
     with matplotlib.rc_context(_STYLE):
-        for name, (width, height) in sizes.items():
+        for name in names if names is not None else list(sizes):
+            width, height = sizes[name]
             figure = _figure(width, height)
             draw[name](ax=figure.subplots())
             figures[name] = figure

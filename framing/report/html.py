@@ -191,14 +191,14 @@ def render_html(comparison: Comparison) -> str:
 def comparison_summary_html(comparison: Comparison) -> str:
     """A compact HTML summary with the key charts (what Jupyter shows for a Comparison)."""
     c = comparison
-    figures = comparison_figures(c)
+    figures = comparison_figures(c, names=["alignment", "substitutions"])
     context = {
         "source_label": article_label(c.source, "source"),
         "citing_label": article_label(c.citing, "citing"),
         "shifts": main_shifts(c),
         "charts": [
-            {"name": name, "title": CHART_TITLES[name], "uri": figure_data_uri(figures[name])}
-            for name in ("alignment", "substitutions")
+            {"name": name, "title": CHART_TITLES[name], "uri": figure_data_uri(figure)}
+            for name, figure in figures.items()
         ],
     }
     return template_environment().get_template("summary.html.j2").render(context)
