@@ -13,10 +13,18 @@ Examples
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from os import PathLike
+from types import ModuleType
 
-__all__ = ["FramingError", "LoadError", "MissingDependencyError", "invalid_parameter"]
+__all__ = [
+    "FramingError",
+    "LoadError",
+    "MissingDependencyError",
+    "import_optional",
+    "invalid_parameter",
+]
 
 
 class FramingError(Exception):
@@ -63,16 +71,77 @@ class LoadError(FramingError, ValueError):
 
 
 class MissingDependencyError(FramingError, ImportError):
-    """An optional dependency needed for a feature is not installed."""
+    """An optional dependency needed for a feature is not installed or cannot import.
 
-    def __init__(self, feature: str, package: str, extra: str) -> None:
+    Parameters
+    ----------
+    feature : str
+        What the user tried to do, e.g. ``"Reading HTML"``.
+    package : str
+        The module that is really missing (which may be a dependency of the
+        package asked for, e.g. ``lxml_html_clean`` under trafilatura).
+    extra : str
+        The ``framing`` extra that installs it.
+    detail : str, optional
+        The import system's own words, kept for the curious.
+
+    Examples
+    --------
+    >>> print(MissingDependencyError("Reading HTML", "lxml_html_clean", "html"))
+    Reading HTML needs the package 'lxml_html_clean', which is not installed. \
+Fix: pip install 'framing[html]' (or pip install lxml_html_clean).
+    """
+
+    def __init__(self, feature: str, package: str, extra: str, detail: str = "") -> None:
         self.feature = feature
         self.package = package
         self.extra = extra
+        self.detail = detail
+        message = f"{feature} needs the package {package!r}, which is not installed"
+        if detail:
+            message += f" ({' '.join(detail.split()).rstrip('.')})"
         super().__init__(
-            f"{feature} needs the optional package {package!r}, which is not installed. "
-            f"Fix: pip install 'framing[{extra}]' (or 'framing[all]')."
+            f"{message}. Fix: pip install 'framing[{extra}]' (or pip install {package})."
         )
+
+
+# Modules whose import name differs from the name pip installs them by.
+_PIP_NAMES = {
+    "lxml.html.clean": "lxml_html_clean",
+    "lxml_html_clean": "lxml_html_clean",
+    "ahocorasick": "pyahocorasick",
+    "vaderSentiment": "vaderSentiment",
+    "yaml": "pyyaml",
+    "sklearn": "scikit-learn",
+}
+
+
+def import_optional(module: str, *, feature: str, extra: str) -> ModuleType:
+    """Import ``module`` or raise a `MissingDependencyError` naming what is really missing.
+
+    A package can be installed and still fail to import because one of *its*
+    dependencies is missing (trafilatura -> jusText -> ``lxml.html.clean``, which
+    lxml 5.2+ ships separately as ``lxml_html_clean``). The error then names that
+    module and its install command, not the package asked for.
+
+    Examples
+    --------
+    >>> import_optional("json", feature="Reading JSON", extra="all").__name__
+    'json'
+    >>> import_optional("no_such_module_xyz", feature="Testing", extra="all")
+    Traceback (most recent call last):
+    ...
+    framing.errors.MissingDependencyError: Testing needs the package 'no_such_module_xyz', ...
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        missing = exc.name or module
+        if "lxml.html.clean" in str(exc) or missing.startswith("lxml.html.clean"):
+            missing = "lxml.html.clean"
+        package = _PIP_NAMES.get(missing, missing.split(".")[0])
+        detail = "" if missing == module else f"needed by {module}: {exc}"
+        raise MissingDependencyError(feature, package, extra, detail) from None
 
 
 def invalid_parameter(name: str, value: object, allowed: str | Iterable[str]) -> ValueError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import LoadError, MissingDependencyError
+from ..errors import LoadError, import_optional
 from .assemble import ArticleDraft, assemble_article
 from .base import LoadOptions, LoadResult, Skipped
 from .files import file_name, read_limited
@@ -20,11 +20,7 @@ __all__ = ["read_feed"]
 
 
 def _feedparser() -> Any:
-    try:
-        import feedparser
-    except ImportError:
-        raise MissingDependencyError("Reading RSS/Atom feeds", "feedparser", "feeds") from None
-    return feedparser
+    return import_optional("feedparser", feature="Reading RSS/Atom feeds", extra="feeds")
 
 
 def _entry_body(entry: Any) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..article import Article
-from ..errors import LoadError, MissingDependencyError
+from ..errors import LoadError, import_optional
 from .assemble import ArticleDraft, assemble_article
 from .base import LoadOptions, LoadResult
 from .decode import decode_bytes
@@ -51,11 +51,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def _lxml_html() -> Any:
-    try:
-        import lxml.html
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise MissingDependencyError("Reading HTML", "lxml", "html") from None
-    return lxml.html
+    return import_optional("lxml.html", feature="Reading HTML", extra="html")
 
 
 def html_fragment_to_text(fragment: str) -> str:
@@ -116,11 +112,7 @@ def _published_from_page(html: str) -> str | None:
 
 
 def _trafilatura() -> Any:
-    try:
-        import trafilatura
-    except ImportError:
-        raise MissingDependencyError("Reading HTML", "trafilatura", "html") from None
-    return trafilatura
+    return import_optional("trafilatura", feature="Reading HTML", extra="html")
 
 
 def parse_html(

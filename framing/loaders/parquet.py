@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import LoadError, MissingDependencyError
+from ..errors import LoadError, import_optional
 from .base import LoadOptions, LoadResult
 from .files import open_binary
 from .records import RecordReader
@@ -14,10 +14,7 @@ __all__ = ["read_parquet"]
 
 
 def _records(path: str) -> Iterator[tuple[int, Any]]:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise MissingDependencyError("Reading Parquet", "pyarrow", "parquet") from None
+    pq = import_optional("pyarrow.parquet", feature="Reading Parquet", extra="parquet")
     with open_binary(path) as handle:
         try:
             parquet = pq.ParquetFile(handle)

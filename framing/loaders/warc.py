@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import LoadError, MissingDependencyError
+from ..errors import LoadError, MissingDependencyError, import_optional
 from .base import LoadOptions, LoadResult, Skipped
 from .decode import decode_bytes
 from .html import parse_html
@@ -22,11 +22,8 @@ __all__ = ["read_warc"]
 
 
 def _archive_iterator() -> Any:
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError:
-        raise MissingDependencyError("Reading WARC files", "warcio", "warc") from None
-    return ArchiveIterator
+    module = import_optional("warcio.archiveiterator", feature="Reading WARC files", extra="warc")
+    return module.ArchiveIterator
 
 
 def read_warc(path: str, options: LoadOptions) -> Iterator[LoadResult]:
