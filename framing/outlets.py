@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,23 +31,40 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from .columns import OUTLET_COLUMNS
-from .errors import FramingError
+from .errors import LoadError
+from .outlet_schema import validate_entry
 
 __all__ = ["Layout", "Outlet", "OutletRegistry", "slugify"]
 
-_OWNERSHIP = frozenset({"state", "public", "private", "cooperative"})
-_REQUIRED = ("id", "name")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def slugify(name: str) -> str:
     """Lower-case, hyphen-separated id for an outlet name.
 
+    Accents are taken off Latin letters (``Süddeutsche`` -> ``suddeutsche``);
+    letters of other scripts are kept as they are, so that a Cyrillic, Chinese
+    or Arabic name keeps an id (``''`` only for a name without letters or
+    digits).
+
     Examples
     --------
     >>> slugify("My Local  Paper!")
     'my-local-paper'
+    >>> slugify("Süddeutsche Zeitung"), slugify("Известия"), slugify("新华社")
+    ('suddeutsche-zeitung', 'известия', '新华社')
+    >>> slugify("الجزيرة نت")
+    'الجزيرة-نت'
     """
-    return re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-")
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    # Drop combining marks that follow a Latin base letter; keep those of other scripts.
+    kept = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and "a" <= kept[-1] <= "z":
+            continue
+        kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept))
+    return _NOT_WORD.sub("-", text).strip("-")
 
 
 def _host(value: str) -> str:
@@ -74,6 +92,8 @@ class Layout:
 
     @classmethod
     def from_dict(cls, spec: Mapping[str, object]) -> Layout:
+        """Compile a layout object (validate it first with :mod:`framing.outlet_schema`)."""
+
         def patterns(key: str) -> tuple[re.Pattern[str], ...]:
             return tuple(re.compile(p) for p in spec.get(key, ()) or ())  # type: ignore[union-attr]
 
@@ -113,22 +133,33 @@ class Outlet:
     spec: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_dict(cls, spec: Mapping[str, object]) -> Outlet:
+    def from_dict(
+        cls, spec: Mapping[str, object], *, origin: str = "<outlet>", number: int = 1
+    ) -> Outlet:
+        """An outlet from its registry entry, validated (see :mod:`framing.outlet_schema`).
+
+        Raises
+        ------
+        LoadError
+            Naming ``origin``, the outlet ``number`` and the key at fault.
+        """
+        validate_entry(spec, origin, number)
+
         def strings(key: str) -> tuple[str, ...]:
-            value = spec.get(key) or ()
-            if isinstance(value, str):
-                value = [value]
-            return tuple(str(v) for v in value)  # type: ignore[union-attr]
+            return tuple(spec.get(key) or ())  # type: ignore[arg-type]
+
+        def optional(key: str) -> str | None:
+            return spec.get(key) or None  # type: ignore[return-value]
 
         layout = spec.get("layout")
         return cls(
             id=str(spec["id"]),
             name=str(spec["name"]),
             kind=str(spec.get("kind") or "unknown"),
-            country=spec.get("country") or None,  # type: ignore[arg-type]
-            ownership=spec.get("ownership") or None,  # type: ignore[arg-type]
-            language=spec.get("language") or None,  # type: ignore[arg-type]
-            timezone=spec.get("timezone") or None,  # type: ignore[arg-type]
+            country=optional("country"),
+            ownership=optional("ownership"),
+            language=optional("language"),
+            timezone=optional("timezone"),
             aliases=strings("aliases"),
             epithets=strings("epithets"),
             domains=strings("domains"),
@@ -160,7 +191,11 @@ class OutletRegistry(Mapping[str, Outlet]):
         self._credits: dict[str, str] = {}
         for outlet in outlets:
             if outlet.id in self._outlets:
-                raise ValueError(f"outlet id {outlet.id!r} appears twice in the registry.")
+                raise LoadError(
+                    "the outlet registry",
+                    f"outlet id {outlet.id!r} appears twice",
+                    fix="give each outlet its own id",
+                )
             self._outlets[outlet.id] = outlet
             for name in (outlet.id, outlet.name, *outlet.aliases):
                 self._names.setdefault(_key(name), outlet.id)
@@ -186,11 +221,22 @@ class OutletRegistry(Mapping[str, Outlet]):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise FramingError(f"{path}: registry file not found.") from None
+            raise LoadError(
+                path, "registry file not found", fix="check the path of the registry file"
+            ) from None
+        except IsADirectoryError:
+            raise LoadError(path, "is a directory", fix="pass the registry's JSON file") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise FramingError(
-                f"{path}: not a JSON outlet registry ({exc}). Fix: save it as UTF-8 JSON "
-                "with the schema of framing/resources/outlets.json."
+            raise LoadError(
+                path,
+                f"not a JSON outlet registry ({exc})",
+                fix="save it as UTF-8 JSON with the schema of framing/resources/outlets.json",
+            ) from None
+        except RecursionError:
+            raise LoadError(
+                path,
+                "not a JSON outlet registry (its values are nested too deeply to read)",
+                fix="save it with the schema of framing/resources/outlets.json",
             ) from None
         outlets = cls._parse(data, str(path))
         if extend_default:
@@ -203,25 +249,25 @@ class OutletRegistry(Mapping[str, Outlet]):
     def _parse(data: object, origin: str) -> list[Outlet]:
         entries = data.get("outlets") if isinstance(data, Mapping) else data
         if not isinstance(entries, list):
-            raise FramingError(f"{origin}: expected a list of outlets under the key 'outlets'.")
-        outlets = []
-        for number, entry in enumerate(entries, start=1):
-            where = f"{origin}, outlet {number}"
-            if not isinstance(entry, Mapping):
-                raise FramingError(f"{where}: expected an object, got {type(entry).__name__}.")
-            missing = [k for k in _REQUIRED if not entry.get(k)]
-            if missing:
-                raise FramingError(f"{where}: missing required key(s) {missing}.")
-            ownership = entry.get("ownership")
-            if ownership and ownership not in _OWNERSHIP:
-                raise FramingError(
-                    f"{where} ({entry['id']}): ownership={ownership!r}; use one of "
-                    f"{sorted(_OWNERSHIP)}."
+            raise LoadError(
+                origin,
+                "expected a list of outlets under the key 'outlets'",
+                fix='write {"outlets": [{"id": ..., "name": ...}, ...]}',
+            )
+        outlets = [
+            Outlet.from_dict(entry, origin=origin, number=number)
+            for number, entry in enumerate(entries, start=1)
+        ]
+        seen: set[str] = set()
+        for number, outlet in enumerate(outlets, start=1):
+            if outlet.id in seen:
+                raise LoadError(
+                    origin,
+                    f"outlet id {outlet.id!r} appears twice",
+                    location=f"outlet {number}",
+                    fix="give each outlet its own id",
                 )
-            try:
-                outlets.append(Outlet.from_dict(entry))
-            except re.error as exc:
-                raise FramingError(f"{where} ({entry['id']}): bad layout regex: {exc}.") from None
+            seen.add(outlet.id)
         return outlets
 
     # -- mapping protocol -------------------------------------------------
@@ -254,10 +300,19 @@ class OutletRegistry(Mapping[str, Outlet]):
         return None
 
     def canonical(self, name: str | None) -> str | None:
-        """Registry id if known, else a slug of ``name`` (``None`` for empty)."""
+        """Registry id if known, else a slug of ``name`` (``None`` for empty).
+
+        Examples
+        --------
+        >>> reg = OutletRegistry.default()
+        >>> reg.canonical("Cable News Network"), reg.canonical("Известия"), reg.canonical("!!")
+        ('cnn', 'известия', None)
+        """
         if not name or not str(name).strip():
             return None
-        return self.resolve(name) or slugify(_host(name) if "//" in str(name) else str(name))
+        return (
+            self.resolve(name) or slugify(_host(name) if "//" in str(name) else str(name)) or None
+        )
 
     def by_credit(self, credit: str) -> str | None:
         """Outlet whose wire-dateline credit is ``credit`` (``"Reuters"``)."""
