@@ -7,6 +7,7 @@ extension or content and streams files, directories and globs.
 
 from .assemble import ArticleDraft, assemble_article, parse_published
 from .base import DEFAULT_MAX_BYTES, LoadOptions, Skipped
+from .identity import collect
 from .load import expand_paths, iter_load, load, load_article, skipped_table
 from .sniff import FORMATS, detect_format
 
@@ -17,6 +18,7 @@ __all__ = [
     "LoadOptions",
     "Skipped",
     "assemble_article",
+    "collect",
     "detect_format",
     "expand_paths",
     "iter_load",

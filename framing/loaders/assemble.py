@@ -13,17 +13,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from datetime import timezone as dt_timezone
 from typing import Any
-
-import pandas as pd
-from dateutil import parser as date_parser
 
 from ..article import Article, article_id
 from ..text.paragraphs import join_paragraphs, split_paragraphs
 from .base import LoadOptions
 from .datelines import split_dateline
+from .dates import parse_published
 
 __all__ = ["ArticleDraft", "assemble_article", "parse_published"]
 
@@ -41,7 +37,7 @@ class ArticleDraft:
     language: str | None = None
     dateline: str | None = None
     article_id: str | None = None
-    locator: str | None = None  # file name and record, used for the id when there is no url
+    locator: str | None = None  # source position (file name and record), part of the id
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -51,77 +47,6 @@ def _is_missing(value: Any) -> bool:
     if isinstance(value, float) and math.isnan(value):
         return True
     return isinstance(value, str) and not value.strip()
-
-
-def _parse_free_text_date(text: str) -> pd.Timestamp | None:
-    try:
-        return pd.Timestamp(text)  # ISO 8601 and friends, fast and exact
-    except (ValueError, OverflowError):
-        pass
-    try:
-        return pd.Timestamp(date_parser.parse(text))
-    except (ValueError, OverflowError, date_parser.ParserError):
-        return None
-
-
-def parse_published(
-    value: Any, *, formats: Sequence[str] = (), timezone: str | None = None
-) -> tuple[pd.Timestamp | None, list[str]]:
-    """Parse a publication date into a timezone-aware timestamp.
-
-    Naive values are taken to be in ``timezone`` (the outlet's, from the
-    registry), else UTC; either assumption is reported in the returned notes.
-
-    Returns
-    -------
-    (Timestamp or None, list of str)
-        The timestamp and notes about assumptions or failures.
-
-    Examples
-    --------
-    >>> ts, notes = parse_published("18 January 2020 - 21:57",
-    ...     formats=["%d %B %Y - %H:%M"], timezone="Asia/Tehran")
-    >>> ts.isoformat(), notes
-    ('2020-01-18T21:57:00+03:30', [])
-    >>> parse_published("2020-01-18T05:12:00Z")[0].isoformat()
-    '2020-01-18T05:12:00+00:00'
-    >>> parse_published("not a date")[1]
-    ["could not parse the date 'not a date'"]
-    """
-    if _is_missing(value):
-        return None, []
-    notes: list[str] = []
-    stamp: pd.Timestamp | None = None
-    if isinstance(value, (pd.Timestamp, datetime)):
-        stamp = pd.Timestamp(value)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        unit = "ms" if abs(value) > 1e11 else "s"
-        stamp = pd.Timestamp(value, unit=unit, tz="UTC")
-    else:
-        text = str(value).strip()
-        for fmt in formats:
-            try:
-                stamp = pd.Timestamp(datetime.strptime(text, fmt))
-                break
-            except ValueError:
-                continue
-        if stamp is None:
-            stamp = _parse_free_text_date(text)
-            if stamp is None:
-                return None, [f"could not parse the date {text!r}"]
-    if pd.isna(stamp):
-        return None, []
-    if stamp.tzinfo is not None and not hasattr(stamp.tzinfo, "key"):
-        # dateutil zones (tzutc, tzlocal, tzoffset) become fixed offsets, so that
-        # the result does not depend on the machine's local zone.
-        stamp = stamp.tz_convert(dt_timezone(stamp.utcoffset()))
-    if stamp.tzinfo is None:
-        if timezone:
-            stamp = stamp.tz_localize(timezone, ambiguous="NaT", nonexistent="shift_forward")
-        else:
-            stamp = stamp.tz_localize("UTC")
-            notes.append("the date had no time zone; UTC assumed")
-    return (None if pd.isna(stamp) else stamp), notes
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -175,8 +100,8 @@ def assemble_article(
 
     paragraphs = split_paragraphs(draft.text or "")
     dateline = _clean(draft.dateline)
-    outlet_id = options.outlet and registry.canonical(options.outlet)
-    outlet_id = outlet_id or registry.canonical(draft.outlet)
+    given_outlet = _clean(options.outlet) or _clean(draft.outlet)
+    outlet_id = registry.canonical(given_outlet)
     if paragraphs:
         found = split_dateline(paragraphs[0], registry.dateline_credits, dateline_pattern)
         if found is not None:
@@ -194,6 +119,9 @@ def assemble_article(
         outlet_id = registry.resolve(draft.url)
     known = outlet_id in registry if outlet_id else False
     outlet = registry[outlet_id] if known else None
+    if given_outlet and not known and given_outlet != outlet_id:
+        # An outlet missing from the registry keeps the name it was given, for display.
+        meta.setdefault("outlet_name", given_outlet)
 
     published, notes = parse_published(
         draft.published,
@@ -208,8 +136,9 @@ def assemble_article(
 
     title = _clean(draft.title)
     url = _clean(draft.url)
+    text = join_paragraphs(paragraphs)
     return Article(
-        article_id=draft.article_id or article_id(outlet_id, url or draft.locator, title),
+        article_id=draft.article_id or article_id(outlet_id, draft.locator, title, text, url=url),
         outlet=outlet_id,
         title=title,
         published=published,
@@ -217,7 +146,7 @@ def assemble_article(
         byline=_clean(draft.byline),
         url=url,
         language=_clean(draft.language) or guess_english(paragraphs),
-        text=join_paragraphs(paragraphs),
+        text=text,
         source_path=source_path,
         meta=meta,
     )

@@ -11,9 +11,11 @@ from ..outlets import OutletRegistry
 
 __all__ = ["DEFAULT_MAX_BYTES", "LoadOptions", "LoadResult", "Skipped"]
 
-# A single article file above this size is almost certainly not one article
-# (the largest pages in our test crawls are ~3 MB of HTML); record formats
-# (CSV, JSON Lines, Parquet, WARC) stream and have no limit.
+# A single article above this size is almost certainly not one article (the
+# largest pages in our test crawls are ~3 MB of HTML). The limit applies to
+# single-article files and to each record of the streaming formats (a JSON
+# Lines line, a CSV row, a WARC payload), so memory stays bounded; the files
+# of record formats themselves may be of any size.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -22,11 +24,16 @@ class Skipped:
     """A file or record that was not loaded, and why.
 
     ``reason`` is the full one-line message (file, location, problem, fix).
+    ``kind`` is ``"skipped"`` for a record that could not be loaded (bad
+    input) and ``"duplicate"`` for an exact duplicate of an article already
+    loaded (kept once; nothing is lost), whose id is ``duplicate_of``.
     """
 
     source_path: str
     location: str | None
     reason: str
+    kind: str = "skipped"
+    duplicate_of: str | None = None
 
     @classmethod
     def from_error(cls, error: LoadError) -> Skipped:
@@ -49,7 +56,9 @@ class LoadOptions:
     columns : mapping
         Article field -> column name in record formats (CSV, JSON, Parquet).
     max_bytes : int
-        Size limit of single-article files (text, HTML).
+        Size limit of single-article files (text, HTML) and of each record
+        of a record format (a JSON Lines line, a CSV row, a WARC payload),
+        also inside gzip archives.
     """
 
     registry: OutletRegistry = field(default_factory=OutletRegistry.default)

@@ -36,7 +36,12 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL = frozenset(range(1, 32)) - {9, 10, 12, 13}
+# A stray NUL byte or two in text (a corrupted cell, a bad copy) is removed
+# with a warning; more than 0.5% of NULs is UTF-16 without BOM or binary data
+# (ASCII text in UTF-16 is ~50% NULs; compressed data ~0.4% but with ~11%
+# other control bytes, caught by the 2% control-byte share below).
+_MAX_NUL_SHARE = 0.005
 _PROBE = 8192
 
 
@@ -47,12 +52,15 @@ class DecodedText:
     text: str
     encoding: str
     repaired_mojibake: bool = False
+    removed_nul: int = 0
 
     def meta(self) -> dict[str, object]:
         """Entries for an article's ``meta``: encoding and repairs."""
         info: dict[str, object] = {"encoding": self.encoding}
         if self.repaired_mojibake:
             info["repaired_mojibake"] = True
+        if self.removed_nul:
+            info["warnings"] = [f"removed {self.removed_nul} NUL byte(s) from the text"]
         return info
 
 
@@ -71,7 +79,7 @@ def looks_binary(head: bytes) -> bool:
         return False
     if any(sample.startswith(bom) for bom, _ in _BOMS):
         return False
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > max(1, len(sample) * _MAX_NUL_SHARE):
         return True
     controls = sum(1 for b in sample if b in _CONTROL)
     return controls / len(sample) > 0.02
@@ -147,5 +155,8 @@ def decode_bytes(data: bytes, path: str) -> DecodedText:
             text, used = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, used = _decode_mixed(data)
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "")
     repaired = ftfy.fix_encoding(text) if _MOJIBAKE_HINT.search(text) else text
-    return DecodedText(repaired, used, repaired_mojibake=repaired != text)
+    return DecodedText(repaired, used, repaired_mojibake=repaired != text, removed_nul=nuls)

@@ -2,7 +2,11 @@
 
 Each entry becomes an article: its full content where the feed carries it
 (``content:encoded``, Atom ``content``), else its summary, converted from
-HTML to paragraphs. The outlet comes from the entry's or the feed's link.
+HTML to paragraphs. Text that feedparser marks as HTML (RSS descriptions
+and titles are HTML by definition) is always read as HTML, so that its
+entities are decoded once: ``AT&amp;amp;T`` in the file is ``AT&amp;T`` in
+HTML, which reads ``AT&T``. The outlet comes from the entry's or the feed's
+link.
 """
 
 from __future__ import annotations
@@ -23,11 +27,28 @@ def _feedparser() -> Any:
     return import_optional("feedparser", feature="Reading RSS/Atom feeds", extra="feeds")
 
 
+def _as_text(value: str, kind: str | None) -> str:
+    """``value`` as plain text; ``kind`` is feedparser's content type for it."""
+    if "html" in (kind or "") or looks_like_html(value):
+        return html_fragment_to_text(value)
+    return value
+
+
 def _entry_body(entry: Any) -> str:
-    contents = entry.get("content") or []
-    values = [c.get("value", "") for c in contents if c.get("value")]
-    body = max(values, key=len) if values else entry.get("summary", "")
-    return html_fragment_to_text(body) if looks_like_html(body) else body
+    contents = [c for c in entry.get("content") or [] if c.get("value")]
+    if contents:
+        chosen = max(contents, key=lambda c: len(c["value"]))
+        return _as_text(chosen["value"], chosen.get("type"))
+    detail = entry.get("summary_detail") or {}
+    return _as_text(entry.get("summary", ""), detail.get("type"))
+
+
+def _entry_title(entry: Any) -> str | None:
+    title = entry.get("title")
+    if not title:
+        return None
+    detail = entry.get("title_detail") or {}
+    return " ".join(_as_text(title, detail.get("type")).split())
 
 
 def read_feed(path: str, options: LoadOptions) -> Iterator[LoadResult]:
@@ -64,7 +85,7 @@ def read_feed(path: str, options: LoadOptions) -> Iterator[LoadResult]:
         authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
         draft = ArticleDraft(
             text=body,
-            title=entry.get("title"),
+            title=_entry_title(entry),
             published=entry.get("published") or entry.get("updated"),
             byline=authors or entry.get("author"),
             url=entry.get("link"),

@@ -3,8 +3,11 @@
 JSON: an array of article objects, an object holding such an array under a
 common key (``articles``, ``data``, ``items``, ``records``, ``results``,
 ``documents``), or one article object. JSON Lines: one object per line,
-streamed; a malformed line is skipped and reported with its line number
-while the rest of the file loads.
+streamed, each line read with the ``max_bytes`` cap (also inside ``.gz``);
+a malformed, oversized or too deeply nested line is skipped and reported
+with its line number while the rest of the file loads, and a ``.jsonl.gz``
+cut short keeps every complete line before the cut. A UTF-8 byte-order
+mark before the first line is ignored.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from typing import Any
 from ..errors import LoadError
 from .base import LoadOptions, LoadResult, Skipped
 from .decode import decode_bytes
-from .files import open_binary, read_limited
+from .files import LongLine, iter_lines, open_binary, read_limited
 from .records import RecordReader
+
+_BOM = b"\xef\xbb\xbf"
 
 __all__ = ["read_json", "read_jsonl"]
 
@@ -25,6 +30,17 @@ _CONTAINER_KEYS = ("articles", "data", "items", "records", "results", "documents
 
 
 def _records(data: Any, path: str) -> list[Any]:
+    records = _container(data, path)
+    if not records:
+        raise LoadError(
+            path,
+            "the JSON holds no records (an empty list)",
+            fix="export the articles too, or leave the file out",
+        )
+    return records
+
+
+def _container(data: Any, path: str) -> list[Any]:
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
@@ -52,36 +68,70 @@ def read_json(path: str, options: LoadOptions) -> Iterator[LoadResult]:
             fix="the file may be truncated or hand-edited; re-export it, or use JSON Lines "
             "so that one bad record does not spoil the rest",
         ) from None
+    except RecursionError:
+        raise LoadError(
+            path,
+            "its JSON nests lists or objects too deeply to read (thousands of levels)",
+            fix="flatten the records; news records need a few levels at most",
+        ) from None
     reader = RecordReader(path, options, unit="record")
     yield from reader.articles(enumerate(_records(data, path), start=1))
 
 
-def _jsonl_records(path: str) -> Iterator[tuple[int, Any]]:
+def _line_problem(path: str, location: str, problem: str, fix: str) -> Skipped:
+    return Skipped(path, location, str(LoadError(path, problem, location=location, fix=fix)))
+
+
+def _jsonl_records(path: str, max_bytes: int) -> Iterator[tuple[int, Any]]:
     with open_binary(path) as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in iter_lines(handle, path, max_bytes):
+            location = f"line {number}"
+            if isinstance(raw, LongLine):
+                yield (
+                    number,
+                    _line_problem(
+                        path,
+                        location,
+                        f"the line holds {raw.size:,} bytes, more than max_bytes={max_bytes:,}",
+                        "split the record, or raise the limit with max_bytes= (CLI: --max-bytes)",
+                    ),
+                )
+                continue
+            if number == 1 and raw.startswith(_BOM):
+                raw = raw[len(_BOM) :]
             if not raw.strip():
                 continue
-            location = f"line {number}"
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
-                line = decode_bytes(raw, path).text
+                try:
+                    line = decode_bytes(raw, path).text
+                except LoadError as exc:
+                    yield (
+                        number,
+                        _line_problem(path, location, exc.problem, "repair or remove that line"),
+                    )
+                    continue
             try:
                 yield number, json.loads(line)
             except json.JSONDecodeError as exc:
                 yield (
                     number,
-                    Skipped(
+                    _line_problem(
                         path,
                         location,
-                        str(
-                            LoadError(
-                                path,
-                                f"invalid JSON ({exc.msg} at column {exc.colno})",
-                                location=location,
-                                fix="repair or remove that line",
-                            )
-                        ),
+                        f"invalid JSON ({exc.msg} at column {exc.colno})",
+                        "repair or remove that line",
+                    ),
+                )
+            except RecursionError:
+                yield (
+                    number,
+                    _line_problem(
+                        path,
+                        location,
+                        "the line nests lists or objects too deeply to read",
+                        "flatten the record; news records need a few levels at most",
                     ),
                 )
 
@@ -90,7 +140,7 @@ def read_jsonl(path: str, options: LoadOptions) -> Iterator[LoadResult]:
     """Stream a JSON Lines file, one article per line."""
     reader = RecordReader(path, options, unit="line")
     found = False
-    for result in reader.articles(_jsonl_records(path)):
+    for result in reader.articles(_jsonl_records(path, options.max_bytes)):
         found = True
         yield result
     if not found:

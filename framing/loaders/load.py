@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 import warnings
@@ -23,15 +22,15 @@ from .delimited import read_csv
 from .feed import read_feed
 from .files import read_head
 from .html import read_html
+from .identity import Identity, collect
 from .json_records import read_json, read_jsonl
 from .parquet import read_parquet
-from .sniff import EXTENSIONS, detect_format
+from .paths import PathArg, expand_paths
+from .sniff import FORMATS, detect_format
 from .text import parse_text, read_text
 from .warc import read_warc
 
 __all__ = ["expand_paths", "iter_load", "load", "load_article", "skipped_table"]
-
-PathArg = str | PathLike | Iterable[str | PathLike]
 
 READERS: dict[str, Callable[[str, LoadOptions], Iterator[LoadResult]]] = {
     "text": read_text,
@@ -43,86 +42,8 @@ READERS: dict[str, Callable[[str, LoadOptions], Iterator[LoadResult]]] = {
     "feed": read_feed,
     "warc": read_warc,
 }
-_GLOB_CHARS = frozenset("*?[")
 # Show a progress bar from this many files on (when stderr is a terminal).
 PROGRESS_MIN_FILES = 20
-
-
-def _is_loadable_name(name: str) -> bool:
-    lowered = name.casefold().removesuffix(".gz")
-    return not name.startswith(".") and os.path.splitext(lowered)[1] in EXTENSIONS
-
-
-def expand_paths(paths: PathArg) -> tuple[list[str], list[Skipped]]:
-    """Files named by paths, directories (recursively) and glob patterns.
-
-    Directories contribute files with known extensions (hidden files are
-    left out); a path that does not exist or a pattern that matches nothing
-    becomes a :class:`Skipped` entry.
-
-    Returns
-    -------
-    (list of str, list of Skipped)
-        Files in a stable (sorted) order, and the inputs that named nothing.
-    """
-    if isinstance(paths, (str, PathLike)):
-        paths = [paths]
-    files: list[str] = []
-    missing: list[Skipped] = []
-    for raw in paths:
-        path = os.fspath(raw)
-        if os.path.isdir(path):
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, n) for n in names if _is_loadable_name(n))
-            files.extend(sorted(found))
-            if not found:
-                missing.append(
-                    Skipped(
-                        path,
-                        None,
-                        str(
-                            LoadError(
-                                path,
-                                "the directory holds no files with a known extension",
-                                fix=f"article files end in one of {', '.join(sorted(EXTENSIONS))}",
-                            )
-                        ),
-                    )
-                )
-        elif os.path.exists(path):
-            files.append(path)
-        elif _GLOB_CHARS & set(path):
-            matched = sorted(glob.glob(path, recursive=True))
-            files.extend(m for m in matched if os.path.isfile(m))
-            if not matched:
-                missing.append(
-                    Skipped(
-                        path,
-                        None,
-                        str(
-                            LoadError(
-                                path,
-                                "the pattern matched no files",
-                                fix="check the pattern and the folder",
-                            )
-                        ),
-                    )
-                )
-        else:
-            missing.append(
-                Skipped(
-                    path,
-                    None,
-                    str(
-                        LoadError(
-                            path, "no such file or directory", fix="check the path and its spelling"
-                        )
-                    ),
-                )
-            )
-    return files, missing
 
 
 def _options(
@@ -130,7 +51,12 @@ def _options(
     outlet: str | None,
     columns: Mapping[str, str] | None,
     max_bytes: int,
+    format: str | None = None,
 ) -> LoadOptions:
+    if format is not None and format not in FORMATS:
+        raise invalid_parameter("format", format, FORMATS)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise invalid_parameter("max_bytes", max_bytes, "give a positive number of bytes")
     if registry is None:
         registry = OutletRegistry.default()
     elif not isinstance(registry, OutletRegistry):
@@ -169,11 +95,39 @@ def _read_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[Loa
 
 
 def _load_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[LoadResult]:
-    """Like :func:`_read_file`, with file-level errors turned into a skip."""
+    """Like :func:`_read_file`, with any error of one file turned into a skip.
+
+    Records yielded before the error are kept (the readers stream). Only a
+    missing optional dependency, which would fail every file alike, stops
+    the batch.
+    """
     try:
         yield from _read_file(path, fmt, options)
     except LoadError as exc:
         yield Skipped.from_error(exc)
+    except FramingError:
+        raise
+    except RecursionError:
+        yield Skipped.from_error(
+            LoadError(
+                path,
+                "its data is nested too deeply to read",
+                fix="flatten the records (framing reads objects nested a few levels deep)",
+            )
+        )
+    except MemoryError:
+        yield Skipped.from_error(
+            LoadError(path, "too large to read in memory", fix="split the file into smaller ones")
+        )
+    except Exception as exc:  # a parser's own error type: one bad file must not end a batch
+        yield Skipped.from_error(
+            LoadError(
+                path,
+                f"could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})",
+                fix="check the file; if it looks fine, please report this to framing's issue "
+                "tracker with the file",
+            )
+        )
 
 
 def iter_load(
@@ -185,23 +139,30 @@ def iter_load(
     columns: Mapping[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
+    exclude: Iterable[str | PathLike] = (),
 ) -> Iterator[Article | Skipped]:
     """Stream articles (and skipped records) from files, directories and globs.
 
     Parameters are those of :func:`load`. Yields :class:`~framing.Article`
     objects and :class:`~framing.loaders.Skipped` entries in file order,
-    holding one file's records in memory at most.
+    holding one record in memory at a time (one file for JSON, feeds and
+    single pages). Exact duplicates of an article already yielded come as
+    ``Skipped`` entries of kind ``"duplicate"``; ids are unique over the
+    stream. :func:`framing.loaders.collect` gathers the stream as
+    :func:`load` does.
     """
-    options = _options(registry, outlet, columns, max_bytes)
-    files, missing = expand_paths(paths)
+    options = _options(registry, outlet, columns, max_bytes, format)
+    files, missing = expand_paths(paths, exclude=exclude)
     yield from missing
     show = (
         progress
         if progress is not None
         else (len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
     )
+    identity = Identity()
     for path in tqdm(files, desc="loading", unit="file", disable=not show, leave=False):
-        yield from _load_file(path, format, options)
+        for result in _load_file(path, format, options):
+            yield identity.check(result) if isinstance(result, Article) else result
 
 
 def skipped_table(skipped: pd.DataFrame | Iterable[Skipped]) -> pd.DataFrame:
@@ -237,6 +198,7 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     errors: str = "warn",
+    exclude: Iterable[str | PathLike] = (),
 ) -> pd.DataFrame:
     """Load articles from files, directories or globs into the article table.
 
@@ -258,7 +220,9 @@ def load(
         For CSV/JSON/Parquet: article field -> column name, e.g.
         ``{"text": "story_body"}``.
     max_bytes : int
-        Largest single-article file (text, HTML) accepted.
+        Largest single-article file (text, HTML) accepted, and largest
+        record of a streaming format (a JSON Lines line, a CSV row, a WARC
+        payload), also inside gzip archives.
     progress : bool, optional
         Show a progress bar; by default shown for 20 or more files when
         stderr is a terminal.
@@ -267,7 +231,13 @@ def load(
         issues one warning listing them, ``"ignore"`` only records them,
         ``"raise"`` raises at the first. In every case they are listed by
         :func:`skipped_table` (``framing.skipped_table(table)``); if nothing
-        at all loads, :class:`~framing.errors.LoadError` is raised.
+        at all loads, :class:`~framing.errors.FramingError` is raised.
+        Exact duplicates are listed there too (kept once, their sources in
+        the kept article's ``meta["duplicates"]``), but never raise.
+    exclude : iterable of paths
+        Files (or folders) never read when a folder walk or a glob finds
+        them, e.g. the output file of the same run written inside an input
+        folder. Files named explicitly in ``paths`` are always read.
 
     Returns
     -------
@@ -285,8 +255,6 @@ def load(
     """
     if errors not in ("warn", "ignore", "raise"):
         raise invalid_parameter("errors", errors, ["warn", "ignore", "raise"])
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
     stream = iter_load(
         paths,
         outlet=outlet,
@@ -295,14 +263,11 @@ def load(
         columns=columns,
         max_bytes=max_bytes,
         progress=progress,
+        exclude=exclude,
     )
-    for result in stream:
-        if isinstance(result, Skipped):
-            if errors == "raise":
-                raise FramingError(result.reason)
-            skipped.append(result)
-        else:
-            articles.append(result)
+    if errors == "raise":
+        stream = _raise_at_first_problem(stream)
+    articles, skipped = collect(stream)
     if not articles and skipped:
         first = skipped[0].reason
         more = f" (and {len(skipped) - 1} more problem(s))" if len(skipped) > 1 else ""
@@ -310,7 +275,8 @@ def load(
     table = articles_to_frame(articles)
     # Plain dicts, not a DataFrame: pandas compares and serialises attrs.
     table.attrs["skipped"] = [
-        {"source_path": s.source_path, "location": s.location, "reason": s.reason} for s in skipped
+        {"source_path": s.source_path, "location": s.location, "reason": s.reason, "kind": s.kind}
+        for s in skipped
     ]
     if skipped and errors == "warn":
         lines = "\n".join(f"  {s.reason}" for s in skipped[:20])
@@ -322,6 +288,13 @@ def load(
             stacklevel=2,
         )
     return table
+
+
+def _raise_at_first_problem(stream: Iterable[LoadResult]) -> Iterator[LoadResult]:
+    for result in stream:
+        if isinstance(result, Skipped) and result.kind != "duplicate":
+            raise FramingError(result.reason)
+        yield result
 
 
 def load_article(

@@ -25,10 +25,27 @@ def _records(path: str) -> Iterator[tuple[int, Any]]:
                 fix="re-export it, or check the format",
             ) from None
         number = 0
-        for batch in parquet.iter_batches(batch_size=1024):
+        batches = parquet.iter_batches(batch_size=1024)
+        while True:
+            try:
+                batch = next(batches, None)
+            except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
+                raise LoadError(
+                    path,
+                    f"a damaged part of the Parquet file cannot be read ({exc}); "
+                    "the records before it were loaded",
+                    location=f"after record {number}",
+                    fix="re-export the file",
+                ) from None
+            if batch is None:
+                break
             for record in batch.to_pylist():
                 number += 1
                 yield number, record
+    if number == 0:
+        raise LoadError(
+            path, "the Parquet file has no rows", fix="export the articles too, or leave it out"
+        )
 
 
 def read_parquet(path: str, options: LoadOptions) -> Iterator[LoadResult]:

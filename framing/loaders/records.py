@@ -11,6 +11,7 @@ field are kept in ``meta``.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -21,7 +22,19 @@ from .base import LoadOptions, LoadResult, Skipped
 from .files import file_name
 from .html import html_fragment_to_text, looks_like_html
 
-__all__ = ["DEFAULT_COLUMN_NAMES", "RecordReader", "resolve_columns"]
+__all__ = [
+    "DEFAULT_COLUMN_NAMES",
+    "MAX_NESTING",
+    "RecordReader",
+    "nesting_depth",
+    "resolve_columns",
+]
+
+# News records nest a few levels (NewsAPI ``source`` objects, author lists,
+# JSON-LD graphs: at most 6 in the exports we have seen). Deeper records are
+# refused: they would fail later, where json and pandas recurse, far from
+# the file that caused it (Python's recursion limit is 1,000).
+MAX_NESTING = 100
 
 DEFAULT_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "text": (
@@ -110,11 +123,112 @@ def resolve_columns(names: Iterable[str], user: Mapping[str, str]) -> dict[str, 
     return mapping
 
 
-def _outlet_name(value: Any) -> Any:
-    """NewsAPI-style ``{"id": ..., "name": ...}`` sources become their name."""
+def nesting_depth(value: Any, limit: int = MAX_NESTING) -> int:
+    """How deeply lists and dicts nest in ``value`` (counted up to ``limit + 1``).
+
+    Iterative, so it cannot itself exceed the recursion limit.
+
+    Examples
+    --------
+    >>> nesting_depth({"a": [1, {"b": 2}]}), nesting_depth("text")
+    (3, 0)
+    """
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Iterable[Any] = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, (int, float)):
+        return "number"
     if isinstance(value, Mapping):
-        return value.get("name") or value.get("id")
+        return "object"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return type(value).__name__
+
+
+def _without_nul(value: str, field: str, notes: list[str]) -> str:
+    if "\x00" in value:
+        notes.append(f"removed {value.count(chr(0))} NUL character(s) from {field}")
+        value = value.replace("\x00", "")
     return value
+
+
+def text_value(value: Any, field: str, notes: list[str]) -> str | None:
+    """The article body from a record's value, or ``None`` if it holds no text.
+
+    A string is the body; a list of strings is joined as paragraphs (with a
+    note). Anything else (a number, true/false, an object) is not an
+    article body: :class:`ValueError` says what it is.
+    """
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        parts = [v.strip() for v in value if v.strip()]
+        if len(value) > 1:
+            notes.append(
+                f"the {field} field was a list of {len(value)} strings; joined as paragraphs"
+            )
+        value = "\n\n".join(parts)
+    if not isinstance(value, str):
+        raise ValueError(f"the {field!r} field holds a {_kind(value)} ({_short(value)}), not text")
+    return _without_nul(value, field, notes)
+
+
+def field_value(value: Any, field: str, notes: list[str], *, several: bool = False) -> Any:
+    """A metadata field (title, url, byline...) as text, or ``None`` with a note.
+
+    Strings pass; lists of strings pass (joined later with ``", "``); a
+    NewsAPI-style ``{"name": ...}`` object gives its name; with ``several``
+    (bylines) a list of names is kept as a list, otherwise a list of several
+    strings is joined with commas, with a note; a finite number
+    becomes its decimal text, with a note; true/false, NaN, infinities and
+    other objects are left out, with a note. A value's Python form is never
+    stored as text.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if isinstance(value, str):
+        return _without_nul(value, field, notes)
+    if isinstance(value, Mapping) and isinstance(value.get("name") or value.get("id"), str):
+        return _without_nul(value.get("name") or value.get("id"), field, notes)
+    if isinstance(value, (list, tuple)):
+        names = [field_value(v, field, notes) for v in value]
+        if all(isinstance(n, str) for n in names):
+            if several or len(names) == 1:
+                return names if several else names[0]
+            notes.append(f"{field} was a list of {len(names)} strings; joined with commas")
+            return ", ".join(names)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        text = str(value)
+        notes.append(f"{field} was the number {text}; used as text")
+        return text
+    notes.append(f"{field} holds a {_kind(value)} ({_short(value)}), not text; left empty")
+    return None
 
 
 class RecordReader:
@@ -158,28 +272,40 @@ class RecordReader:
             self._mapping[key] = mapping
         return mapping
 
-    def article(self, record: Mapping[str, Any], number: int) -> LoadResult:
+    def _skip(self, location: str, problem: str, fix: str) -> Skipped:
+        return Skipped(
+            self.path, location, str(LoadError(self.path, problem, location=location, fix=fix))
+        )
+
+    def article(
+        self, record: Mapping[str, Any], number: int, notes: Sequence[str] = ()
+    ) -> LoadResult:
         """One record as an Article, or a Skipped naming its location."""
         location = f"{self.unit} {number}"
+        depth = nesting_depth(record)
+        if depth > MAX_NESTING:
+            return self._skip(
+                location,
+                f"the record nests lists or objects more than {MAX_NESTING} levels deep",
+                "flatten the record; news records need a few levels at most",
+            )
         mapping = self.mapping_for(list(record))
         values = {field: record.get(column) for field, column in mapping.items()}
-        text = values.pop("text")
-        if isinstance(text, bytes):
-            text = text.decode("utf-8", errors="replace")
-        if text is None or isinstance(text, float) or not str(text).strip():  # None, NaN, blank
-            return Skipped(
-                self.path,
+        warnings = list(notes)
+        try:
+            text = text_value(values.pop("text"), mapping["text"], warnings)
+        except ValueError as exc:
+            return self._skip(
                 location,
-                str(
-                    LoadError(
-                        self.path,
-                        f"the {mapping['text']!r} field is empty",
-                        location=location,
-                        fix="fill it in or remove the record",
-                    )
-                ),
+                str(exc),
+                "give the article body as a string, or as a list of paragraph strings",
             )
-        text = str(text)
+        if text is None or not text.strip():
+            return self._skip(
+                location,
+                f"the {mapping['text']!r} field is empty",
+                "fill it in or remove the record",
+            )
         meta: dict[str, Any] = {}
         if looks_like_html(text):
             text = html_fragment_to_text(text)
@@ -188,8 +314,10 @@ class RecordReader:
         if isinstance(extra, str):  # tables written by `framing load` keep meta as JSON
             try:
                 extra = json.loads(extra)
-            except ValueError:
+            except (ValueError, RecursionError):
                 extra = {"meta": extra}
+            if nesting_depth(extra) > MAX_NESTING:
+                extra = {"meta": values.get("meta")}
         if isinstance(extra, Mapping):
             meta.update(extra)
         used = set(mapping.values())
@@ -197,24 +325,34 @@ class RecordReader:
             if column not in used and column not in ARTICLE_COLUMNS and value is not None:
                 meta.setdefault(str(column), value)
         meta["record"] = location
+        fields = {
+            field: field_value(
+                values.get(field), mapping.get(field, field), warnings, several=field == "byline"
+            )
+            for field in ("title", "byline", "url", "outlet", "language", "dateline")
+        }
+        given_id = values.get("article_id")
+        if given_id is not None and not isinstance(given_id, str):
+            given_id = field_value(given_id, mapping["article_id"], warnings)
+        if warnings:
+            meta["warnings"] = [*meta.get("warnings", []), *warnings]
         draft = ArticleDraft(
             text=text,
-            title=values.get("title"),
             published=values.get("published"),
-            byline=values.get("byline"),
-            url=values.get("url"),
-            outlet=_outlet_name(values.get("outlet")),
-            language=values.get("language"),
-            dateline=values.get("dateline"),
-            article_id=values.get("article_id") or None,
+            article_id=given_id if isinstance(given_id, str) and given_id.strip() else None,
             locator=f"{file_name(self.path)}#{number}",
             meta=meta,
+            **fields,
         )
         return assemble_article(draft, self.options, source_path=self.path)
 
-    def articles(self, records: Iterable[tuple[int, Any]]) -> Iterator[LoadResult]:
-        """Articles for ``(number, record)`` pairs; non-objects are skipped."""
-        for number, record in records:
+    def articles(self, records: Iterable[tuple[Any, ...]]) -> Iterator[LoadResult]:
+        """Articles for ``(number, record)`` pairs; non-objects are skipped.
+
+        A third item, a list of notes about the record (e.g. characters
+        removed while reading it), goes into the article's warnings.
+        """
+        for number, record, *notes in records:
             if isinstance(record, Skipped):
                 yield record
             elif not isinstance(record, Mapping):
@@ -232,4 +370,4 @@ class RecordReader:
                     ),
                 )
             else:
-                yield self.article(record, number)
+                yield self.article(record, number, notes[0] if notes else ())

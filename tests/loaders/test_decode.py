@@ -81,4 +81,6 @@ def test_any_utf8_text_decodes_to_itself_or_its_repair(text):
         assert "binary" in str(exc)
         return
     assert decoded.encoding == "utf-8"
-    assert decoded.text == text or decoded.repaired_mojibake
+    # a stray NUL is removed (and reported in meta), never kept
+    assert decoded.text == text.replace("\x00", "") or decoded.repaired_mojibake
+    assert decoded.removed_nul == text.count("\x00")
