@@ -77,7 +77,8 @@ class _Checker:
     def __init__(self, origin: str, number: int, entry: Mapping[str, Any]) -> None:
         self.origin = origin
         ident = entry.get("id")
-        self.where = f"outlet {number}" + (f" ({ident})" if isinstance(ident, str) else "")
+        shown = " ".join(ident.split())[:40] if isinstance(ident, str) else ""
+        self.where = f"outlet {number}" + (f" ({shown})" if shown else "")
 
     def fail(self, key: str | None, problem: str, fix: str) -> LoadError:
         location = self.where if key is None else f"{self.where}, key {key!r}"

@@ -97,3 +97,48 @@ def test_registry_json_round_trips(tmp_path):
     again = OutletRegistry.from_file(path, extend_default=False)
     assert list(again) == list(reg)
     assert again["kayhan-international"].layout is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "unsafe"),
+    [
+        (r"^(a+)+$", True),
+        (r"(\w+\s?)*", True),
+        (r"(?:x*y?){2,9}", True),
+        (r"(.*a){12}", True),
+        (r"(\w|a1)+$", True),
+        (r"(?:\w+\s)+", False),  # each repeat ends with a space \w cannot match
+        (r"(?:[A-Z]+ )+$", False),
+        (r"(?:yes|no)+", False),
+        (r"^News ID:\s*(?P<news_id>\d+)$", False),
+        (r"(?:\d+,)*\d+", False),
+    ],
+)
+def test_unsafe_patterns_are_recognised(pattern, unsafe):
+    from framing.regex_safety import unsafe_reason
+
+    assert (unsafe_reason(pattern) is not None) is unsafe
+
+
+def test_every_shipped_layout_pattern_is_safe():
+    from framing.regex_safety import unsafe_reason
+
+    for outlet in OutletRegistry.default().values():
+        layout = outlet.layout
+        if layout is None:
+            continue
+        patterns = [*layout.detect, *layout.header, *layout.footer, *layout.drop]
+        patterns += [layout.dateline] if layout.dateline is not None else []
+        for pattern in patterns:
+            assert unsafe_reason(pattern.pattern) is None, (outlet.id, pattern.pattern)
+
+
+def test_slugify_keeps_every_script_and_canonical_keeps_the_display_name():
+    from framing.outlets import slugify
+
+    assert slugify("Süddeutsche Zeitung") == "suddeutsche-zeitung"
+    assert slugify("Известия") == "известия" and slugify("新华社") == "新华社"
+    assert slugify("Al-Jazeera (English)") == "al-jazeera-english"
+    assert slugify("???") == "" and OutletRegistry.default().canonical("???") is None
+    art = framing.load_article(text="Source: Известия\n\nThe story.")
+    assert art.outlet == "известия" and art.meta["outlet_name"] == "Известия"

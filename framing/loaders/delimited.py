@@ -32,7 +32,7 @@ from .records import RecordReader
 __all__ = ["read_csv"]
 
 _SNIFF_BYTES = 1 << 20
-_DISCARD_CHUNK = 1 << 20
+_DISCARD_CHUNK = 1 << 16
 
 
 class _TooLarge(Exception):

@@ -28,7 +28,7 @@ __all__ = [
 _GZIP_MAGIC = b"\x1f\x8b"
 # What reading a damaged or cut-off compressed file raises.
 READ_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
-_DISCARD_CHUNK = 1 << 20
+_DISCARD_CHUNK = 1 << 16
 
 
 def file_name(path: str) -> str:

@@ -129,6 +129,17 @@ def _lang_attribute(html: str) -> str | None:
     return match.group(1).casefold() if match else None
 
 
+def _read_large_page(html: str, where: str) -> tuple[str | None, str | None, str, str]:
+    """Date, title, text and main element name of a page; its tree is freed on return."""
+    root = document_root(html)
+    if root is None:
+        raise LoadError(where, "the HTML page cannot be parsed", fix="check the file")
+    published = published_from_root(root)
+    title = title_from_root(root)
+    element, name = main_element(root)
+    return published, title, element_text(element), name
+
+
 def _parse_large_html(
     html: str,
     options: LoadOptions,
@@ -142,13 +153,8 @@ def _parse_large_html(
 ) -> Article:
     """A page with more block elements than trafilatura handles in linear time."""
     where = source_path or url or "<html>"
-    root = document_root(html)
-    if root is None:
-        raise LoadError(where, "the HTML page cannot be parsed", fix="check the file")
-    published = published_from_root(root) or fallback_published
-    title = title_from_root(root)
-    element, name = main_element(root)
-    text = element_text(element)
+    published, title, text, name = _read_large_page(html, where)
+    published = published or fallback_published
     if not text.strip():
         raise LoadError(where, "no article text found in the HTML page", fix="check the file")
     lines = [x for x in text.split("\n\n") if x.strip()]

@@ -26,6 +26,7 @@ from .identity import Identity, collect
 from .json_records import read_json, read_jsonl
 from .parquet import read_parquet
 from .paths import PathArg, expand_paths
+from .records import validate_columns
 from .sniff import FORMATS, detect_format
 from .text import parse_text, read_text
 from .warc import read_warc
@@ -57,6 +58,7 @@ def _options(
         raise invalid_parameter("format", format, FORMATS)
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise invalid_parameter("max_bytes", max_bytes, "give a positive number of bytes")
+    validate_columns(columns or {})
     if registry is None:
         registry = OutletRegistry.default()
     elif not isinstance(registry, OutletRegistry):

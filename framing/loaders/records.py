@@ -28,6 +28,7 @@ __all__ = [
     "RecordReader",
     "nesting_depth",
     "resolve_columns",
+    "validate_columns",
 ]
 
 # News records nest a few levels (NewsAPI ``source`` objects, author lists,
@@ -90,6 +91,13 @@ DEFAULT_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 _FIELDS = frozenset(DEFAULT_COLUMN_NAMES)
 
 
+def validate_columns(user: Mapping[str, str]) -> None:
+    """Raise ``ValueError`` (a usage error) if ``user`` maps a field that does not exist."""
+    for field, column in user.items():
+        if field not in _FIELDS or not isinstance(column, str):
+            raise invalid_parameter("columns", dict(user), f"map fields from {sorted(_FIELDS)}")
+
+
 def resolve_columns(names: Iterable[str], user: Mapping[str, str]) -> dict[str, str]:
     """Map article fields to the columns of a record set.
 
@@ -100,9 +108,7 @@ def resolve_columns(names: Iterable[str], user: Mapping[str, str]) -> dict[str, 
     >>> resolve_columns(["story", "x"], {"text": "x"})
     {'text': 'x'}
     """
-    for field in user:
-        if field not in _FIELDS:
-            raise invalid_parameter("columns", dict(user), f"map fields from {sorted(_FIELDS)}")
+    validate_columns(user)
     by_folded: dict[str, str] = {}
     for name in names:
         by_folded.setdefault(str(name).casefold(), str(name))
@@ -156,15 +162,16 @@ def _short(value: Any) -> str:
 
 
 def _kind(value: Any) -> str:
+    """``value``'s kind with its article: "a number", "an object"..."""
     if isinstance(value, bool):
-        return "true/false value"
+        return "a true/false value"
     if isinstance(value, (int, float)):
-        return "number"
+        return "a number"
     if isinstance(value, Mapping):
-        return "object"
+        return "an object"
     if isinstance(value, (list, tuple)):
-        return "list"
-    return type(value).__name__
+        return "a list"
+    return f"a {type(value).__name__}"
 
 
 def _without_nul(value: str, field: str, notes: list[str]) -> str:
@@ -193,7 +200,7 @@ def text_value(value: Any, field: str, notes: list[str]) -> str | None:
             )
         value = "\n\n".join(parts)
     if not isinstance(value, str):
-        raise ValueError(f"the {field!r} field holds a {_kind(value)} ({_short(value)}), not text")
+        raise ValueError(f"the {field!r} field holds {_kind(value)} ({_short(value)}), not text")
     return _without_nul(value, field, notes)
 
 
@@ -227,7 +234,7 @@ def field_value(value: Any, field: str, notes: list[str], *, several: bool = Fal
         text = str(value)
         notes.append(f"{field} was the number {text}; used as text")
         return text
-    notes.append(f"{field} holds a {_kind(value)} ({_short(value)}), not text; left empty")
+    notes.append(f"{field} holds {_kind(value)} ({_short(value)}), not text; left empty")
     return None
 
 
