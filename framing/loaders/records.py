@@ -32,9 +32,10 @@ __all__ = [
 ]
 
 # News records nest a few levels (NewsAPI ``source`` objects, author lists,
-# JSON-LD graphs: at most 6 in the exports we have seen). Deeper records are
-# refused: they would fail later, where json and pandas recurse, far from
-# the file that caused it (Python's recursion limit is 1,000).
+# JSON-LD graphs; the AllSides export in ../shared is flat). Deeper records
+# are refused here, with their line, rather than failing later where json
+# and pandas recurse, far from the file that caused it (Python's recursion
+# limit is 1,000).
 MAX_NESTING = 100
 
 DEFAULT_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
