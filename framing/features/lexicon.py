@@ -102,11 +102,18 @@ def _read_rows(
     text: str, origin: str
 ) -> tuple[list[tuple[int, dict[str, str]]], list[LexiconProblem]]:
     problems: list[LexiconProblem] = []
+    # A field may be as long as the file (a long ``note``): raise the csv
+    # module's limit (131,072 characters by default) to the text's length,
+    # never lowering it, so no field of this file can exceed it.
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)
     reader = csv.reader(io.StringIO(text))
     try:
         header = [h.strip().casefold() for h in next(reader)]
     except StopIteration:
         return [], [LexiconProblem(1, "the file is empty; expected a header such as term,category")]
+    except csv.Error as exc:
+        return [], [LexiconProblem(1, f"unreadable CSV ({exc}); re-save it as plain CSV")]
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         return [], [LexiconProblem(1, f"the header lacks the column(s) {missing}; found {header}")]
@@ -118,7 +125,18 @@ def _read_rows(
             )
         )
     rows = []
-    for fields in reader:
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a NUL byte: the rest of the file cannot be read
+            problems.append(
+                LexiconProblem(
+                    reader.line_num, f"unreadable CSV from here on ({exc}); re-save as plain CSV"
+                )
+            )
+            break
         line = reader.line_num
         if not any(f.strip() for f in fields):
             continue
@@ -132,6 +150,14 @@ def _read_rows(
             )
             continue
         rows.append((line, {h: f.strip() for h, f in zip(header, fields, strict=True)}))
+    if not rows and not any(p.line > 1 for p in problems):
+        problems.append(
+            LexiconProblem(
+                2,
+                "the file has a header but no entries; add one row per term, "
+                "such as: regime,delegitimising_label",
+            )
+        )
     return rows, problems
 
 

@@ -334,6 +334,9 @@ class LoadedTermMatcher:
         candidates: list[int] = []
         add_end, add_value, add_candidate = ends.append, values.append, candidates.append
         fuzzy = self.fuzzy
+        if not compiled.forms:  # an empty lexicon: nothing to find
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, []
         for end, value in compiled.automaton.iter(big):
             after = end + 1
             if value >= 0:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
+import pytest
 
 import framing
+from framing.features.induce import MarksError, induce_from_file
 from framing.features.sentiment import sentence_sentiment
 
 
@@ -52,3 +56,29 @@ def test_vader_without_download():
         framing.sentences(framing.load_article(text="A brutal massacre. A lovely day."))
     )
     assert table["compound"].iloc[0] < 0 < table["compound"].iloc[1]
+
+
+# -- bad annotation cells (issue 11, row 4) ---------------------------------------------
+@pytest.mark.parametrize(
+    ("column", "cell", "reason"),
+    [
+        ("words", "5", "'5' is not a word"),
+        ("words", '"[""regime"""', "'\\[\"regime\"' is not a complete list"),
+        ("spans", '"[[4]]"', "\\[4\\] is not a \\[start, end\\] pair"),
+    ],
+)
+def test_bad_marks_name_file_row_and_fix(tmp_path, column, cell, reason):
+    path = tmp_path / "marks.csv"
+    path.write_text(f"text,{column}\nThe regime lied.,[]\nA plan.,{cell}\n", "utf-8")
+    kwargs = {"words_column": "words"} if column == "words" else {"spans_column": "spans"}
+    with pytest.raises(MarksError) as error:
+        induce_from_file(path, **kwargs)
+    message = str(error.value)
+    assert "\n" not in message
+    assert re.match(rf"^.*marks\.csv: row 3, column '{column}': {reason}", message)
+    assert "write the" in message  # the fix
+
+
+def test_bad_marks_in_the_python_api():
+    with pytest.raises(MarksError, match=r"marks of text 1: 5 is not a list"):
+        framing.induce_lexicon(["A regime.", "A plan."], [["regime"], 5])
