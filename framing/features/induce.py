@@ -98,7 +98,7 @@ def check_marks(value: object, *, spans: bool) -> list[object]:
     >>> check_marks("[[4]]", spans=True)
     Traceback (most recent call last):
     ...
-    ValueError: [4] is not a [start, end] pair of offsets with start <= end; write the spans as a list of [start, end] pairs, e.g. [[4, 10], [20, 26]]
+    ValueError: [4] is not a [start, end] pair of offsets with start <= end; write the spans ...
     """
     fix = _SPANS_FIX if spans else _WORDS_FIX
     if value is None or (isinstance(value, float) and np.isnan(value)):
@@ -158,7 +158,7 @@ def read_marks(
     >>> read_marks(table, "words", spans=False, origin="marks.csv")
     Traceback (most recent call last):
     ...
-    framing.features.induce.MarksError: marks.csv: row 3, column 'words': 5 is not a list; write the marked words as a list (["regime", "puppet"]) or separated by ";"
+    framing.features.induce.MarksError: marks.csv: row 3, column 'words': 5 is not a list; ...
     """
     if column not in table.columns:
         raise MarksError(
