@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 import framing
-from framing.features.induce import MarksError, induce_from_file
 from framing.features.sentiment import sentence_sentiment
 
 
@@ -71,8 +70,10 @@ def test_bad_marks_name_file_row_and_fix(tmp_path, column, cell, reason):
     path = tmp_path / "marks.csv"
     path.write_text(f"text,{column}\nThe regime lied.,[]\nA plan.,{cell}\n", "utf-8")
     kwargs = {"words_column": "words"} if column == "words" else {"spans_column": "spans"}
-    with pytest.raises(MarksError) as error:
-        induce_from_file(path, **kwargs)
+    # ValueError: the MarksError class may be imported twice under doctest collection
+    with pytest.raises(ValueError) as error:
+        framing.features.induce.induce_from_file(path, **kwargs)
+    assert type(error.value).__name__ == "MarksError"
     message = str(error.value)
     assert "\n" not in message
     assert re.match(rf"^.*marks\.csv: row 3, column '{column}': {reason}", message)
@@ -80,5 +81,5 @@ def test_bad_marks_name_file_row_and_fix(tmp_path, column, cell, reason):
 
 
 def test_bad_marks_in_the_python_api():
-    with pytest.raises(MarksError, match=r"marks of text 1: 5 is not a list"):
+    with pytest.raises(ValueError, match=r"marks of text 1: 5 is not a list"):
         framing.induce_lexicon(["A regime.", "A plan."], [["regime"], 5])
