@@ -8,7 +8,7 @@ Examples
 >>> int(row["attributions"]), int(row["attributions_to_outlets"])
 (18, 10)
 >>> sorted(set(result.loaded_terms["category"]))[:3]
-['attribution_verb', 'delegitimising_label', 'expulsion']
+['attribution_verb', 'delegitimising_label', 'euphemism']
 """
 
 from __future__ import annotations
@@ -274,7 +274,8 @@ def analyze(
     articles : DataFrame, Article or list of Article
         The article table from :func:`framing.load`, or articles.
     lexicons : None, str, path, Lexicon or list of them
-        Lexicons for loaded terms (default ``conflict_geopolitics``).
+        Lexicons for loaded terms (default: ``DEFAULT_LEXICONS``,
+        conflict_geopolitics and loaded_general).
     registry : OutletRegistry, optional
         Outlet registry for attributions (default: the shipped one).
     fuzzy : bool, default True

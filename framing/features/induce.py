@@ -289,6 +289,7 @@ def induce_lexicon(
                 "note": f"marked {int(a[i])} of {int(total[i])} occurrences; z={z[i]:.2f}",
                 "source": source or "induced with framing.induce_lexicon",
                 "weight": round(float(a[i] / total[i]), 4),
+                "pos": "",
             }
         )
     return Lexicon(name, pd.DataFrame(records, columns=list(LEXICON_COLUMNS)))

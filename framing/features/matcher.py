@@ -37,10 +37,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import MissingDependencyError
-from .inflect import surface_forms
+from ..errors import MissingDependencyError, invalid_parameter
+from .inflect import surface_forms, term_part_of_speech
 from .lexicon import Lexicon, resolve_lexicons
-from .vocabulary import is_known_word
+from .span_rules import RULES, in_proper_name, reading_contradicted
+from .vocabulary import english_word_counts, is_known_word
 from .voice import assign_sentences, mark_voice
 
 __all__ = ["LOADED_TERM_COLUMNS", "LoadedTermMatcher", "iter_texts"]
@@ -67,6 +68,12 @@ _LEADS = (" ", "\n", "\t", "(", "[", "{", '"', "'", "“", "‘", "«", "—", "
 # win) out; the prefix keeps the scan cheap. Chosen on the PTC development data.
 FUZZY_MIN_LENGTH = 6
 FUZZY_PREFIX = 5
+# Only rare lexicon words are matched fuzzily: a word seen fewer times than this
+# in pyspellchecker's English word counts (or not at all: "Takfiri"). A
+# one-edit variant of a common word is more often another word or a name than a
+# misspelling ("Rage" / "Page", "regime" / "regimen"). Set on the PTC, BABE and
+# BASIL development texts: at 20,000 the fuzzy matches kept were misspellings.
+FUZZY_MAX_COUNT = 20_000
 _TOKEN = re.compile(r"[^\W\d_]+")
 _SEPARATOR = "\n"
 
@@ -174,6 +181,8 @@ class _Compiled:
     codes: dict[str, pd.Categorical]  # per entry, as categoricals (cheap to take)
     valence: np.ndarray
     neutral: np.ndarray
+    entry_pos: list[str | None]  # the one part of speech of a one-word term
+    entry_is_name: np.ndarray  # the term is itself a name (has a capital letter)
 
 
 _CACHE: dict[str, _Compiled] = {}
@@ -227,9 +236,14 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
             automaton.add_word(lead + form, fid)
     word_forms: dict[str, list[int]] = {}
     if fuzzy:
+        counts = english_word_counts()
         for form, fid in form_ids.items():
             for word in form.split():
-                if len(word) >= FUZZY_MIN_LENGTH and word.isalpha():
+                if (
+                    len(word) >= FUZZY_MIN_LENGTH
+                    and word.isalpha()
+                    and counts.get(word, 0) < FUZZY_MAX_COUNT
+                ):
                     word_forms.setdefault(word, []).append(fid)
         for prefix in sorted({w[: fuzzy_prefix_length(w)] for w in word_forms}):
             for lead in _LEADS:
@@ -256,6 +270,17 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
         {c: pd.Categorical(entries[c].astype(str)) for c in ("term", "lexicon", "category")},
         entries["valence"].to_numpy(dtype=float),
         entries["neutral"].to_numpy(dtype=object),
+        [
+            str(p) if isinstance(p, str) and p else term_part_of_speech(str(t))
+            for t, p in zip(entries["term"], entries["pos"], strict=True)
+        ],
+        np.array(
+            [
+                any(c.isupper() for c in f"{t}{v or ''}")
+                for t, v in zip(entries["term"], entries["variants"], strict=True)
+            ],
+            dtype=bool,
+        ),
     )
     _CACHE[key] = compiled
     return compiled
@@ -288,12 +313,20 @@ class LoadedTermMatcher:
     Parameters
     ----------
     lexicons : None, str, path, Lexicon or list of them
-        Lexicons to match (default: ``conflict_geopolitics``). Names of
+        Lexicons to match (default: ``DEFAULT_LEXICONS``,
+        conflict_geopolitics and loaded_general). Names of
         built-in lexicons, CSV paths and :class:`Lexicon` objects mix freely.
     inflect : bool, default True
-        Also match inflections (deport, deported, deportation).
+        Also match the inflections of each word's lemma (deport, deports,
+        deporting, deported; not deportation, another lemma).
     fuzzy : bool, default True
-        Also match misspellings one edit away (marked ``fuzzy``).
+        Also match misspellings one edit away of rare lexicon words (marked
+        ``fuzzy``).
+    rules : sequence of str, optional
+        Context rules dropping matches that are another word (default: all
+        of ``framing.features.span_rules.RULES``: ``"names"``, matches inside
+        proper names; ``"part_of_speech"``, "the claims" for the verb entry
+        "claimed"). Pass ``()`` to count every surface form.
 
     Attributes
     ----------
@@ -309,11 +342,20 @@ class LoadedTermMatcher:
     """
 
     def __init__(
-        self, lexicons: object = None, *, inflect: bool = True, fuzzy: bool = True
+        self,
+        lexicons: object = None,
+        *,
+        inflect: bool = True,
+        fuzzy: bool = True,
+        rules: Sequence[str] | None = None,
     ) -> None:
         self.lexicons = lexicons
         self.inflect = inflect
         self.fuzzy = fuzzy
+        self.rules = tuple(RULES if rules is None else rules)
+        unknown = [r for r in self.rules if r not in RULES]
+        if unknown:
+            raise invalid_parameter("rules", unknown[0], RULES)
         self.lexicon_ = resolve_lexicons(lexicons)
         self._compiled = _compile(self.lexicon_, inflect, fuzzy)
         self.n_forms_ = len(self._compiled.forms)
@@ -458,6 +500,34 @@ class LoadedTermMatcher:
         """Spans in one text (``article_id`` "0"); see :meth:`find`."""
         return self.find([text], **kwargs)
 
+    def _rule_mask(
+        self,
+        texts: Sequence[str],
+        doc: np.ndarray,
+        starts: np.ndarray,
+        ends: np.ndarray,
+        entry: np.ndarray,
+    ) -> np.ndarray:
+        """Rows kept by the context rules (see :mod:`framing.features.span_rules`)."""
+        compiled = self._compiled
+        keep = np.ones(len(entry), dtype=bool)
+        names = "names" in self.rules
+        pos_rule = "part_of_speech" in self.rules
+        entry_pos = compiled.entry_pos
+        is_name = compiled.entry_is_name
+        for i, (d, s, e, n) in enumerate(
+            zip(doc.tolist(), starts.tolist(), ends.tolist(), entry.tolist(), strict=True)
+        ):
+            text = texts[d]
+            in_name = names and not is_name[n] and text[s].isupper() and in_proper_name(text, s, e)
+            other_reading = (
+                pos_rule
+                and entry_pos[n] is not None
+                and reading_contradicted(text, s, e, entry_pos[n])  # type: ignore[arg-type]
+            )
+            keep[i] = not (in_name or other_reading)
+        return keep
+
     def _to_frame(
         self,
         ids: Sequence[str],
@@ -484,6 +554,11 @@ class LoadedTermMatcher:
         doc = np.searchsorted(doc_starts, starts, side="right") - 1
         local_start = starts - doc_starts[doc]
         local_end = ends - doc_starts[doc]
+        if self.rules and len(entry):
+            keep = self._rule_mask(texts, doc, local_start, local_end, entry)
+            if not keep.all():
+                doc, local_start, local_end = doc[keep], local_start[keep], local_end[keep]
+                entry, fuzzy = entry[keep], fuzzy[keep]
         frame = pd.DataFrame(
             {
                 "article_id": np.asarray(ids, dtype=object)[doc],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import numpy as np
@@ -72,7 +73,7 @@ def test_bad_marks_name_file_row_and_fix(tmp_path, column, cell, reason):
     kwargs = {"words_column": "words"} if column == "words" else {"spans_column": "spans"}
     # ValueError: the MarksError class may be imported twice under doctest collection
     with pytest.raises(ValueError) as error:
-        framing.features.induce.induce_from_file(path, **kwargs)
+        importlib.import_module("framing.features.induce").induce_from_file(path, **kwargs)
     assert type(error.value).__name__ == "MarksError"
     message = str(error.value)
     assert "\n" not in message
