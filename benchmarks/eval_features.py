@@ -36,7 +36,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shared_datasets import PTC_LABELS, read_babe, read_polnear, read_ptc, split_ids
+import contextlib
+
+from shared_datasets import PTC_LABELS, read_babe, read_basil, read_polnear, read_ptc, split_ids
 
 import framing
 from framing.evaluation import combine, overlap_weighted_combine, trim_span
@@ -147,6 +149,49 @@ def eval_ptc() -> None:
     print(f"  ({time.perf_counter() - started:.1f} s)\n")
 
 
+# -- matching rules -------------------------------------------------------------------------
+def _rule_texts() -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = {}
+    with contextlib.suppress(FileNotFoundError):
+        texts["BASIL"] = read_basil()[0]["text"].tolist()
+    with contextlib.suppress(FileNotFoundError):
+        texts["BABE"] = read_babe()["text"].tolist()
+    with contextlib.suppress(FileNotFoundError):
+        texts["PTC"] = read_ptc()[0]["text"].tolist()
+    return texts
+
+
+def eval_rules(samples: int = 6) -> None:
+    """Matches of the default lexicons each context rule removes, with a sample."""
+    import random
+
+    from framing.features.span_rules import RULES
+
+    print("Matching rules on the default lexicons (matches removed by each rule):")
+    for name, texts in _rule_texts().items():
+        every = framing.LoadedTermMatcher(rules=()).find(texts)
+        kept = framing.LoadedTermMatcher().find(texts)
+        key = ["article_id", "start", "end", "term"]
+        print(f"  {name}: {len(texts)} texts, {len(every)} matches without rules, {len(kept)} kept")
+        for rule in RULES:
+            alone = framing.LoadedTermMatcher(rules=(rule,)).find(texts)
+            removed = every.merge(alone[key], on=key, how="left", indicator=True)
+            removed = removed[removed["_merge"] == "left_only"]
+            rng = random.Random(13)
+            picks = rng.sample(range(len(removed)), min(samples, len(removed)))
+            shown = []
+            for i in picks:
+                row = removed.iloc[i]
+                text = texts[int(row["article_id"])]
+                lo, hi = int(row["start"]), int(row["end"])
+                context = text[max(0, lo - 25) : lo] + "[" + text[lo:hi] + "]" + text[hi : hi + 15]
+                shown.append(f"{context!r} ({row['term']}, {row['category']})")
+            print(f"    {rule:15s} removed {len(removed)}:")
+            for line in shown:
+                print(f"      {line}")
+    print()
+
+
 # -- PolNeAR --------------------------------------------------------------------------------
 def _gold_is_speech(text: str, segments: list[tuple[int, int]], cues: CueLexicon) -> bool:
     words = [t.lower for s, e in segments for t in tokenize(text[s:e])]
@@ -217,7 +262,9 @@ def eval_polnear(split: str = "dev") -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=("babe", "ptc", "polnear"), action="append")
+    parser.add_argument(
+        "--only", choices=("babe", "ptc", "basil", "controls", "rules", "polnear"), action="append"
+    )
     parser.add_argument("--polnear-split", default="dev", choices=("dev", "train"))
     args = parser.parse_args()
     chosen = args.only or ["babe", "ptc", "polnear"]
@@ -227,6 +274,8 @@ def main() -> None:
                 eval_babe()
             elif name == "ptc":
                 eval_ptc()
+            elif name == "rules":
+                eval_rules()
             else:
                 eval_polnear(args.polnear_split)
         except FileNotFoundError as exc:

@@ -183,6 +183,7 @@ class _Compiled:
     neutral: np.ndarray
     entry_pos: list[str | None]  # the one part of speech of a one-word term
     entry_is_name: np.ndarray  # the term is itself a name (has a capital letter)
+    spellings: list[frozenset[str]]  # per entry, its forms as written (term and variants)
 
 
 _CACHE: dict[str, _Compiled] = {}
@@ -281,6 +282,15 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
             ],
             dtype=bool,
         ),
+        [
+            frozenset(
+                f
+                for spelling in [t, *str(v or "").split("|")]
+                if spelling.strip()
+                for f in surface_forms(spelling, inflect=False)
+            )
+            for t, v in zip(entries["term"], entries["variants"], strict=True)
+        ],
     )
     _CACHE[key] = compiled
     return compiled
@@ -515,6 +525,7 @@ class LoadedTermMatcher:
         pos_rule = "part_of_speech" in self.rules
         entry_pos = compiled.entry_pos
         is_name = compiled.entry_is_name
+        spellings = compiled.spellings
         for i, (d, s, e, n) in enumerate(
             zip(doc.tolist(), starts.tolist(), ends.tolist(), entry.tolist(), strict=True)
         ):
@@ -523,7 +534,13 @@ class LoadedTermMatcher:
             other_reading = (
                 pos_rule
                 and entry_pos[n] is not None
-                and reading_contradicted(text, s, e, entry_pos[n])  # type: ignore[arg-type]
+                and reading_contradicted(
+                    text,
+                    s,
+                    e,
+                    entry_pos[n],  # type: ignore[arg-type]
+                    as_written=text[s:e].casefold() in spellings[n],
+                )
             )
             keep[i] = not (in_name or other_reading)
         return keep
