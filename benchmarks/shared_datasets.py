@@ -109,65 +109,14 @@ def split_ids(ids: list[str], fraction: float, seed: int = 13) -> tuple[list[str
 
 # -- BASIL ----------------------------------------------------------------------------
 def read_basil() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """BASIL articles and phrase-level bias spans, located in the article text.
+    """BASIL articles and phrase-level bias spans located in the article text.
 
-    The text of an article is its title, a blank line, then its paragraphs
-    (sentences joined by a space, paragraphs by a blank line). BASIL gives a
-    span's offsets within one unnamed sentence: the span is placed in the
-    first sentence (title included) where those offsets slice its text, else
-    where its text occurs; the few found nowhere are left out.
-
-    Returns ``(articles, spans)``: ``articles`` has ``article_id`` (``<event>_<n>``),
-    ``event``, ``outlet`` (fox / nyt / hpo), ``year``, ``text``; ``spans`` has
-    ``article_id``, ``start``, ``end``, ``text``, ``bias`` (lex / inf),
-    ``polarity``, ``quote`` (bool).
+    ``articles``: ``article_id`` (``<event>_<n>``), ``event``, ``outlet``, ``year``,
+    ``text``; ``spans``: ``article_id``, ``start``, ``end``, ``text``, ``bias``
+    (lex / inf), ``polarity``, ``quote``. The reader is the one the loadedness
+    model is trained with (``framing.features.loadedness_train.read_basil``).
     """
-    import json
+    from framing.features.loadedness_train import read_basil as _read
 
-    root = _require(DATASETS / "basil")
-    articles, spans = [], []
-    for path in sorted((root / "articles").glob("*/*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        article_id = path.stem
-        pieces: list[tuple[int, str]] = []  # (offset, sentence)
-        text = ""
-        for number, paragraph in enumerate([[data.get("title") or ""], *data["body-paragraphs"]]):
-            if number:
-                text += "\n\n"
-            for k, sentence in enumerate(paragraph):
-                if k:
-                    text += " "
-                pieces.append((len(text), sentence))
-                text += sentence
-        articles.append(
-            {
-                "article_id": article_id,
-                "event": article_id.rsplit("_", 1)[0],
-                "outlet": data.get("source", ""),
-                "year": path.parent.name,
-                "text": text,
-            }
-        )
-        ann_path = root / "annotations" / path.parent.name / f"{article_id}_ann.json"
-        if not ann_path.exists():
-            continue
-        annotations = json.loads(ann_path.read_text(encoding="utf-8"))
-        for span in annotations.get("phrase-level-annotations", []):
-            wanted, start, end = span["txt"], int(span["start"]), int(span["end"])
-            place = next((o + start for o, s in pieces if s[start:end] == wanted), None)
-            if place is None:
-                place = next((o + s.find(wanted) for o, s in pieces if wanted in s), None)
-            if place is None or not wanted.strip():
-                continue
-            spans.append(
-                {
-                    "article_id": article_id,
-                    "start": place,
-                    "end": place + len(wanted),
-                    "text": wanted,
-                    "bias": span.get("bias", ""),
-                    "polarity": span.get("polarity", ""),
-                    "quote": span.get("quote", "") == "yes",
-                }
-            )
-    return pd.DataFrame(articles), pd.DataFrame(spans)
+    _require(DATASETS / "basil")
+    return _read(DATASETS)

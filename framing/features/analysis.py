@@ -26,6 +26,7 @@ from ..io import _json_default, to_records
 from ..outlets import OutletRegistry
 from ..text.sentences import sentences as split_sentences
 from .attributions import AttributionExtractor
+from .loadedness import score_span_table
 from .matcher import LoadedTermMatcher
 from .sentiment import sentence_sentiment
 
@@ -302,5 +303,6 @@ def analyze(
     terms = LoadedTermMatcher(lexicons, fuzzy=fuzzy).find(
         table, sentences=sentences, attributions=attributions
     )
+    terms = terms.assign(loadedness=score_span_table(table, terms))  # issue 13: learned score
     summary = _summary(table, sentences, terms, attributions)
     return Analysis(table, sentences, terms, attributions, summary)

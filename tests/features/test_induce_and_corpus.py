@@ -84,3 +84,10 @@ def test_bad_marks_name_file_row_and_fix(tmp_path, column, cell, reason):
 def test_bad_marks_in_the_python_api():
     with pytest.raises(ValueError, match=r"marks of text 1: 5 is not a list"):
         framing.induce_lexicon(["A regime.", "A plan."], [["regime"], 5])
+
+
+def test_analyze_has_a_loadedness_column():
+    article = framing.load_article(text="The brutal regime deported the protesters. Talks resumed.")
+    terms = framing.analyze([article]).loaded_terms
+    assert "loadedness" in terms.columns
+    assert terms["loadedness"].between(0, 1).all() and (terms["loadedness"] > 0).all()
