@@ -29,6 +29,8 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +42,15 @@ import pandas as pd
 from ..errors import MissingDependencyError, invalid_parameter
 from .inflect import surface_forms, term_part_of_speech
 from .lexicon import Lexicon, resolve_lexicons
-from .span_rules import RULES, in_proper_name, reading_contradicted
+from .span_rules import (
+    ALWAYS_DROP,
+    CONFIRM,
+    NO_CHECK,
+    RULES,
+    contradicted_by_word_before,
+    in_proper_name,
+    pos_check,
+)
 from .vocabulary import english_word_counts, is_known_word
 from .voice import assign_sentences, mark_voice
 
@@ -71,9 +81,10 @@ FUZZY_PREFIX = 5
 # Only rare lexicon words are matched fuzzily: a word seen fewer times than this
 # in pyspellchecker's English word counts (or not at all: "Takfiri"). A
 # one-edit variant of a common word is more often another word or a name than a
-# misspelling ("Rage" / "Page", "regime" / "regimen"). Set on the PTC, BABE and
-# BASIL development texts: at 20,000 the fuzzy matches kept were misspellings.
-FUZZY_MAX_COUNT = 20_000
+# misspelling ("Rage" / "Page", "regime" / "regimen"). 3,000 keeps words such as
+# genocide, martyrdom, hegemony, annexation and drops terrorists, assassination,
+# leaders, organization (checked on the PTC, BABE and BASIL development texts).
+FUZZY_MAX_COUNT = 3_000
 _TOKEN = re.compile(r"[^\W\d_]+")
 _SEPARATOR = "\n"
 
@@ -84,6 +95,26 @@ def _ahocorasick() -> Any:
     except ImportError:  # pragma: no cover - a core dependency
         raise MissingDependencyError("Loaded-term matching", "pyahocorasick", "all") from None
     return ahocorasick
+
+
+_ASCII_ALNUM = np.array([chr(c).isalnum() for c in range(128)], dtype=bool)
+
+
+def _alnum_at(text: str, positions: np.ndarray) -> np.ndarray:
+    """Whether ``text[p].isalnum()`` for each position (False past the end)."""
+    inside = positions < len(text)
+    result = np.zeros(len(positions), dtype=bool)
+    where = positions[inside].tolist()
+    if not where:
+        return result
+    picked = operator.itemgetter(*where)(text)
+    chars = "".join(picked) if len(where) > 1 else picked
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)
+    values = _ASCII_ALNUM[np.minimum(codes, 127)]
+    for k in np.flatnonzero(codes >= 128).tolist():
+        values[k] = chars[k].isalnum()
+    result[inside] = values
+    return result
 
 
 def _lower_same_length(text: str) -> str:
@@ -184,6 +215,7 @@ class _Compiled:
     entry_pos: list[str | None]  # the one part of speech of a one-word term
     entry_is_name: np.ndarray  # the term is itself a name (has a capital letter)
     spellings: list[frozenset[str]]  # per entry, its forms as written (term and variants)
+    form_entry_check: np.ndarray  # per CSR pair: what the part-of-speech rule does (span_rules)
 
 
 _CACHE: dict[str, _Compiled] = {}
@@ -291,6 +323,20 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
             )
             for t, v in zip(entries["term"], entries["variants"], strict=True)
         ],
+        np.zeros(0, dtype=np.int8),
+    )
+    object.__setattr__(
+        compiled,
+        "form_entry_check",
+        np.fromiter(
+            (
+                pos_check(forms[f], compiled.entry_pos[e], forms[f] in compiled.spellings[e])
+                for f in range(len(forms))
+                for e in ids[ptr[f] : ptr[f + 1]].tolist()
+            ),
+            dtype=np.int8,
+            count=len(ids),
+        ),
     )
     _CACHE[key] = compiled
     return compiled
@@ -374,38 +420,40 @@ class LoadedTermMatcher:
     def _scan(self, big: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """Exact hits (start, form id) and candidate token starts for fuzzy matching.
 
-        A hit that fails the word-end check is a fuzzy candidate only when its
-        form is long enough to hide a misspelling ("takfiri" in "takfirir");
-        prefix keys (negative values) mark the other candidates.
+        The automaton's hits are collected in C (``np.fromiter`` over the
+        flattened iterator) and the word-end check is done with numpy on the
+        characters after the hits. A hit that fails the word-end check is a
+        fuzzy candidate only when its form is long enough to hide a
+        misspelling ("takfiri" in "takfirir"); prefix keys (negative values)
+        mark the other candidates.
         """
         compiled = self._compiled
-        lengths = compiled.form_length_list
-        n = len(big)
-        ends: list[int] = []
-        values: list[int] = []
-        candidates: list[int] = []
-        add_end, add_value, add_candidate = ends.append, values.append, candidates.append
-        fuzzy = self.fuzzy
+        empty = np.zeros(0, dtype=np.int64)
         if not compiled.forms:  # an empty lexicon: nothing to find
-            empty = np.zeros(0, dtype=np.int64)
             return empty, empty, []
-        for end, value in compiled.automaton.iter(big):
-            after = end + 1
-            if value >= 0:
-                if after == n or not big[after].isalnum():
-                    add_end(end)
-                    add_value(value)
-                elif fuzzy and lengths[value] >= FUZZY_PREFIX:
-                    add_candidate(end - lengths[value] + 1)
-            elif fuzzy:
-                add_candidate(end + value + 1)  # prefix keys store minus their length
-        ends_arr = np.asarray(ends, dtype=np.int64)
-        values_arr = np.asarray(values, dtype=np.int64)
-        starts = ends_arr - compiled.form_length[values_arr] + 1 if len(values_arr) else ends_arr
-        if candidates:  # a word that matched exactly is no misspelling
-            unique = np.unique(np.asarray(candidates, dtype=np.int64))
-            candidates = unique[~np.isin(unique, starts)].tolist()
-        return starts, values_arr, candidates
+        flat = np.fromiter(
+            itertools.chain.from_iterable(compiled.automaton.iter(big)), dtype=np.int64
+        )
+        if not len(flat):
+            return empty, empty, []
+        ends, values = flat[0::2], flat[1::2]
+        boundary = ~_alnum_at(big, ends + 1)
+        exact = (values >= 0) & boundary
+        starts = ends[exact] - compiled.form_length[values[exact]] + 1
+        candidates: list[int] = []
+        if self.fuzzy:
+            long_form = np.zeros(len(values), dtype=bool)
+            positive = values >= 0
+            long_form[positive] = compiled.form_length[values[positive]] >= FUZZY_PREFIX
+            inside = positive & ~boundary & long_form
+            lengths = compiled.form_length[values[inside]]
+            found = np.concatenate(
+                [ends[inside] - lengths + 1, ends[~positive] + values[~positive] + 1]
+            )
+            if len(found):  # a word that matched exactly is no misspelling
+                unique = np.unique(found)
+                candidates = unique[~np.isin(unique, starts)].tolist()
+        return starts, values[exact], candidates
 
     def _fuzzy_hits(
         self, big: str, candidates: list[int]
@@ -517,32 +565,27 @@ class LoadedTermMatcher:
         starts: np.ndarray,
         ends: np.ndarray,
         entry: np.ndarray,
+        checks: np.ndarray,
     ) -> np.ndarray:
         """Rows kept by the context rules (see :mod:`framing.features.span_rules`)."""
         compiled = self._compiled
         keep = np.ones(len(entry), dtype=bool)
-        names = "names" in self.rules
-        pos_rule = "part_of_speech" in self.rules
-        entry_pos = compiled.entry_pos
-        is_name = compiled.entry_is_name
-        spellings = compiled.spellings
-        for i, (d, s, e, n) in enumerate(
-            zip(doc.tolist(), starts.tolist(), ends.tolist(), entry.tolist(), strict=True)
-        ):
-            text = texts[d]
-            in_name = names and not is_name[n] and text[s].isupper() and in_proper_name(text, s, e)
-            other_reading = (
-                pos_rule
-                and entry_pos[n] is not None
-                and reading_contradicted(
-                    text,
-                    s,
-                    e,
-                    entry_pos[n],  # type: ignore[arg-type]
-                    as_written=text[s:e].casefold() in spellings[n],
+        if "part_of_speech" in self.rules:
+            keep &= checks != ALWAYS_DROP
+            entry_pos = compiled.entry_pos
+            for i in np.flatnonzero((checks != NO_CHECK) & (checks != ALWAYS_DROP)).tolist():
+                keep[i] = not contradicted_by_word_before(
+                    texts[doc[i]],
+                    int(starts[i]),
+                    entry_pos[entry[i]],  # type: ignore[arg-type]
+                    checks[i] == CONFIRM,
                 )
-            )
-            keep[i] = not (in_name or other_reading)
+        if "names" in self.rules:
+            common = ~compiled.entry_is_name[entry]
+            for i in np.flatnonzero(keep & common).tolist():
+                text, s = texts[doc[i]], int(starts[i])
+                if text[s].isupper() and in_proper_name(text, s, int(ends[i])):
+                    keep[i] = False
         return keep
 
     def _to_frame(
@@ -561,7 +604,9 @@ class LoadedTermMatcher:
         counts = ptr[form_ids + 1] - ptr[form_ids]
         rows = np.repeat(np.arange(len(form_ids)), counts)
         offsets = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
-        entry = entry_ids[np.repeat(ptr[form_ids], counts) + offsets]
+        pair = np.repeat(ptr[form_ids], counts) + offsets
+        entry = entry_ids[pair]
+        checks = compiled.form_entry_check[pair]
         starts, ends, fuzzy = starts[rows], ends[rows], fuzzy[rows]
         doc_starts = (
             np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]])
@@ -572,7 +617,7 @@ class LoadedTermMatcher:
         local_start = starts - doc_starts[doc]
         local_end = ends - doc_starts[doc]
         if self.rules and len(entry):
-            keep = self._rule_mask(texts, doc, local_start, local_end, entry)
+            keep = self._rule_mask(texts, doc, local_start, local_end, entry, checks)
             if not keep.all():
                 doc, local_start, local_end = doc[keep], local_start[keep], local_end[keep]
                 entry, fuzzy = entry[keep], fuzzy[keep]

@@ -46,7 +46,6 @@ RULES: tuple[str, ...] = ("names", "part_of_speech")
 TITLE_CASE_SHARE = 0.7
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]*$")
 # Characters after which a capital letter starts a sentence (or a quotation).
 _SENTENCE_OPENERS = frozenset(".!?:;\"“‘'([{—–-•*")
 _NOUN_EVIDENCE = (DETERMINERS - {"that"}) | frozenset(
@@ -109,13 +108,16 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     if span.isupper() and len(span) > 1:
         return False
     line_start, line = _line(text, start, end)
-    if _title_case(line):
-        return False
-    before = text[line_start:start].rstrip()
-    if before and before[-1] not in _SENTENCE_OPENERS:
-        return True  # capitalised in mid-sentence
-    following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1)[:1].isupper()
+    before = text[max(line_start, start - 20) : start].rstrip()
+    mid_sentence = bool(before) and before[-1] not in _SENTENCE_OPENERS
+    if not mid_sentence:
+        following = _NEXT_WORD.match(text, end)
+        if following is None or not following.group(1)[:1].isupper():
+            return False
+    # capitalised in mid-sentence, or followed by a capitalised word: a name,
+    # unless the line is a headline in title case (looked at near the span)
+    offset = start - line_start
+    return not _title_case(line[max(0, offset - 150) : offset + 150])
 
 
 def reading_contradicted(
@@ -130,22 +132,46 @@ def reading_contradicted(
     by the word before ("they free", "to free" for the entry "freed"; "free
     speech" is not matched).
     """
-    form = text[start:end].casefold()
+    check = pos_check(text[start:end].casefold(), pos, as_written)
+    if check in (NO_CHECK, ALWAYS_DROP):
+        return check == ALWAYS_DROP
+    return contradicted_by_word_before(text, start, pos, check == CONFIRM)
+
+
+# What the part-of-speech rule does with a (form, entry) pair, decided once per pair.
+NO_CHECK, COUNTER_EVIDENCE, CONFIRM, ALWAYS_DROP = 0, 1, 2, 3
+
+
+def pos_check(form: str, pos: str | None, as_written: bool) -> int:
+    """How a form of an entry meaning ``pos`` is checked (``NO_CHECK`` ... ``ALWAYS_DROP``)."""
+    if pos is None:
+        return NO_CHECK
     tags = parts_of_speech(form)
     if pos not in tags:
-        return bool(tags)  # a known word that cannot have this reading
-    others = tags & {"NOUN", "VERB", "ADJ", "ADV"} - {pos}
-    if not others:
-        return False
-    previous = _PREV_WORD.search(text, max(0, start - 40), start)
-    word = previous.group(1).casefold() if previous is not None else ""
-    if word.endswith(("'s", "’s")):
-        word = "'s"
-    confirming = _VERB_EVIDENCE if pos == "VERB" else _NOUN_EVIDENCE if pos == "NOUN" else None
-    if not as_written and confirming is not None:
-        return word not in confirming
-    if pos == "VERB" and "NOUN" in tags:
+        return ALWAYS_DROP if tags else NO_CHECK  # a known word that cannot have this reading
+    if not tags & {"NOUN", "VERB", "ADJ", "ADV"} - {pos}:
+        return NO_CHECK
+    if not as_written and pos in ("VERB", "NOUN"):
+        return CONFIRM
+    return COUNTER_EVIDENCE
+
+
+def _word_before(text: str, start: int) -> str:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = i
+    while j >= 0 and (text[j].isalnum() or text[j] in "'’-"):
+        j -= 1
+    word = text[j + 1 : i + 1].casefold()
+    return "'s" if word.endswith(("'s", "’s")) else word
+
+
+def contradicted_by_word_before(text: str, start: int, pos: str, confirm: bool) -> bool:
+    """The word before ``start`` shows another reading (or, with ``confirm``, not this one)."""
+    word = _word_before(text, start)
+    if confirm:
+        return word not in (_VERB_EVIDENCE if pos == "VERB" else _NOUN_EVIDENCE)
+    if pos == "VERB":
         return word in _NOUN_EVIDENCE
-    if pos in ("NOUN", "ADJ") and "VERB" in tags:
-        return word in _VERB_EVIDENCE
-    return False
+    return word in _VERB_EVIDENCE
