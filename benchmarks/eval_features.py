@@ -217,7 +217,7 @@ def eval_controls() -> None:
         if "faithful control" not in gold_path.read_text("utf-8"):
             continue
         for side in ("source", "citing"):
-            text = (gold_path.parent / f"{side}.txt").read_text("utf-8")
+            text = str(framing.load(gold_path.parent / f"{side}.txt")["text"].iloc[0])
             spans = framing.LoadedTermMatcher().find_in_text(text).drop_duplicates(["start", "end"])
             names = [
                 t
