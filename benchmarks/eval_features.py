@@ -11,6 +11,13 @@ Three evaluations, each printed as a table:
    Name_Calling,Labeling spans, overlap-weighted precision/recall/F1 (the
    SemEval-2020 Task 11 scorer). Articles split 50/50 (seed 13); induced on
    one half, scored on the other.
+   BASIL (Fan et al. 2019), lexical-bias spans, overlap-weighted P/R/F1
+   (``--only basil``). For BABE, PTC and BASIL the learned loadedness model
+   is scored by 5-fold cross-validation over all three development sets
+   (folds by sentence, article and event: no scored word was trained on).
+   ``--only controls``: loaded terms per 1,000 words in the faithful teaching
+   controls and how many come from a name; ``--only rules``: what each
+   matching rule removes on BASIL, BABE and PTC, with a sample.
 3. PolNeAR (Newell et al. 2018), attribution spans on its ``dev`` split
    (rules developed on ``train`` only): source, cue and content precision,
    recall and F1, exact (after trimming punctuation and quote marks) and
@@ -36,7 +43,17 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shared_datasets import PTC_LABELS, read_babe, read_polnear, read_ptc, split_ids
+import contextlib
+
+from shared_datasets import (
+    DATASETS,
+    PTC_LABELS,
+    read_babe,
+    read_basil,
+    read_polnear,
+    read_ptc,
+    split_ids,
+)
 
 import framing
 from framing.evaluation import combine, overlap_weighted_combine, trim_span
@@ -98,10 +115,13 @@ def eval_babe() -> None:
     for protocol, part in (("all test sentences", test), ("biased test sentences only", biased)):
         texts, marks = part["text"].tolist(), part["biased_words"].tolist()
         print(f"  {protocol} ({len(part)}):")
+        print(_row("  default lexicons", *_word_level(texts, marks, None)))
         print(_row("  shipped lexicons", *_word_level(texts, marks, SHIPPED)))
         print(_row("  induced only", *_word_level(texts, marks, [induced])))
         print(_row("  shipped + induced", *_word_level(texts, marks, [*SHIPPED, induced])))
-    print("  reference: negative-sentiment lexicon F1 0.40 (BABE authors); target 0.45")
+    print("  every development sentence, 5-fold CV (folds by sentence; all / biased):")
+    _print_cv("BABE")
+    print("  reference: negative-sentiment lexicon F1 0.40 (BABE authors); target 0.45 / 0.50")
     print(f"  ({time.perf_counter() - started:.1f} s)\n")
 
 
@@ -137,14 +157,122 @@ def eval_ptc() -> None:
         f"spans; induced lexicon of {len(induced)} terms from {len(train)} articles"
     )
     for name, lexicon in (
+        ("default lexicons", None),
         ("shipped lexicons", SHIPPED),
         ("induced only", [induced]),
         ("shipped + induced", [*SHIPPED, induced]),
     ):
         s = _ptc_scores(test, gold, lexicon)
         print(_row(name, s.precision, s.recall, s.f1, f"({int(s.predicted)} spans)"))
+    print("  every development article, 5-fold CV (folds by article):")
+    _print_cv("PTC")
     print("  reference: best SemEval-2020 span identification system, all 14 techniques, F1 ~0.52")
     print(f"  ({time.perf_counter() - started:.1f} s)\n")
+
+
+# -- learned loadedness (k-fold CV) -------------------------------------------------------
+_CV_CACHE: dict[str, dict] = {}
+
+
+def _cv_scores(k: int = 5) -> dict:
+    """k-fold CV scores of the loadedness model (computed once for all sections)."""
+    if "scores" not in _CV_CACHE:
+        from framing.features.loadedness_train import cross_validate, load_corpora
+
+        corpora = load_corpora(DATASETS)
+        _CV_CACHE["scores"] = cross_validate(corpora, k) if corpora else {}
+    return _CV_CACHE["scores"]
+
+
+def _print_cv(name: str) -> None:
+    figures = _cv_scores().get(name, {})
+    for part, (p, r, f) in figures.items():
+        print(_row(f"loadedness model, 5-fold CV ({part})", p, r, f))
+
+
+def eval_basil() -> None:
+    articles, spans = read_basil()
+    lexical = spans[spans["bias"] == "lex"]
+    gold: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a, s, e in zip(lexical["article_id"], lexical["start"], lexical["end"], strict=True):
+        gold[a].append((int(s), int(e)))
+    print(
+        f"BASIL lexical-bias spans: {len(articles)} articles, {len(lexical)} gold spans "
+        "(overlap-weighted P/R/F1)"
+    )
+    for name, lexicon in (("default lexicons", None), ("shipped + sentiment_negative", SHIPPED)):
+        s = _ptc_scores(articles, gold, lexicon)
+        print(_row(name, s.precision, s.recall, s.f1, f"({int(s.predicted)} spans)"))
+    _print_cv("BASIL")
+    print()
+
+
+def eval_controls() -> None:
+    """Loaded terms per 1,000 words in the faithful teaching controls, and any from a name."""
+    from framing.features.span_rules import in_proper_name
+
+    root = Path(__file__).resolve().parents[1] / "data" / "teaching_pairs"
+    print("Faithful teaching controls (default lexicons, as analyze and compare use them):")
+    for gold_path in sorted(root.glob("*/gold.json")):
+        if "faithful control" not in gold_path.read_text("utf-8"):
+            continue
+        for side in ("source", "citing"):
+            text = str(framing.load(gold_path.parent / f"{side}.txt")["text"].iloc[0])
+            spans = framing.LoadedTermMatcher().find_in_text(text).drop_duplicates(["start", "end"])
+            names = [
+                t
+                for t, s, e in zip(spans["text"], spans["start"], spans["end"], strict=True)
+                if in_proper_name(text, int(s), int(e))
+            ]
+            rate = 1000 * len(spans) / max(len(text.split()), 1)
+            print(
+                f"  {gold_path.parent.name:16s} {side:6s} {rate:5.1f} per 1,000 words "
+                f"{sorted(spans['text'])}; from a name: {len(names)}"
+            )
+    print()
+
+
+# -- matching rules -------------------------------------------------------------------------
+def _rule_texts() -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = {}
+    with contextlib.suppress(FileNotFoundError):
+        texts["BASIL"] = read_basil()[0]["text"].tolist()
+    with contextlib.suppress(FileNotFoundError):
+        texts["BABE"] = read_babe()["text"].tolist()
+    with contextlib.suppress(FileNotFoundError):
+        texts["PTC"] = read_ptc()[0]["text"].tolist()
+    return texts
+
+
+def eval_rules(samples: int = 6) -> None:
+    """Matches of the default lexicons each context rule removes, with a sample."""
+    import random
+
+    from framing.features.span_rules import RULES
+
+    print("Matching rules on the default lexicons (matches removed by each rule):")
+    for name, texts in _rule_texts().items():
+        every = framing.LoadedTermMatcher(rules=()).find(texts)
+        kept = framing.LoadedTermMatcher().find(texts)
+        key = ["article_id", "start", "end", "term"]
+        print(f"  {name}: {len(texts)} texts, {len(every)} matches without rules, {len(kept)} kept")
+        for rule in RULES:
+            alone = framing.LoadedTermMatcher(rules=(rule,)).find(texts)
+            removed = every.merge(alone[key], on=key, how="left", indicator=True)
+            removed = removed[removed["_merge"] == "left_only"]
+            rng = random.Random(13)
+            picks = rng.sample(range(len(removed)), min(samples, len(removed)))
+            shown = []
+            for i in picks:
+                row = removed.iloc[i]
+                text = texts[int(row["article_id"])]
+                lo, hi = int(row["start"]), int(row["end"])
+                context = text[max(0, lo - 25) : lo] + "[" + text[lo:hi] + "]" + text[hi : hi + 15]
+                shown.append(f"{context!r} ({row['term']}, {row['category']})")
+            print(f"    {rule:15s} removed {len(removed)}:")
+            for line in shown:
+                print(f"      {line}")
+    print()
 
 
 # -- PolNeAR --------------------------------------------------------------------------------
@@ -217,16 +345,24 @@ def eval_polnear(split: str = "dev") -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=("babe", "ptc", "polnear"), action="append")
+    parser.add_argument(
+        "--only", choices=("babe", "ptc", "basil", "controls", "rules", "polnear"), action="append"
+    )
     parser.add_argument("--polnear-split", default="dev", choices=("dev", "train"))
     args = parser.parse_args()
-    chosen = args.only or ["babe", "ptc", "polnear"]
+    chosen = args.only or ["babe", "ptc", "basil", "controls", "rules", "polnear"]
     for name in chosen:
         try:
             if name == "babe":
                 eval_babe()
             elif name == "ptc":
                 eval_ptc()
+            elif name == "rules":
+                eval_rules()
+            elif name == "basil":
+                eval_basil()
+            elif name == "controls":
+                eval_controls()
             else:
                 eval_polnear(args.polnear_split)
         except FileNotFoundError as exc:

@@ -105,3 +105,18 @@ def split_ids(ids: list[str], fraction: float, seed: int = 13) -> tuple[list[str
     random.Random(seed).shuffle(shuffled)
     cut = int(len(shuffled) * fraction)
     return shuffled[:cut], shuffled[cut:]
+
+
+# -- BASIL ----------------------------------------------------------------------------
+def read_basil() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """BASIL articles and phrase-level bias spans located in the article text.
+
+    ``articles``: ``article_id`` (``<event>_<n>``), ``event``, ``outlet``, ``year``,
+    ``text``; ``spans``: ``article_id``, ``start``, ``end``, ``text``, ``bias``
+    (lex / inf), ``polarity``, ``quote``. The reader is the one the loadedness
+    model is trained with (``framing.features.loadedness_train.read_basil``).
+    """
+    from framing.features.loadedness_train import read_basil as _read
+
+    _require(DATASETS / "basil")
+    return _read(DATASETS)

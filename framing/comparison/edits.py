@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
-from ..features.lexicon import Lexicon
+from ..features.lexicon import DEFAULT_LEXICONS, Lexicon
 from ..features.matcher import LoadedTermMatcher
 
 __all__ = [
@@ -330,4 +330,4 @@ def loaded_spans(text: str, lexicons: object) -> pd.DataFrame:
 
 def default_lexicons() -> list[object]:
     """Lexicons used to judge loadedness in comparisons."""
-    return [Lexicon.builtin("conflict_geopolitics"), Lexicon.builtin("loaded_general")]
+    return [Lexicon.builtin(name) for name in DEFAULT_LEXICONS]  # framing's one default

@@ -8,7 +8,7 @@ Examples
 >>> int(row["attributions"]), int(row["attributions_to_outlets"])
 (18, 10)
 >>> sorted(set(result.loaded_terms["category"]))[:3]
-['attribution_verb', 'delegitimising_label', 'expulsion']
+['attribution_verb', 'delegitimising_label', 'euphemism']
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from ..io import _json_default, to_records
 from ..outlets import OutletRegistry
 from ..text.sentences import sentences as split_sentences
 from .attributions import AttributionExtractor
+from .loadedness import score_span_table
 from .matcher import LoadedTermMatcher
 from .sentiment import sentence_sentiment
 
@@ -274,7 +275,8 @@ def analyze(
     articles : DataFrame, Article or list of Article
         The article table from :func:`framing.load`, or articles.
     lexicons : None, str, path, Lexicon or list of them
-        Lexicons for loaded terms (default ``conflict_geopolitics``).
+        Lexicons for loaded terms (default: ``DEFAULT_LEXICONS``,
+        conflict_geopolitics and loaded_general).
     registry : OutletRegistry, optional
         Outlet registry for attributions (default: the shipped one).
     fuzzy : bool, default True
@@ -301,5 +303,6 @@ def analyze(
     terms = LoadedTermMatcher(lexicons, fuzzy=fuzzy).find(
         table, sentences=sentences, attributions=attributions
     )
+    terms = terms.assign(loadedness=score_span_table(table, terms))  # issue 13: learned score
     summary = _summary(table, sentences, terms, attributions)
     return Analysis(table, sentences, terms, attributions, summary)

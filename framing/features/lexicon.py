@@ -5,8 +5,11 @@ Columns (``LEXICON_COLUMNS``): ``term`` (required), ``category`` (required),
 ``neutral`` (the neutral counterpart: assassination -> killing), ``variants``
 (other spellings, ``|``-separated: ``Daish|Da'esh``), ``note`` (how the entry
 was chosen), ``source`` (citation) and ``weight`` (confidence in [0, 1],
-default 1; induced lexicons set it to the share of annotated occurrences). Shipped lexicons live in
-``framing/resources/lexicons`` and are documented in its README.
+default 1; induced lexicons set it to the share of annotated occurrences) and ``pos`` (the
+part of speech the entry means, ``NOUN``, ``VERB``, ``ADJ`` or ``ADV``, where the same
+spelling can be another: "claims" as an attribution verb, not the noun; left empty, a
+one-word term's part of speech is taken from the term when it has only one). Shipped
+lexicons live in ``framing/resources/lexicons`` and are documented in its README.
 
 Examples
 --------
@@ -35,10 +38,12 @@ from ..errors import FramingError
 
 __all__ = [
     "BUILTIN_LEXICONS",
+    "DEFAULT_LEXICONS",
     "LEXICON_COLUMNS",
     "Lexicon",
     "LexiconError",
     "LexiconProblem",
+    "UnknownLexiconError",
     "resolve_lexicons",
     "validate_lexicon",
 ]
@@ -52,8 +57,21 @@ LEXICON_COLUMNS: tuple[str, ...] = (
     "note",
     "source",
     "weight",
+    "pos",
 )
 _REQUIRED = ("term", "category")
+# Universal part-of-speech tags an entry may carry in its ``pos`` column.
+PARTS_OF_SPEECH: tuple[str, ...] = ("NOUN", "VERB", "ADJ", "ADV")
+# Columns a table of entries may lack, with the value they take.
+_OPTIONAL_DEFAULTS = {
+    "valence": 0.0,
+    "neutral": None,
+    "variants": "",
+    "note": "",
+    "source": "",
+    "weight": 1.0,
+    "pos": "",
+}
 
 BUILTIN_LEXICONS: tuple[str, ...] = (
     "conflict_geopolitics",
@@ -70,7 +88,11 @@ BUILTIN_LEXICONS: tuple[str, ...] = (
 _GENERATED = frozenset({"sentiment_negative"})
 # VADER valences run from -4 to +4; words at or below this count as negative.
 NEGATIVE_VALENCE = -1.0
-DEFAULT_LEXICONS: tuple[str, ...] = ("conflict_geopolitics",)
+# The one default of framing.analyze, framing.compare, LoadedTermMatcher and
+# LoadedTermVectorizer: loaded terms of conflict/geopolitics and of general
+# public-affairs reporting. The other built-in lexicons (hedges, boosters,
+# factives, assertives, report_verbs, sentiment_negative) are opt-in by name.
+DEFAULT_LEXICONS: tuple[str, ...] = ("conflict_geopolitics", "loaded_general")
 
 
 @dataclass(frozen=True)
@@ -102,11 +124,18 @@ def _read_rows(
     text: str, origin: str
 ) -> tuple[list[tuple[int, dict[str, str]]], list[LexiconProblem]]:
     problems: list[LexiconProblem] = []
+    # A field may be as long as the file (a long ``note``): raise the csv
+    # module's limit (131,072 characters by default) to the text's length,
+    # never lowering it, so no field of this file can exceed it.
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)
     reader = csv.reader(io.StringIO(text))
     try:
         header = [h.strip().casefold() for h in next(reader)]
     except StopIteration:
         return [], [LexiconProblem(1, "the file is empty; expected a header such as term,category")]
+    except csv.Error as exc:
+        return [], [LexiconProblem(1, f"unreadable CSV ({exc}); re-save it as plain CSV")]
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         return [], [LexiconProblem(1, f"the header lacks the column(s) {missing}; found {header}")]
@@ -118,7 +147,18 @@ def _read_rows(
             )
         )
     rows = []
-    for fields in reader:
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a NUL byte: the rest of the file cannot be read
+            problems.append(
+                LexiconProblem(
+                    reader.line_num, f"unreadable CSV from here on ({exc}); re-save as plain CSV"
+                )
+            )
+            break
         line = reader.line_num
         if not any(f.strip() for f in fields):
             continue
@@ -132,6 +172,14 @@ def _read_rows(
             )
             continue
         rows.append((line, {h: f.strip() for h, f in zip(header, fields, strict=True)}))
+    if not rows and not any(p.line > 1 for p in problems):
+        problems.append(
+            LexiconProblem(
+                2,
+                "the file has a header but no entries; add one row per term, "
+                "such as: regime,delegitimising_label",
+            )
+        )
     return rows, problems
 
 
@@ -161,6 +209,11 @@ def _check_row(line: int, row: dict[str, str]) -> list[LexiconProblem]:
         else:
             if math.isnan(value) or not 0.0 <= value <= 1.0:
                 problems.append(LexiconProblem(line, f"weight {weight!r} is outside [0, 1]"))
+    pos = row.get("pos", "")
+    if pos and pos.upper() not in PARTS_OF_SPEECH:
+        problems.append(
+            LexiconProblem(line, f"pos {pos!r} is not one of {', '.join(PARTS_OF_SPEECH)}")
+        )
     variants = row.get("variants", "")
     if variants and any(not v.strip() for v in variants.split("|")):
         problems.append(LexiconProblem(line, f"variants {variants!r} has an empty entry"))
@@ -196,6 +249,7 @@ def _parse(text: str, origin: str) -> tuple[pd.DataFrame, list[LexiconProblem]]:
                 "note": row.get("note") or "",
                 "source": row.get("source") or "",
                 "weight": float(row["weight"]) if row.get("weight") else 1.0,
+                "pos": (row.get("pos") or "").upper(),
             }
         )
     entries = pd.DataFrame(records, columns=list(LEXICON_COLUMNS))
@@ -254,9 +308,12 @@ class Lexicon:
     entries: pd.DataFrame = field(repr=False)
 
     def __post_init__(self) -> None:
-        missing = [c for c in LEXICON_COLUMNS if c not in self.entries.columns]
+        missing = [c for c in _REQUIRED if c not in self.entries.columns]
         if missing:
             raise ValueError(f"Lexicon entries lack the column(s) {missing}.")
+        optional = {c: v for c, v in _OPTIONAL_DEFAULTS.items() if c not in self.entries.columns}
+        if optional:
+            object.__setattr__(self, "entries", self.entries.assign(**optional))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -299,6 +356,7 @@ class Lexicon:
                 "note": "",
                 "source": "",
                 "weight": 1.0,
+                "pos": "",
             }
             for t in dict.fromkeys(terms)
         ]
@@ -308,10 +366,7 @@ class Lexicon:
     def builtin(cls, name: str) -> Lexicon:
         """A lexicon shipped with framing, by name (see ``BUILTIN_LEXICONS``)."""
         if name not in BUILTIN_LEXICONS:
-            raise ValueError(
-                f"lexicon {name!r} is not built in; built-in lexicons: "
-                f"{', '.join(BUILTIN_LEXICONS)}."
-            )
+            raise _unknown_name(name)
         if name in _GENERATED:
             return _sentiment_negative()
         ref = resources.files("framing.resources").joinpath("lexicons", f"{name}.csv")
@@ -367,6 +422,7 @@ def _sentiment_negative() -> Lexicon:
             "note": f"VADER mean valence {value}",
             "source": "Hutto, C. & Gilbert, E. (2014). VADER. ICWSM (lexicon via vaderSentiment)",
             "weight": 1.0,
+            "pos": "",
         }
         for word, value in sorted(vader().lexicon.items())
         if value <= NEGATIVE_VALENCE and word.replace("-", "").isalpha()
@@ -374,13 +430,43 @@ def _sentiment_negative() -> Lexicon:
     return Lexicon("sentiment_negative", pd.DataFrame(records, columns=list(LEXICON_COLUMNS)))
 
 
+def _looks_like_path(name: str) -> bool:
+    return Path(name).suffix != "" or "/" in name or "\\" in name or Path(name).exists()
+
+
+class UnknownLexiconError(FramingError, ValueError):
+    """A lexicon name that is not built in (the message lists the built-in names)."""
+
+
+def _unknown_name(name: str) -> UnknownLexiconError:
+    import difflib
+
+    close = difflib.get_close_matches(name, BUILTIN_LEXICONS, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return UnknownLexiconError(
+        f"no built-in lexicon {name!r}; {hint}built-in lexicons: {', '.join(BUILTIN_LEXICONS)} "
+        f"(default: {', '.join(DEFAULT_LEXICONS)}). Fix: use one of these names or a path to "
+        "a lexicon CSV file."
+    )
+
+
 def resolve_lexicons(lexicons: object = None) -> Lexicon:
     """One :class:`Lexicon` from ``None`` (the default), names, paths or Lexicons.
+
+    ``None`` gives ``DEFAULT_LEXICONS`` (conflict_geopolitics and
+    loaded_general), the default of every part of framing. A name that is
+    neither built in nor a file path raises an error listing the names.
 
     Examples
     --------
     >>> resolve_lexicons(["hedges", "boosters"]).name
     'hedges+boosters'
+    >>> resolve_lexicons().name
+    'conflict_geopolitics+loaded_general'
+    >>> resolve_lexicons("hedge")
+    Traceback (most recent call last):
+    ...
+    framing.features.lexicon.UnknownLexiconError: no built-in lexicon 'hedge'; did you mean ...
     """
     if lexicons is None:
         lexicons = list(DEFAULT_LEXICONS)
@@ -392,6 +478,8 @@ def resolve_lexicons(lexicons: object = None) -> Lexicon:
             resolved.append(item)
         elif isinstance(item, str) and item in BUILTIN_LEXICONS:
             resolved.append(Lexicon.builtin(item))
+        elif isinstance(item, str) and not _looks_like_path(item):
+            raise _unknown_name(item)
         elif isinstance(item, (str, PathLike)):
             resolved.append(Lexicon.from_csv(item))
         else:

@@ -29,6 +29,8 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,10 +39,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import MissingDependencyError
-from .inflect import surface_forms
+from ..errors import MissingDependencyError, invalid_parameter
+from .inflect import surface_forms, term_part_of_speech
 from .lexicon import Lexicon, resolve_lexicons
-from .vocabulary import is_known_word
+from .span_rules import (
+    ALWAYS_DROP,
+    CONFIRM,
+    NO_CHECK,
+    RULES,
+    contradicted_by_word_before,
+    in_proper_name,
+    pos_check,
+)
+from .vocabulary import english_word_counts, is_known_word
 from .voice import assign_sentences, mark_voice
 
 __all__ = ["LOADED_TERM_COLUMNS", "LoadedTermMatcher", "iter_texts"]
@@ -67,6 +78,13 @@ _LEADS = (" ", "\n", "\t", "(", "[", "{", '"', "'", "“", "‘", "«", "—", "
 # win) out; the prefix keeps the scan cheap. Chosen on the PTC development data.
 FUZZY_MIN_LENGTH = 6
 FUZZY_PREFIX = 5
+# Only rare lexicon words are matched fuzzily: a word seen fewer times than this
+# in pyspellchecker's English word counts (or not at all: "Takfiri"). A
+# one-edit variant of a common word is more often another word or a name than a
+# misspelling ("Rage" / "Page", "regime" / "regimen"). 3,000 keeps words such as
+# genocide, martyrdom, hegemony, annexation and drops terrorists, assassination,
+# leaders, organization (checked on the PTC, BABE and BASIL development texts).
+FUZZY_MAX_COUNT = 3_000
 _TOKEN = re.compile(r"[^\W\d_]+")
 _SEPARATOR = "\n"
 
@@ -77,6 +95,26 @@ def _ahocorasick() -> Any:
     except ImportError:  # pragma: no cover - a core dependency
         raise MissingDependencyError("Loaded-term matching", "pyahocorasick", "all") from None
     return ahocorasick
+
+
+_ASCII_ALNUM = np.array([chr(c).isalnum() for c in range(128)], dtype=bool)
+
+
+def _alnum_at(text: str, positions: np.ndarray) -> np.ndarray:
+    """Whether ``text[p].isalnum()`` for each position (False past the end)."""
+    inside = positions < len(text)
+    result = np.zeros(len(positions), dtype=bool)
+    where = positions[inside].tolist()
+    if not where:
+        return result
+    picked = operator.itemgetter(*where)(text)
+    chars = "".join(picked) if len(where) > 1 else picked
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)
+    values = _ASCII_ALNUM[np.minimum(codes, 127)]
+    for k in np.flatnonzero(codes >= 128).tolist():
+        values[k] = chars[k].isalnum()
+    result[inside] = values
+    return result
 
 
 def _lower_same_length(text: str) -> str:
@@ -174,6 +212,10 @@ class _Compiled:
     codes: dict[str, pd.Categorical]  # per entry, as categoricals (cheap to take)
     valence: np.ndarray
     neutral: np.ndarray
+    entry_pos: list[str | None]  # the one part of speech of a one-word term
+    entry_is_name: np.ndarray  # the term is itself a name (has a capital letter)
+    spellings: list[frozenset[str]]  # per entry, its forms as written (term and variants)
+    form_entry_check: np.ndarray  # per CSR pair: what the part-of-speech rule does (span_rules)
 
 
 _CACHE: dict[str, _Compiled] = {}
@@ -227,9 +269,14 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
             automaton.add_word(lead + form, fid)
     word_forms: dict[str, list[int]] = {}
     if fuzzy:
+        counts = english_word_counts()
         for form, fid in form_ids.items():
             for word in form.split():
-                if len(word) >= FUZZY_MIN_LENGTH and word.isalpha():
+                if (
+                    len(word) >= FUZZY_MIN_LENGTH
+                    and word.isalpha()
+                    and counts.get(word, 0) < FUZZY_MAX_COUNT
+                ):
                     word_forms.setdefault(word, []).append(fid)
         for prefix in sorted({w[: fuzzy_prefix_length(w)] for w in word_forms}):
             for lead in _LEADS:
@@ -256,6 +303,40 @@ def _compile(lexicon: Lexicon, inflect: bool, fuzzy: bool) -> _Compiled:
         {c: pd.Categorical(entries[c].astype(str)) for c in ("term", "lexicon", "category")},
         entries["valence"].to_numpy(dtype=float),
         entries["neutral"].to_numpy(dtype=object),
+        [
+            str(p) if isinstance(p, str) and p else term_part_of_speech(str(t))
+            for t, p in zip(entries["term"], entries["pos"], strict=True)
+        ],
+        np.array(
+            [
+                any(c.isupper() for c in f"{t}{v or ''}")
+                for t, v in zip(entries["term"], entries["variants"], strict=True)
+            ],
+            dtype=bool,
+        ),
+        [
+            frozenset(
+                f
+                for spelling in [t, *str(v or "").split("|")]
+                if spelling.strip()
+                for f in surface_forms(spelling, inflect=False)
+            )
+            for t, v in zip(entries["term"], entries["variants"], strict=True)
+        ],
+        np.zeros(0, dtype=np.int8),
+    )
+    object.__setattr__(
+        compiled,
+        "form_entry_check",
+        np.fromiter(
+            (
+                pos_check(forms[f], compiled.entry_pos[e], forms[f] in compiled.spellings[e])
+                for f in range(len(forms))
+                for e in ids[ptr[f] : ptr[f + 1]].tolist()
+            ),
+            dtype=np.int8,
+            count=len(ids),
+        ),
     )
     _CACHE[key] = compiled
     return compiled
@@ -288,12 +369,20 @@ class LoadedTermMatcher:
     Parameters
     ----------
     lexicons : None, str, path, Lexicon or list of them
-        Lexicons to match (default: ``conflict_geopolitics``). Names of
+        Lexicons to match (default: ``DEFAULT_LEXICONS``,
+        conflict_geopolitics and loaded_general). Names of
         built-in lexicons, CSV paths and :class:`Lexicon` objects mix freely.
     inflect : bool, default True
-        Also match inflections (deport, deported, deportation).
+        Also match the inflections of each word's lemma (deport, deports,
+        deporting, deported; not deportation, another lemma).
     fuzzy : bool, default True
-        Also match misspellings one edit away (marked ``fuzzy``).
+        Also match misspellings one edit away of rare lexicon words (marked
+        ``fuzzy``).
+    rules : sequence of str, optional
+        Context rules dropping matches that are another word (default: all
+        of ``framing.features.span_rules.RULES``: ``"names"``, matches inside
+        proper names; ``"part_of_speech"``, "the claims" for the verb entry
+        "claimed"). Pass ``()`` to count every surface form.
 
     Attributes
     ----------
@@ -309,11 +398,20 @@ class LoadedTermMatcher:
     """
 
     def __init__(
-        self, lexicons: object = None, *, inflect: bool = True, fuzzy: bool = True
+        self,
+        lexicons: object = None,
+        *,
+        inflect: bool = True,
+        fuzzy: bool = True,
+        rules: Sequence[str] | None = None,
     ) -> None:
         self.lexicons = lexicons
         self.inflect = inflect
         self.fuzzy = fuzzy
+        self.rules = tuple(RULES if rules is None else rules)
+        unknown = [r for r in self.rules if r not in RULES]
+        if unknown:
+            raise invalid_parameter("rules", unknown[0], RULES)
         self.lexicon_ = resolve_lexicons(lexicons)
         self._compiled = _compile(self.lexicon_, inflect, fuzzy)
         self.n_forms_ = len(self._compiled.forms)
@@ -322,35 +420,40 @@ class LoadedTermMatcher:
     def _scan(self, big: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """Exact hits (start, form id) and candidate token starts for fuzzy matching.
 
-        A hit that fails the word-end check is a fuzzy candidate only when its
-        form is long enough to hide a misspelling ("takfiri" in "takfirir");
-        prefix keys (negative values) mark the other candidates.
+        The automaton's hits are collected in C (``np.fromiter`` over the
+        flattened iterator) and the word-end check is done with numpy on the
+        characters after the hits. A hit that fails the word-end check is a
+        fuzzy candidate only when its form is long enough to hide a
+        misspelling ("takfiri" in "takfirir"); prefix keys (negative values)
+        mark the other candidates.
         """
         compiled = self._compiled
-        lengths = compiled.form_length_list
-        n = len(big)
-        ends: list[int] = []
-        values: list[int] = []
+        empty = np.zeros(0, dtype=np.int64)
+        if not compiled.forms:  # an empty lexicon: nothing to find
+            return empty, empty, []
+        flat = np.fromiter(
+            itertools.chain.from_iterable(compiled.automaton.iter(big)), dtype=np.int64
+        )
+        if not len(flat):
+            return empty, empty, []
+        ends, values = flat[0::2], flat[1::2]
+        boundary = ~_alnum_at(big, ends + 1)
+        exact = (values >= 0) & boundary
+        starts = ends[exact] - compiled.form_length[values[exact]] + 1
         candidates: list[int] = []
-        add_end, add_value, add_candidate = ends.append, values.append, candidates.append
-        fuzzy = self.fuzzy
-        for end, value in compiled.automaton.iter(big):
-            after = end + 1
-            if value >= 0:
-                if after == n or not big[after].isalnum():
-                    add_end(end)
-                    add_value(value)
-                elif fuzzy and lengths[value] >= FUZZY_PREFIX:
-                    add_candidate(end - lengths[value] + 1)
-            elif fuzzy:
-                add_candidate(end + value + 1)  # prefix keys store minus their length
-        ends_arr = np.asarray(ends, dtype=np.int64)
-        values_arr = np.asarray(values, dtype=np.int64)
-        starts = ends_arr - compiled.form_length[values_arr] + 1 if len(values_arr) else ends_arr
-        if candidates:  # a word that matched exactly is no misspelling
-            unique = np.unique(np.asarray(candidates, dtype=np.int64))
-            candidates = unique[~np.isin(unique, starts)].tolist()
-        return starts, values_arr, candidates
+        if self.fuzzy:
+            long_form = np.zeros(len(values), dtype=bool)
+            positive = values >= 0
+            long_form[positive] = compiled.form_length[values[positive]] >= FUZZY_PREFIX
+            inside = positive & ~boundary & long_form
+            lengths = compiled.form_length[values[inside]]
+            found = np.concatenate(
+                [ends[inside] - lengths + 1, ends[~positive] + values[~positive] + 1]
+            )
+            if len(found):  # a word that matched exactly is no misspelling
+                unique = np.unique(found)
+                candidates = unique[~np.isin(unique, starts)].tolist()
+        return starts, values[exact], candidates
 
     def _fuzzy_hits(
         self, big: str, candidates: list[int]
@@ -455,6 +558,36 @@ class LoadedTermMatcher:
         """Spans in one text (``article_id`` "0"); see :meth:`find`."""
         return self.find([text], **kwargs)
 
+    def _rule_mask(
+        self,
+        texts: Sequence[str],
+        doc: np.ndarray,
+        starts: np.ndarray,
+        ends: np.ndarray,
+        entry: np.ndarray,
+        checks: np.ndarray,
+    ) -> np.ndarray:
+        """Rows kept by the context rules (see :mod:`framing.features.span_rules`)."""
+        compiled = self._compiled
+        keep = np.ones(len(entry), dtype=bool)
+        if "part_of_speech" in self.rules:
+            keep &= checks != ALWAYS_DROP
+            entry_pos = compiled.entry_pos
+            for i in np.flatnonzero((checks != NO_CHECK) & (checks != ALWAYS_DROP)).tolist():
+                keep[i] = not contradicted_by_word_before(
+                    texts[doc[i]],
+                    int(starts[i]),
+                    entry_pos[entry[i]],  # type: ignore[arg-type]
+                    checks[i] == CONFIRM,
+                )
+        if "names" in self.rules:
+            common = ~compiled.entry_is_name[entry]
+            for i in np.flatnonzero(keep & common).tolist():
+                text, s = texts[doc[i]], int(starts[i])
+                if text[s].isupper() and in_proper_name(text, s, int(ends[i])):
+                    keep[i] = False
+        return keep
+
     def _to_frame(
         self,
         ids: Sequence[str],
@@ -471,7 +604,9 @@ class LoadedTermMatcher:
         counts = ptr[form_ids + 1] - ptr[form_ids]
         rows = np.repeat(np.arange(len(form_ids)), counts)
         offsets = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
-        entry = entry_ids[np.repeat(ptr[form_ids], counts) + offsets]
+        pair = np.repeat(ptr[form_ids], counts) + offsets
+        entry = entry_ids[pair]
+        checks = compiled.form_entry_check[pair]
         starts, ends, fuzzy = starts[rows], ends[rows], fuzzy[rows]
         doc_starts = (
             np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]])
@@ -481,6 +616,11 @@ class LoadedTermMatcher:
         doc = np.searchsorted(doc_starts, starts, side="right") - 1
         local_start = starts - doc_starts[doc]
         local_end = ends - doc_starts[doc]
+        if self.rules and len(entry):
+            keep = self._rule_mask(texts, doc, local_start, local_end, entry, checks)
+            if not keep.all():
+                doc, local_start, local_end = doc[keep], local_start[keep], local_end[keep]
+                entry, fuzzy = entry[keep], fuzzy[keep]
         frame = pd.DataFrame(
             {
                 "article_id": np.asarray(ids, dtype=object)[doc],

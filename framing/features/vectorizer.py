@@ -22,7 +22,8 @@ class LoadedTermVectorizer(TransformerMixin, BaseEstimator):
     Parameters
     ----------
     lexicons : None, str, path, Lexicon or list of them
-        Lexicons to count (default: ``conflict_geopolitics``).
+        Lexicons to count (default: ``DEFAULT_LEXICONS``,
+        conflict_geopolitics and loaded_general).
     by : {"category", "term", "lexicon"}, default "category"
         What one feature column counts.
     per_words : int or None, default None

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+
 import numpy as np
+import pytest
 
 import framing
 from framing.features.sentiment import sentence_sentiment
@@ -52,3 +56,38 @@ def test_vader_without_download():
         framing.sentences(framing.load_article(text="A brutal massacre. A lovely day."))
     )
     assert table["compound"].iloc[0] < 0 < table["compound"].iloc[1]
+
+
+# -- bad annotation cells (issue 11, row 4) ---------------------------------------------
+@pytest.mark.parametrize(
+    ("column", "cell", "reason"),
+    [
+        ("words", "5", "'5' is not a word"),
+        ("words", '"[""regime"""', "'\\[\"regime\"' is not a complete list"),
+        ("spans", '"[[4]]"', "\\[4\\] is not a \\[start, end\\] pair"),
+    ],
+)
+def test_bad_marks_name_file_row_and_fix(tmp_path, column, cell, reason):
+    path = tmp_path / "marks.csv"
+    path.write_text(f"text,{column}\nThe regime lied.,[]\nA plan.,{cell}\n", "utf-8")
+    kwargs = {"words_column": "words"} if column == "words" else {"spans_column": "spans"}
+    # ValueError: the MarksError class may be imported twice under doctest collection
+    with pytest.raises(ValueError) as error:
+        importlib.import_module("framing.features.induce").induce_from_file(path, **kwargs)
+    assert type(error.value).__name__ == "MarksError"
+    message = str(error.value)
+    assert "\n" not in message
+    assert re.match(rf"^.*marks\.csv: row 3, column '{column}': {reason}", message)
+    assert "write the" in message  # the fix
+
+
+def test_bad_marks_in_the_python_api():
+    with pytest.raises(ValueError, match=r"marks of text 1: 5 is not a list"):
+        framing.induce_lexicon(["A regime.", "A plan."], [["regime"], 5])
+
+
+def test_analyze_has_a_loadedness_column():
+    article = framing.load_article(text="The brutal regime deported the protesters. Talks resumed.")
+    terms = framing.analyze([article]).loaded_terms
+    assert "loadedness" in terms.columns
+    assert terms["loadedness"].between(0, 1).all() and (terms["loadedness"] > 0).all()

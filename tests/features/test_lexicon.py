@@ -75,3 +75,27 @@ def test_user_lexicon_is_matched(tmp_path):
     assert spans[["text", "category", "neutral", "lexicon"]].values.tolist() == [
         ["snake oil", "smear", "product", "mine"]
     ]
+
+
+# -- bad lexicon files (issue 11, row 4) --------------------------------------------------
+def test_header_only_lexicon_is_invalid(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("term,category\n", "utf-8")
+    assert [str(p) for p in validate_lexicon(path)] == [
+        "line 2: the file has a header but no entries; add one row per term, "
+        "such as: regime,delegitimising_label"
+    ]
+    with pytest.raises(framing.LexiconError, match=r"empty\.csv: 1 problem.*no entries"):
+        framing.analyze([framing.load_article(text="The regime fell.")], lexicons=[path])
+
+
+def test_empty_lexicon_object_matches_nothing():
+    matcher = framing.LoadedTermMatcher([Lexicon.from_terms([], "label")])
+    assert matcher.find_in_text("The regime fell.").empty
+
+
+def test_long_note_is_read(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text('term,category,note\nregime,label,"' + "x" * 200_000 + '"\n', "utf-8")
+    assert validate_lexicon(path) == []
+    assert len(Lexicon.from_csv(path).entries["note"].iloc[0]) == 200_000

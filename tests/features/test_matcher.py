@@ -87,3 +87,46 @@ def test_combined_lexicons_report_each(matcher):
 def test_bare_string_is_refused(matcher):
     with pytest.raises(TypeError, match="bare str"):
         matcher.find("some text")
+
+
+# -- precise matching (issue 13) ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN passed a resolution on Monday.",  # not an inflection of "resolute"
+        "Ships crossed the Pacific.",  # not "pacification"
+        "The bus route changed.",  # "routed" is rout/route: matched only as written
+        "Coastline Rail said the timetable would change.",  # a word inside a name
+        "She spoke to the Rage Against the Machine fans.",
+        "He repeated the claims at the hearing.",  # a noun, not the verb "claimed"
+        "The allegations were investigated.",
+    ],
+)
+def test_other_words_and_names_are_not_matched(text):
+    lexicons = ["conflict_geopolitics", "loaded_general"]
+    spans = framing.LoadedTermMatcher(lexicons).find_in_text(text)
+    assert spans.empty, spans[["text", "term", "category"]].values.tolist()
+
+
+def test_rules_can_be_turned_off():
+    text = "He repeated the claims. Coastline Rail said so."
+    every = framing.LoadedTermMatcher(rules=()).find_in_text(text)
+    assert {"claims"} <= set(every["text"])
+    with pytest.raises(ValueError, match="rules"):
+        framing.LoadedTermMatcher(rules=("nmaes",))
+
+
+def test_verb_reading_and_entry_names_still_match():
+    spans = framing.LoadedTermMatcher().find_in_text(
+        "They claim it was a massacre. Daesh fighters fled. Officials claimed victory."
+    )
+    assert {"claim", "massacre", "Daesh", "claimed"} <= set(spans["text"])
+
+
+def test_one_default_and_typos_list_the_names():
+    from framing.features.lexicon import DEFAULT_LEXICONS, resolve_lexicons
+
+    assert DEFAULT_LEXICONS == ("conflict_geopolitics", "loaded_general")
+    assert framing.LoadedTermMatcher().lexicon_.name == "conflict_geopolitics+loaded_general"
+    with pytest.raises(ValueError, match=r"did you mean 'loaded_general'\?.*hedges"):
+        resolve_lexicons(["loaded_genral"])
