@@ -168,6 +168,7 @@ def test_compare_example_json_and_markdown(tmp_path, capsys):
         "citing",
         "alignment",
         "substitutions",
+        "rewordings",
         "additions",
         "omissions",
         "attribution_fidelity",

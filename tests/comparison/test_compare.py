@@ -137,6 +137,7 @@ def test_tables_have_documented_columns_and_json_round_trips(seed_comparison):
         "citing",
         "alignment",
         "substitutions",
+        "rewordings",
         "additions",
         "omissions",
         "attribution_fidelity",

@@ -1,0 +1,84 @@
+"""Which of the citing article's attributions credit its source outlet.
+
+The source outlet is known by its registry entry (name and aliases, e.g.
+"CNN", "the broadcaster"); an outlet name the registry does not know as a
+whole ("Reuters (copy at example.com)") is resolved by its leading words.
+When the source's outlet is unknown, every attribution to an outlet counts.
+
+Examples
+--------
+>>> import framing
+>>> article = framing.load_article(text="x", outlet="Reuters (copy at example.com)")
+>>> "reuters" in outlet_names(article, OutletRegistry.default())
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..article import Article
+from ..outlets import OutletRegistry, slugify
+
+__all__ = ["frames_by_sentence", "is_source_outlet", "outlet_names"]
+
+
+def _outlet_key(name: str) -> str:
+    return slugify(name).removeprefix("the-")
+
+
+def outlet_names(article: Article, registry: OutletRegistry) -> set[str]:
+    """Folded names (slugs) by which a citing article may credit ``article``'s outlet."""
+    names: set[str] = set()
+    if not article.outlet:
+        return names
+    names.add(_outlet_key(article.outlet))
+    outlet_id = article.outlet if article.outlet in registry else registry.resolve(article.outlet)
+    if outlet_id is None:
+        parts = slugify(article.outlet).split("-")
+        for size in range(len(parts) - 1, 0, -1):
+            outlet_id = registry.resolve(" ".join(parts[:size]))
+            if outlet_id is not None:
+                break
+    if outlet_id is not None and outlet_id in registry:
+        outlet = registry[outlet_id]
+        names |= {_outlet_key(n) for n in (outlet_id, outlet.name, *outlet.aliases)}
+    return names
+
+
+def is_source_outlet(
+    attributions: pd.DataFrame, names: set[str], registry: OutletRegistry
+) -> list[bool]:
+    """For each attribution, whether it cites the source outlet (see module docstring)."""
+    flags = []
+    for source, outlet, kind in zip(
+        attributions["source"],
+        attributions["source_outlet"],
+        attributions["source_kind"],
+        strict=True,
+    ):
+        if not names:
+            flags.append(kind == "outlet")
+            continue
+        candidates = {_outlet_key(outlet)} if isinstance(outlet, str) else set()
+        if isinstance(source, str):
+            candidates |= {_outlet_key(source), _outlet_key(registry.resolve(source) or "")}
+        flags.append(bool(candidates & names))
+    return flags
+
+
+def frames_by_sentence(attributions: pd.DataFrame) -> dict[int, list[tuple[int, int]]]:
+    """Cue and source spans of the attributions to the source outlet, by citing sentence.
+
+    These frames ("CNN wrote", "according to the paper") are the citing outlet's
+    own words around what it retells, so they are not compared with the source;
+    attributions to third parties ("Fishing cooperatives said") are content the
+    source itself carries, and stay.
+    """
+    frames: dict[int, list[tuple[int, int]]] = {}
+    for row in attributions[attributions["_to_source"]].itertuples(index=False):
+        ranges = frames.setdefault(int(row.sentence), [])
+        ranges.append((int(row.cue_start), int(row.cue_end)))
+        if pd.notna(row.source_start):
+            ranges.append((int(row.source_start), int(row.source_end)))
+    return frames

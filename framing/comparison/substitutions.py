@@ -1,0 +1,482 @@
+"""Replaced spans of aligned sentences: which are framing changes, and how relevant.
+
+Every replacement inside an aligned pair is a candidate, whether or not a
+lexicon knows its words. Each gets a ``kind`` (why it may matter) and a
+``relevance`` in 0-1 from the connotation of its two sides
+(:mod:`framing.comparison.connotation`):
+
+========================  ====================================================
+kind                      the citing side ...
+========================  ====================================================
+``naming``                uses the other name of a naming pair (naming.csv)
+``scare_quotes``          puts a name or word in (or out of) short quotes
+``attribution``           changes the stance of the reporting verb (said ->
+                          claimed, said -> revealed)
+``source``                changes who is credited (sources -> officials)
+``loaded``                swaps a loaded-lexicon word (militant -> resistance)
+``certainty``             adds or drops hedges and boosters (could -> very likely)
+``intensity``             makes the words more or less negative or intense
+``label``                 drops a label from a name (Hamas-run Al Aqsa TV)
+``actor``                 names a different actor (Putin -> Moscow)
+``number``                changes a number
+``reworded``              none of these: other words, same connotation
+``quoted``                changes words inside a quotation (see fidelity)
+========================  ====================================================
+
+Replacements at or above :data:`RELEVANCE_THRESHOLD` are reported as
+``substitutions``; the others are ``rewordings``. Spelling and abbreviation
+variants never get here (:mod:`framing.comparison.variants`).
+
+Examples
+--------
+>>> from framing.comparison.edits import diff_words, words_of
+>>> s = "Four sources said the militant group left."
+>>> c = "Four sources claimed the resistance group left."
+>>> rows = judge_edits(diff_words(words_of(s, 0, len(s)), words_of(c, 0, len(c)), s, c), s, c)
+>>> [(r["source_phrase"], r["citing_phrase"], r["kind"]) for r in rows[0]]
+[('said', 'claimed', 'attribution'), ('militant', 'resistance', 'naming')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .connotation import Connotation, connotation
+from .edits import Edit, Word, content, edit_row, kind_of_addition, kind_of_omission
+from .naming import naming_change
+from .variants import are_variants, fold
+
+__all__ = [
+    "RELEVANCE",
+    "RELEVANCE_THRESHOLD",
+    "SUBSTITUTION_COLUMNS",
+    "judge_edits",
+]
+
+SUBSTITUTION_COLUMNS: tuple[str, ...] = (
+    "source_index",
+    "citing_index",
+    "source_phrase",
+    "citing_phrase",
+    "source_start",
+    "source_end",
+    "citing_start",
+    "citing_end",
+    "source_category",
+    "citing_category",
+    "source_loadedness",
+    "citing_loadedness",
+    "direction",
+    "neutral_counterpart",
+    "kind",
+    "relevance",
+)
+# Relevance of each kind of replacement (the strongest signal wins). Set by
+# judgement of what a media researcher points at (the order), then scaled
+# on the real_pairs development set (see benchmarks/eval_compare.py).
+RELEVANCE: dict[str, float] = {
+    "naming": 1.0,
+    "scare_quotes": 0.9,
+    "attribution": 0.85,
+    "label": 0.8,
+    "loaded": 0.75,
+    "source": 0.7,
+    "actor": 0.65,
+    "certainty": 0.6,
+    "intensity": 0.55,
+    "number": 0.4,
+    "reworded": 0.2,
+    "quoted": 0.1,
+}
+# Replacements from this relevance on are reported as substitutions.
+RELEVANCE_THRESHOLD = 0.5
+# A change of this much in VADER valence or intensity (scaled 0-1) is an intensity shift.
+VALENCE_SHIFT = 0.3
+# Replaced spans with more content words than this are rewrites (omission + addition).
+MAX_SUBSTITUTION_WORDS = 6
+# A replacement of at least LOPSIDED_WORDS content words on one side and at most
+# 1/LOPSIDED_RATIO of that on the other is a rewrite (omission + addition).
+LOPSIDED_WORDS = 4
+LOPSIDED_RATIO = 3
+# Loadedness from which a side counts as loaded (direction).
+LOADED = 0.25
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return (
+        not before
+        or before[-1] in "!?\"“‘'\n:—–-"
+        or (before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))
+    )
+
+
+def _names(words: Sequence[Word], text: str) -> frozenset[str]:
+    """Proper names among ``words``: capitalised, not opening a sentence, folded."""
+    return frozenset(
+        fold(re.sub(r"['’]s$", "", w.text))
+        for w in words
+        if w.text[:1].isupper() and not _opens_sentence(text, w.start)
+    )
+
+
+def _extend_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` over quotation marks touching it (so scare quotes show)."""
+    if start > 0 and text[start - 1] in _QUOTE_MARKS:
+        start -= 1
+    if end < len(text) and text[end] in _QUOTE_MARKS:
+        end += 1
+    return start, end
+
+
+def _all_in(words: Sequence[Word], ranges: Sequence[tuple[int, int]]) -> bool:
+    """Does every word lie inside one of ``ranges``?"""
+    return bool(words) and all(any(a <= w.start < b for a, b in ranges) for w in words)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z0-9]|\n")
+
+
+def _crosses_sentences(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` run over a sentence end (a point after an abbreviation aside)?"""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group().startswith("\n"):
+            return True
+        if not re.search(
+            r"(?:^|[\s(])(?:[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No)$",
+            text[max(start, match.start() - 12) : match.start() + 1],
+        ):
+            return True
+    return False
+
+
+def _one_referent(x: str, y: str) -> bool:
+    """Variants, or a name and its demonym ("Britain" / "British", "Iran" / "Iranian")."""
+    fx, fy = fold(x), fold(y)
+    return are_variants(x, y) or (min(len(fx), len(fy)) >= 4 and fx[:4] == fy[:4])
+
+
+def _names_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    if a == b or not (a or b):
+        return False
+    rest_a = {x for x in a if not any(_one_referent(x, y) for y in b)}
+    rest_b = {y for y in b if not any(_one_referent(x, y) for x in a)}
+    return bool(rest_a or rest_b)
+
+
+_PRONOUNS = frozenset("it its he him his she her they them their we us our this that who".split())
+
+
+def _actor_phrase(words: Sequence[Word]) -> bool:
+    """Short enough to name an actor (at most three words), and not a pronoun."""
+    return 0 < len(words) <= 3 and not any(w.text.casefold() in _PRONOUNS for w in words)
+
+
+def _same_referents(src: Sequence[Word], cit: Sequence[Word]) -> bool:
+    """Every content word of each side has a variant or demonym on the other side."""
+    a, b = content(src), content(cit)
+    if not a or not b or any(w.quoted for w in (*src, *cit)):
+        return False
+    return all(any(_one_referent(x.text, y.text) for y in b) for x in a) and all(
+        any(_one_referent(x.text, y.text) for x in a) for y in b
+    )
+
+
+def _lopsided(n_source: int, n_citing: int) -> bool:
+    """One side says much more than the other: a rewrite, not a word swap."""
+    small, large = sorted((n_source, n_citing))
+    return large >= LOPSIDED_WORDS and LOPSIDED_RATIO * small <= large
+
+
+def _kinds(
+    src: Sequence[Word],
+    cit: Sequence[Word],
+    cs: Connotation,
+    cc: Connotation,
+    s_window: str,
+    c_window: str,
+    credited: bool,
+) -> dict[str, float]:
+    """Every kind of change this replacement shows, with its relevance."""
+    kinds: dict[str, float] = {}
+    if naming_change(s_window, c_window):
+        kinds["naming"] = RELEVANCE["naming"]
+    s_quoted = {w.key.rstrip('"') for w in src if w.quoted}
+    c_quoted = {w.key.rstrip('"') for w in cit if w.quoted}
+    if s_quoted != c_quoted:
+        kinds["scare_quotes"] = RELEVANCE["scare_quotes"]
+    if cs.cue and cc.cue and (cs.cue != cc.cue):
+        kinds["attribution"] = RELEVANCE["attribution"]
+    if credited:
+        kinds["source"] = RELEVANCE["source"]
+    load = abs(cs.loadedness - cc.loadedness)
+    if load >= LOADED or (cs.category and cc.category and cs.category != cc.category):
+        kinds["loaded"] = RELEVANCE["loaded"] * (0.5 + 0.5 * max(load, 0.5))
+    shift = abs((cs.boosters - cs.hedges) - (cc.boosters - cc.hedges))
+    if cs.epistemic != cc.epistemic and shift:
+        kinds["certainty"] = RELEVANCE["certainty"] * min(1.0, 0.5 + 0.25 * shift)
+    tone = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
+    if tone >= VALENCE_SHIFT:
+        kinds["intensity"] = RELEVANCE["intensity"] * min(1.0, 0.5 + tone)
+    if _names_differ(cs.names, cc.names) and _actor_phrase(src) and _actor_phrase(cit):
+        kinds["actor"] = RELEVANCE["actor"]
+    if cs.numbers != cc.numbers:
+        kinds["number"] = RELEVANCE["number"]
+    kinds["reworded"] = RELEVANCE["reworded"]
+    return kinds
+
+
+def _direction(kind: str, cs: Connotation, cc: Connotation) -> str:
+    """Direction of the shift in loadedness (a loaded attribution cue counts as loaded)."""
+    s_loaded = max(cs.loadedness, float(cs.cue not in (None, "neutral")))
+    c_loaded = max(cc.loadedness, float(cc.cue not in (None, "neutral")))
+    if s_loaded < LOADED and c_loaded < LOADED:
+        if kind in ("actor", "source"):
+            return "actor_shift"
+        tone = abs(cc.valence) - abs(cs.valence)
+        if abs(tone) >= VALENCE_SHIFT:
+            return "neutral_to_loaded" if tone > 0 else "loaded_to_neutral"
+        return "reframed"
+    if s_loaded >= LOADED and c_loaded >= LOADED:
+        return "loaded_to_differently_loaded"
+    return "neutral_to_loaded" if c_loaded >= LOADED else "loaded_to_neutral"
+
+
+def _row(
+    src: Sequence[Word],
+    cit: Sequence[Word],
+    s_range: tuple[int, int],
+    c_range: tuple[int, int],
+    source_text: str,
+    citing_text: str,
+    source_index: int,
+    citing_index: int,
+    kind: str,
+    relevance: float,
+    cs: Connotation,
+    cc: Connotation,
+) -> dict:
+    counterpart = bool(cc.neutral) and any(
+        fold(n) in {fold(w.text) for w in src} or n.casefold() in {w.stem for w in src}
+        for n in str(cc.neutral).split()
+    )
+    return {
+        "source_index": source_index,
+        "citing_index": citing_index,
+        "source_phrase": source_text[s_range[0] : s_range[1]],
+        "citing_phrase": citing_text[c_range[0] : c_range[1]],
+        "source_start": s_range[0],
+        "source_end": s_range[1],
+        "citing_start": c_range[0],
+        "citing_end": c_range[1],
+        "source_category": cs.category,
+        "citing_category": cc.category,
+        "source_loadedness": cs.loadedness,
+        "citing_loadedness": cc.loadedness,
+        "direction": _direction(kind, cs, cc),
+        "neutral_counterpart": counterpart,
+        "kind": kind,
+        "relevance": relevance,
+    }
+
+
+def _label(
+    edit: Edit,
+    source_words: Sequence[Word],
+    citing_words: Sequence[Word],
+    source_text: str,
+    source_spans: pd.DataFrame | None,
+) -> bool:
+    """A dropped label: at most two content words right before a name the citing side keeps,
+    loaded or forming a hyphenated compound with a name ("Hamas-run", "Kremlin-backed")."""
+    src = edit.source_words
+    after = edit.source_position + len(src)
+    if len(content(src)) > 2 or not (
+        after < len(source_words)
+        and edit.citing_position < len(citing_words)
+        and source_words[after].key == citing_words[edit.citing_position].key
+        and source_words[after].text[:1].isupper()
+    ):
+        return False
+    hyphenated = any(
+        source_text[a.end : b.start] == "-"
+        and (_names([a], source_text) or _names([b], source_text))
+        for a, b in itertools.pairwise(src)
+    )
+    if hyphenated:
+        return True
+    phrase = source_text[src[0].start : src[-1].end]
+    return connotation(phrase, source_spans, src[0].start).loadedness > 0
+
+
+def judge_edits(
+    edits: Sequence[Edit],
+    source_text: str,
+    citing_text: str,
+    source_words: Sequence[Word] = (),
+    citing_words: Sequence[Word] = (),
+    source_spans: pd.DataFrame | None = None,
+    citing_spans: pd.DataFrame | None = None,
+    source_index: int = 0,
+    citing_index: int = 0,
+    source_credited: Sequence[tuple[int, int]] = (),
+    citing_credited: Sequence[tuple[int, int]] = (),
+    threshold: float = RELEVANCE_THRESHOLD,
+    source_quotes: Sequence[tuple[int, int]] = (),
+    citing_quotes: Sequence[tuple[int, int]] = (),
+) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+    """Substitutions, rewordings, omissions and additions of one aligned pair.
+
+    ``source_credited`` and ``citing_credited`` are character ranges of each
+    text that name who is credited (attribution sources); a replacement
+    inside one on both sides is a ``source`` change. ``source_quotes`` and
+    ``citing_quotes`` are the quotations of each text: a replacement inside
+    quotations on both sides is a changed quotation (kind ``quoted``), judged
+    by the fidelity check rather than as a word choice. Replacements from
+    ``threshold`` on are substitutions, the others rewordings.
+    """
+    substitutions: list[dict] = []
+    rewordings: list[dict] = []
+    omissions: list[dict] = []
+    additions: list[dict] = []
+    for edit in edits:
+        src, cit = list(edit.source_words), list(edit.citing_words)
+        s_content, c_content = content(src), content(cit)
+        quotes_changed = [w.quoted for w in src] != [w.quoted for w in cit] and bool(src and cit)
+        if src and cit and ((s_content and c_content) or quotes_changed):
+            if _same_referents(src, cit):
+                continue
+            if (
+                _lopsided(len(s_content), len(c_content))
+                or len(s_content) > MAX_SUBSTITUTION_WORDS
+                or len(c_content) > MAX_SUBSTITUTION_WORDS
+                or _crosses_sentences(source_text, src[0].start, src[-1].end)
+                or _crosses_sentences(citing_text, cit[0].start, cit[-1].end)
+            ):
+                src_range = (src[0].start, src[-1].end)
+                cit_range = (cit[0].start, cit[-1].end)
+                omissions.append(
+                    edit_row(
+                        "phrase",
+                        source_index,
+                        citing_index,
+                        source_text,
+                        *src_range,
+                        kind_of_omission(src, False),
+                        False,
+                    )
+                )
+                additions.append(
+                    edit_row(
+                        "phrase",
+                        source_index,
+                        citing_index,
+                        citing_text,
+                        *cit_range,
+                        kind_of_addition(cit, False),
+                        False,
+                    )
+                )
+                continue
+            s_range = _extend_quotes(source_text, src[0].start, src[-1].end)
+            c_range = _extend_quotes(citing_text, cit[0].start, cit[-1].end)
+            s_phrase, c_phrase = source_text[slice(*s_range)], citing_text[slice(*c_range)]
+            cs = connotation(s_phrase, source_spans, s_range[0], _names(src, source_text))
+            cc = connotation(c_phrase, citing_spans, c_range[0], _names(cit, citing_text))
+            # naming pairs are looked up with a word of context on each side
+            s_window = (
+                _window(source_words, edit.source_position, len(src), source_text) or s_phrase
+            )
+            c_window = (
+                _window(citing_words, edit.citing_position, len(cit), citing_text) or c_phrase
+            )
+            credited = _all_in(src, source_credited) and _all_in(cit, citing_credited)
+            kinds = _kinds(src, cit, cs, cc, s_window, c_window, credited)
+            if _all_in(src, source_quotes) and _all_in(cit, citing_quotes):
+                kinds = {"quoted": RELEVANCE["quoted"]}  # a quotation's words: see fidelity
+            kind = max(kinds, key=kinds.__getitem__)
+            relevance = round(kinds[kind], 3)
+            row = _row(
+                src,
+                cit,
+                s_range,
+                c_range,
+                source_text,
+                citing_text,
+                source_index,
+                citing_index,
+                kind,
+                relevance,
+                cs,
+                cc,
+            )
+            (substitutions if relevance >= threshold else rewordings).append(row)
+            continue
+        if src and s_content:
+            if _label(edit, source_words, citing_words, source_text, source_spans):
+                after = edit.source_position + len(src)
+                kept_s, kept_c = source_words[after], citing_words[edit.citing_position]
+                s_range, c_range = (src[0].start, kept_s.end), (kept_c.start, kept_c.end)
+                cs = connotation(source_text[slice(*s_range)], source_spans, s_range[0])
+                cc = connotation(citing_text[slice(*c_range)], citing_spans, c_range[0])
+                substitutions.append(
+                    _row(
+                        src,
+                        [kept_c],
+                        s_range,
+                        c_range,
+                        source_text,
+                        citing_text,
+                        source_index,
+                        citing_index,
+                        "label",
+                        RELEVANCE["label"],
+                        cs,
+                        cc,
+                    )
+                )
+                continue
+            s_range = (src[0].start, src[-1].end)
+            loaded = connotation(source_text[slice(*s_range)], source_spans, s_range[0])
+            omissions.append(
+                edit_row(
+                    "phrase",
+                    source_index,
+                    citing_index,
+                    source_text,
+                    *s_range,
+                    kind_of_omission(src, loaded.loadedness > 0),
+                    loaded.loadedness > 0,
+                )
+            )
+        if cit and c_content:
+            c_range = (cit[0].start, cit[-1].end)
+            loaded = connotation(citing_text[slice(*c_range)], citing_spans, c_range[0])
+            additions.append(
+                edit_row(
+                    "phrase",
+                    source_index,
+                    citing_index,
+                    citing_text,
+                    *c_range,
+                    kind_of_addition(cit, loaded.loadedness > 0),
+                    loaded.loadedness > 0,
+                )
+            )
+    return substitutions, rewordings, omissions, additions
+
+
+def _window(words: Sequence[Word], position: int, size: int, text: str) -> str:
+    """The changed words with one word of context on each side."""
+    if not words:
+        return ""
+    first = max(0, position - 1)
+    last = min(len(words), position + size + 1) - 1
+    if last < first:
+        return ""
+    return text[words[first].start : words[last].end]
