@@ -49,7 +49,8 @@ from .edits import (
     quotation_spans,
     words_of,
 )
-from .fidelity import check_fidelity
+from .fidelity import CONTENT_KINDS, check_fidelity
+from .paraphrase import paraphrase_support, shared_evidence
 from .result import Comparison
 from .substitutions import RELEVANCE_THRESHOLD, SUBSTITUTION_COLUMNS, judge_edits
 from .summary import sided_terms, summary_table
@@ -192,9 +193,18 @@ def compare(
     s_texts, c_texts = [t for _, _, t in s_sents], [t for _, _, t in c_sents]
     c_stripped = [" ".join(w.text for w in words) for words in c_words]
     whole, stripped = similarity_matrices([(s_texts, c_texts), (s_texts, c_stripped)])
-    alignment = align_sentences(
-        s_texts, c_texts, similarity=np.maximum(whole, stripped), threshold=match_threshold
-    )
+    similarity = np.maximum(whole, stripped)
+    support = paraphrase_support(similarity, shared_evidence(s_words, c_words), match_threshold)
+    alignment = align_sentences(s_texts, c_texts, similarity=support, threshold=match_threshold)
+    linked = alignment["source_index"].notna() & alignment["citing_index"].notna()
+    alignment.loc[linked, "similarity"] = [
+        float(similarity[int(i), int(j)])
+        for i, j in zip(
+            alignment.loc[linked, "source_index"],
+            alignment.loc[linked, "citing_index"],
+            strict=True,
+        )
+    ]
     for column, sents, index in (
         ("source", s_sents, "source_index"),
         ("citing", c_sents, "citing_index"),
@@ -215,7 +225,8 @@ def compare(
         "omissions": [],
         "additions": [],
     }
-    for s_group, c_group in _groups(alignment):
+    groups = _groups(alignment)
+    for s_group, c_group in groups:
         group_s = [w for i in s_group for w in s_words[i]]
         group_c = [w for j in c_group for w in c_words[j]]
         tables = judge_edits(
@@ -266,8 +277,20 @@ def compare(
                 )
             )
 
+    aligned = {j: s_group for s_group, c_group in groups for j in c_group}
     fidelity = check_fidelity(
-        c_text, attributions, s_text, s_sents, to_source, support_threshold=match_threshold
+        c_text,
+        attributions,
+        s_text,
+        s_sents,
+        to_source,
+        support_threshold=match_threshold,
+        aligned=aligned,
+        changes=[
+            (r["citing_start"], r["citing_end"])
+            for r in found["substitutions"]
+            if r["kind"] in CONTENT_KINDS
+        ],
     )
     tables = {
         "substitutions": pd.DataFrame(found["substitutions"], columns=list(SUBSTITUTION_COLUMNS)),
