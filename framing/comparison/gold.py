@@ -300,3 +300,62 @@ def read_gold(folder: str | Path) -> dict[str, Any]:
 def pair_folders(root: str | Path) -> Iterable[Path]:
     """The pair folders (with a ``gold.json``) under ``root``, sorted by name."""
     return sorted(p for p in Path(root).iterdir() if (p / "gold.json").is_file())
+
+
+# Pairs that share a source article are kept on the same side of a split (real_pairs README).
+def source_groups(folders: Sequence[Path]) -> list[int]:
+    """A group number per pair folder: pairs whose ``source.txt`` is the same text share one."""
+    seen: dict[str, int] = {}
+    return [
+        seen.setdefault((Path(f) / "source.txt").read_text("utf-8").split("\n\n", 1)[-1], len(seen))
+        for f in folders
+    ]
+
+
+def compare_folder(folder: str | Path, **kwargs: Any) -> Any:
+    """``framing.compare`` of a real-pair folder's ``source.txt`` and ``rewrite.txt``."""
+    from .pipeline import compare
+
+    folder = Path(folder)
+    return compare(str(folder / "source.txt"), str(folder / "rewrite.txt"), **kwargs)
+
+
+def filtered(comparison: Any, threshold: float) -> dict[str, Any]:
+    """The tables of ``comparison`` as if compared with ``relevance_threshold=threshold``
+    (substitutions only; the comparison must have been made with a threshold at most this)."""
+    subs = comparison.substitutions
+    return {
+        "substitutions": subs[subs["relevance"] >= threshold - 1e-9],
+        "omissions": comparison.omissions,
+        "additions": comparison.additions,
+        "fidelity": comparison.attribution_fidelity,
+        "citing_text": comparison.citing.text,
+    }
+
+
+def leave_one_group_out(
+    scores: Mapping[float, Sequence[GoldScore]], groups: Sequence[int]
+) -> tuple[GoldScore, list[float]]:
+    """Leave-one-group-out calibration of a threshold.
+
+    ``scores[t][k]`` is pair ``k``'s score with threshold ``t``. For each group
+    of pairs, the threshold with the best F1 of key recall and precision on the
+    *other* pairs (the lowest such threshold on ties) is used to score the
+    held-out pairs; returns their summed score and the threshold chosen per pair.
+    """
+    thresholds = sorted(scores)
+    total, chosen = GoldScore(), [0.0] * len(groups)
+    for group in sorted(set(groups)):
+        train = [k for k, g in enumerate(groups) if g != group]
+
+        def f1(t: float, train: list[int] = train) -> float:
+            s = sum((scores[t][k] for k in train), GoldScore())
+            r, p = s.recall, s.precision
+            return 0.0 if not (r and p) or r != r or p != p else 2 * r * p / (r + p)
+
+        best = max(thresholds, key=lambda t: (round(f1(t), 6), -t))
+        for k, g in enumerate(groups):
+            if g == group:
+                total = total + scores[best][k]
+                chosen[k] = best
+    return total, chosen
