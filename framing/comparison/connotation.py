@@ -13,6 +13,9 @@ changes (see :mod:`framing.comparison.substitutions`):
 * ``hedges`` / ``boosters`` - counts of hedge and booster words (Hyland
   2005 lists shipped as lexicons), the certainty a phrase claims, and
   ``epistemic``, those words;
+* ``certainty`` - the strongest certainty marker in it (``certainty.csv``:
+  "certainly" 1.0, "very likely" 0.75, "likely" 0.5, "may" and
+  "reportedly" 0.25, "unclear" 0; levels after Rubin 2007), or ``None``;
 * ``cue`` - the stance of an attribution cue in it (``neutral`` said,
   ``doubt`` claimed, ``factive`` revealed...; ``framing/resources/cues.csv``);
 * ``names`` and ``numbers`` - the proper names (folded) and numbers it holds.
@@ -37,10 +40,13 @@ Examples
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -51,6 +57,7 @@ from ..features.sentiment import vader
 
 __all__ = [
     "Connotation",
+    "certainty_of",
     "connotation",
     "register_loadedness",
     "registered_loadedness",
@@ -92,10 +99,46 @@ class Connotation:
     hedges: int = 0
     boosters: int = 0
     epistemic: frozenset[str] = field(default_factory=frozenset)
+    certainty: float | None = None
     cue: str | None = None
     cue_lemma: str | None = None
     names: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=1)
+def _certainty_terms() -> dict[tuple[str, ...], float]:
+    """``framing/resources/certainty.csv``: term (as words) -> certainty in 0-1."""
+    text = (resources.files("framing.resources") / "certainty.csv").read_text("utf-8")
+    return {
+        tuple(row["term"].casefold().split()): float(row["certainty"])
+        for row in csv.DictReader(io.StringIO(text))
+    }
+
+
+def certainty_of(words: Sequence[str]) -> float | None:
+    """The strongest certainty marker among lower-case ``words`` (longest terms first).
+
+    Examples
+    --------
+    >>> certainty_of("may very likely suggest".split()), certainty_of(["could"])
+    (0.75, 0.25)
+    >>> certainty_of(["talks"]) is None
+    True
+    """
+    terms = _certainty_terms()
+    found: list[float] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            value = terms.get(tuple(words[i : i + size]))
+            if value is not None:
+                found.append(value)
+                i += size
+                break
+        else:
+            i += 1
+    return max(found) if found else None
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +227,7 @@ def connotation(
         hedges=len(hedges),
         boosters=len(boosters),
         epistemic=frozenset(hedges + boosters),
+        certainty=certainty_of(words),
         cue=stance,
         cue_lemma=lemma,
         names=names,

@@ -89,9 +89,13 @@ SCARE_QUOTE_WORDS = 2
 # A deletion and an insertion at most this many words apart are one replacement
 # ("said another whistleblower" -> "the whistleblower claimed").
 MERGE_GAP = 2
+# ... when each holds at most this many content words (longer ones are separate edits).
+MERGE_WORDS = 3
+# A word or two added or dropped at most this many words from a replacement join it.
+ATTACH_GAP = 1
 # A changed source stretch and a changed citing stretch elsewhere in the pair that
 # share this many content words are the same text moved, and are compared.
-MOVED_SHARED = 2
+MOVED_SHARED = 3
 
 
 @dataclass(frozen=True)
@@ -306,9 +310,10 @@ def _pair_moved(
             if len(keys_a) < MOVED_SHARED:
                 continue
             for b, cb in enumerate(out):
-                if a == b:
+                keys_b = _content_keys(citing_words[cb[2] : cb[3]])
+                if a == b or len(keys_b) < MOVED_SHARED:
                     continue
-                shared = len(keys_a & _content_keys(citing_words[cb[2] : cb[3]]))
+                shared = len(keys_a & keys_b)
                 if shared > best:
                     best, pair = shared, (a, b)
         if pair is None or best < MOVED_SHARED:
@@ -353,7 +358,22 @@ def diff_words(
                 _one_sided(chunk, source_words, citing_words),
             )
             near = 0 <= chunk[0] - p[1] <= MERGE_GAP and 0 <= chunk[2] - p[3] <= MERGE_GAP
-            if near and sides[0] and sides[0] == -sides[1]:
+            small = all(
+                len(content(source_words[c[0] : c[1]])) <= MERGE_WORDS
+                and len(content(citing_words[c[2] : c[3]])) <= MERGE_WORDS
+                for c in (p, chunk)
+            )
+            if near and small and sides[0] and sides[0] == -sides[1]:
+                p[1], p[3] = max(p[1], chunk[1]), max(p[3], chunk[3])
+                continue
+            # a word or two added or dropped next to a replacement belong to it
+            # ("threats of military force" -> "warnings of possible military action")
+            touching = chunk[0] - p[1] <= ATTACH_GAP and chunk[2] - p[3] <= ATTACH_GAP
+            if (
+                touching
+                and small
+                and (sides == (0, -1) or sides == (0, 1) or sides == (1, 0) or sides == (-1, 0))
+            ):
                 p[1], p[3] = max(p[1], chunk[1]), max(p[3], chunk[3])
                 continue
         merged.append(chunk[:])

@@ -112,6 +112,31 @@ the text itself with framing.load_article(text=...).
     )
 
 
+_LABEL = re.compile(r"\s*([A-Z][^\W\d_]*(?:[ ,'’][^\W\d_]+){0,3}):\s+(?=[A-Z“\"‘'])")
+
+
+def section_label(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A section label opening a sentence ("Why it matters: ", "Behind the scenes: "), as a
+    range to leave out of the comparison; a speaker's colon ("He said: ...") is not one.
+
+    Examples
+    --------
+    >>> text = "Behind the scenes: Talks went on. He said: No."
+    >>> section_label(text, 0, 33), section_label(text, 34, len(text))
+    ([(0, 19)], [])
+    """
+    from ..features.cues import CueLexicon
+
+    match = _LABEL.match(text, start, end)
+    if not match:
+        return []
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", match.group(1))]
+    cues = CueLexicon.default()
+    if any(cues.match_at(words, i) for i in range(len(words))):
+        return []
+    return [(match.start(), match.end())]
+
+
 def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
     """Connected groups of linked sentences (merges and splits compared as one)."""
     links = alignment.dropna(subset=["source_index", "citing_index"])
@@ -185,9 +210,18 @@ def compare(
     # Compare sentences without their attribution frames, and keep the better score.
     frames = frames_by_sentence(attributions)
     s_quotes, c_quotes = quotation_spans(s_text), quotation_spans(c_text)
-    s_words = [words_of(s_text, start, end, quotes=s_quotes) for start, end, _ in s_sents]
+    s_words = [
+        words_of(s_text, start, end, section_label(s_text, start, end), quotes=s_quotes)
+        for start, end, _ in s_sents
+    ]
     c_words = [
-        words_of(c_text, start, end, frames.get(n, []), quotes=c_quotes)
+        words_of(
+            c_text,
+            start,
+            end,
+            [*frames.get(n, []), *section_label(c_text, start, end)],
+            quotes=c_quotes,
+        )
         for n, (start, end, _) in enumerate(c_sents)
     ]
     s_texts, c_texts = [t for _, _, t in s_sents], [t for _, _, t in c_sents]
@@ -244,6 +278,10 @@ def compare(
             relevance_threshold,
             s_quotes,
             c_quotes,
+            max(
+                (float(similarity[i, j]) for i in s_group for j in c_group),
+                default=0.0,
+            ),
         )
         for name, rows in zip(found, tables, strict=True):
             found[name] += rows

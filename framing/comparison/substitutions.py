@@ -1,31 +1,19 @@
 """Replaced spans of aligned sentences: which are framing changes, and how relevant.
 
 Every replacement inside an aligned pair is a candidate, whether or not a
-lexicon knows its words. Each gets a ``kind`` (why it may matter) and a
-``relevance`` in 0-1 from the connotation of its two sides
-(:mod:`framing.comparison.connotation`):
-
-========================  ====================================================
-kind                      the citing side ...
-========================  ====================================================
-``naming``                uses the other name of a naming pair (naming.csv)
-``scare_quotes``          puts a name or word in (or out of) short quotes
-``attribution``           changes the stance of the reporting verb (said ->
-                          claimed, said -> revealed)
-``source``                changes who is credited (sources -> officials)
-``loaded``                swaps a loaded-lexicon word (militant -> resistance)
-``certainty``             adds or drops hedges and boosters (could -> very likely)
-``intensity``             makes the words more or less negative or intense
-``label``                 drops a label from a name (Hamas-run Al Aqsa TV)
-``actor``                 names a different actor (Putin -> Moscow)
-``number``                changes a number
-``reworded``              none of these: other words, same connotation
-``quoted``                changes words inside a quotation (see fidelity)
-========================  ====================================================
+lexicon knows its words. Each gets signals (naming pair, scare quotes,
+reporting-verb stance, loadedness, certainty, tone, actors, numbers...), a
+``kind`` (why it may matter: ``naming``, ``scare_quotes``, ``label``,
+``attribution``, ``loaded``, ``certainty``, ``source``, ``actor``,
+``intensity``, ``number``, ``reworded``, or ``quoted`` for words changed
+inside a quotation) and a ``relevance`` in 0-1 (see
+:mod:`framing.comparison.relevance`).
 
 Replacements at or above :data:`RELEVANCE_THRESHOLD` are reported as
 ``substitutions``; the others are ``rewordings``. Spelling and abbreviation
-variants never get here (:mod:`framing.comparison.variants`).
+variants never get here (:mod:`framing.comparison.variants`); a replaced
+span with much more on one side than the other, or running over a sentence
+end, is a rewrite (an omission plus an addition).
 
 Examples
 --------
@@ -43,15 +31,17 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from difflib import SequenceMatcher
+
 import pandas as pd
 
 from .connotation import Connotation, connotation
 from .edits import Edit, Word, content, edit_row, kind_of_addition, kind_of_omission
 from .naming import naming_change
+from .relevance import kind_of, record, relevance, relevance_threshold
 from .variants import are_variants, fold
 
 __all__ = [
-    "RELEVANCE",
     "RELEVANCE_THRESHOLD",
     "SUBSTITUTION_COLUMNS",
     "judge_edits",
@@ -75,25 +65,9 @@ SUBSTITUTION_COLUMNS: tuple[str, ...] = (
     "kind",
     "relevance",
 )
-# Relevance of each kind of replacement (the strongest signal wins). Set by
-# judgement of what a media researcher points at (the order), then scaled
-# on the real_pairs development set (see benchmarks/eval_compare.py).
-RELEVANCE: dict[str, float] = {
-    "naming": 1.0,
-    "scare_quotes": 0.9,
-    "attribution": 0.85,
-    "label": 0.8,
-    "loaded": 0.75,
-    "source": 0.7,
-    "actor": 0.65,
-    "certainty": 0.6,
-    "intensity": 0.55,
-    "number": 0.4,
-    "reworded": 0.2,
-    "quoted": 0.1,
-}
-# Replacements from this relevance on are reported as substitutions.
-RELEVANCE_THRESHOLD = 0.5
+# Replacements from this relevance on are reported as substitutions (calibrated with
+# the relevance model; see framing.comparison.relevance).
+RELEVANCE_THRESHOLD = relevance_threshold()
 # A change of this much in VADER valence or intensity (scaled 0-1) is an intensity shift.
 VALENCE_SHIFT = 0.3
 # Replaced spans with more content words than this are rewrites (omission + addition).
@@ -107,6 +81,16 @@ LOADED = 0.25
 _QUOTE_MARKS = "\"“”'‘’"
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec".split()
+)
+# "both sides", "the two countries", "all parties": an actor without a name
+_GROUPS = frozenset("both two all each either neither the".split())
+_COLLECTIVE = frozenset("sides side parties countries nations camps".split())
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].strip()
     return (
@@ -117,12 +101,20 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _names(words: Sequence[Word], text: str) -> frozenset[str]:
-    """Proper names among ``words``: capitalised, not opening a sentence, folded."""
-    return frozenset(
+    """Actors named among ``words``: capitalised words not opening a sentence (days and
+    months aside), and collective actors ("both sides"), folded."""
+    names = {
         fold(re.sub(r"['’]s$", "", w.text))
         for w in words
-        if w.text[:1].isupper() and not _opens_sentence(text, w.start)
-    )
+        if w.text[:1].isupper()
+        and not _opens_sentence(text, w.start)
+        and w.text.casefold().rstrip(".") not in _CALENDAR
+    }
+    folded = [w.text.casefold() for w in words]
+    names |= {
+        f"{a} {b}" for a, b in itertools.pairwise(folded) if a in _GROUPS and b in _COLLECTIVE
+    }
+    return frozenset(names)
 
 
 def _extend_quotes(text: str, start: int, end: int) -> tuple[int, int]:
@@ -137,6 +129,11 @@ def _extend_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 def _all_in(words: Sequence[Word], ranges: Sequence[tuple[int, int]]) -> bool:
     """Does every word lie inside one of ``ranges``?"""
     return bool(words) and all(any(a <= w.start < b for a, b in ranges) for w in words)
+
+
+def _any_in(words: Sequence[Word], ranges: Sequence[tuple[int, int]]) -> bool:
+    """Does a content word lie inside one of ``ranges``?"""
+    return any(a <= w.start < b for w in content(words) for a, b in ranges)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z0-9]|\n")
@@ -172,6 +169,12 @@ def _names_differ(a: frozenset[str], b: frozenset[str]) -> bool:
 _PRONOUNS = frozenset("it its he him his she her they them their we us our this that who".split())
 
 
+def _scare_quoted(a: Sequence[Word], b: Sequence[Word]) -> bool:
+    """Words of ``b`` in short quotes that ``a`` has without quotes (Israeli -> "Israeli")."""
+    plain = [w.text for w in a if not w.quoted]
+    return any(any(_one_referent(w.text, x) for x in plain) for w in b if w.quoted)
+
+
 def _actor_phrase(words: Sequence[Word]) -> bool:
     """Short enough to name an actor (at most three words), and not a pronoun."""
     return 0 < len(words) <= 3 and not any(w.text.casefold() in _PRONOUNS for w in words)
@@ -193,7 +196,7 @@ def _lopsided(n_source: int, n_citing: int) -> bool:
     return large >= LOPSIDED_WORDS and LOPSIDED_RATIO * small <= large
 
 
-def _kinds(
+def _signals(
     src: Sequence[Word],
     cit: Sequence[Word],
     cs: Connotation,
@@ -201,34 +204,42 @@ def _kinds(
     s_window: str,
     c_window: str,
     credited: bool,
+    quoted: bool,
 ) -> dict[str, float]:
-    """Every kind of change this replacement shows, with its relevance."""
-    kinds: dict[str, float] = {}
+    """The signals of a replacement (see :data:`framing.comparison.relevance.SIGNALS`)."""
+    signals: dict[str, float] = {}
     if naming_change(s_window, c_window):
-        kinds["naming"] = RELEVANCE["naming"]
-    s_quoted = {w.key.rstrip('"') for w in src if w.quoted}
-    c_quoted = {w.key.rstrip('"') for w in cit if w.quoted}
-    if s_quoted != c_quoted:
-        kinds["scare_quotes"] = RELEVANCE["scare_quotes"]
-    if cs.cue and cc.cue and (cs.cue != cc.cue):
-        kinds["attribution"] = RELEVANCE["attribution"]
+        signals["naming"] = 1.0
+    if _scare_quoted(src, cit) or _scare_quoted(cit, src):
+        signals["scare_quotes"] = 1.0
+    if cs.cue and cc.cue and cs.cue != cc.cue:
+        doubting = {"doubt", "negative"}
+        signals["doubt_cue" if {cs.cue, cc.cue} & doubting else "other_cue"] = 1.0
     if credited:
-        kinds["source"] = RELEVANCE["source"]
+        signals["source"] = 1.0
     load = abs(cs.loadedness - cc.loadedness)
-    if load >= LOADED or (cs.category and cc.category and cs.category != cc.category):
-        kinds["loaded"] = RELEVANCE["loaded"] * (0.5 + 0.5 * max(load, 0.5))
-    shift = abs((cs.boosters - cs.hedges) - (cc.boosters - cc.hedges))
-    if cs.epistemic != cc.epistemic and shift:
-        kinds["certainty"] = RELEVANCE["certainty"] * min(1.0, 0.5 + 0.25 * shift)
-    tone = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
-    if tone >= VALENCE_SHIFT:
-        kinds["intensity"] = RELEVANCE["intensity"] * min(1.0, 0.5 + tone)
+    if cs.category and cc.category and cs.category != cc.category:
+        load = max(load, 0.5)
+    signals["loaded"] = load
+    if cs.certainty is not None or cc.certainty is not None:
+        # a plain statement asserts (certainty 1); a hedge added or dropped shifts it
+        plain_s = 1.0 if cs.certainty is None else cs.certainty
+        plain_c = 1.0 if cc.certainty is None else cc.certainty
+        signals["certainty"] = abs(plain_s - plain_c)
+    signals["tone"] = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
     if _names_differ(cs.names, cc.names) and _actor_phrase(src) and _actor_phrase(cit):
-        kinds["actor"] = RELEVANCE["actor"]
+        signals["actor" if cs.names and cc.names else "actor_named"] = 1.0
     if cs.numbers != cc.numbers:
-        kinds["number"] = RELEVANCE["number"]
-    kinds["reworded"] = RELEVANCE["reworded"]
-    return kinds
+        signals["number"] = 1.0
+    if quoted:
+        signals["quoted"] = 1.0
+    n_s, n_c = len(content(src)), len(content(cit))
+    signals["size"] = max(n_s, n_c) / MAX_SUBSTITUTION_WORDS
+    signals["lopsided"] = 1.0 - min(n_s, n_c) / max(n_s, n_c, 1)
+    signals["spelling"] = SequenceMatcher(
+        None, " ".join(w.text.casefold() for w in src), " ".join(w.text.casefold() for w in cit)
+    ).ratio()
+    return {k: float(v) for k, v in signals.items() if v}
 
 
 def _direction(kind: str, cs: Connotation, cc: Connotation) -> str:
@@ -304,8 +315,7 @@ def _label(
     ):
         return False
     hyphenated = any(
-        source_text[a.end : b.start] == "-"
-        and (_names([a], source_text) or _names([b], source_text))
+        source_text[a.end : b.start] == "-" and (a.text[:1].isupper() or b.text[:1].isupper())
         for a, b in itertools.pairwise(src)
     )
     if hyphenated:
@@ -329,6 +339,7 @@ def judge_edits(
     threshold: float = RELEVANCE_THRESHOLD,
     source_quotes: Sequence[tuple[int, int]] = (),
     citing_quotes: Sequence[tuple[int, int]] = (),
+    aligned: float = 1.0,
 ) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
     """Substitutions, rewordings, omissions and additions of one aligned pair.
 
@@ -337,8 +348,9 @@ def judge_edits(
     inside one on both sides is a ``source`` change. ``source_quotes`` and
     ``citing_quotes`` are the quotations of each text: a replacement inside
     quotations on both sides is a changed quotation (kind ``quoted``), judged
-    by the fidelity check rather than as a word choice. Replacements from
-    ``threshold`` on are substitutions, the others rewordings.
+    by the fidelity check rather than as a word choice. ``aligned`` is the
+    similarity of the aligned sentences. Replacements from ``threshold`` on
+    are substitutions, the others rewordings.
     """
     substitutions: list[dict] = []
     rewordings: list[dict] = []
@@ -395,12 +407,16 @@ def judge_edits(
             c_window = (
                 _window(citing_words, edit.citing_position, len(cit), citing_text) or c_phrase
             )
-            credited = _all_in(src, source_credited) and _all_in(cit, citing_credited)
-            kinds = _kinds(src, cit, cs, cc, s_window, c_window, credited)
-            if _all_in(src, source_quotes) and _all_in(cit, citing_quotes):
-                kinds = {"quoted": RELEVANCE["quoted"]}  # a quotation's words: see fidelity
-            kind = max(kinds, key=kinds.__getitem__)
-            relevance = round(kinds[kind], 3)
+            credited = _any_in(src, source_credited) and _any_in(cit, citing_credited)
+            quoted = _all_in(src, source_quotes) and _all_in(cit, citing_quotes)
+            signals = _signals(src, cit, cs, cc, s_window, c_window, credited, quoted)
+            signals["aligned"] = aligned
+            signals["place"] = abs(
+                edit.source_position / max(len(source_words), 1)
+                - edit.citing_position / max(len(citing_words), 1)
+            )
+            kind = kind_of(signals)
+            score = round(relevance(signals), 3)
             row = _row(
                 src,
                 cit,
@@ -411,11 +427,12 @@ def judge_edits(
                 source_index,
                 citing_index,
                 kind,
-                relevance,
+                score,
                 cs,
                 cc,
             )
-            (substitutions if relevance >= threshold else rewordings).append(row)
+            record(row, signals)
+            (substitutions if score >= threshold else rewordings).append(row)
             continue
         if src and s_content:
             if _label(edit, source_words, citing_words, source_text, source_spans):
@@ -424,22 +441,25 @@ def judge_edits(
                 s_range, c_range = (src[0].start, kept_s.end), (kept_c.start, kept_c.end)
                 cs = connotation(source_text[slice(*s_range)], source_spans, s_range[0])
                 cc = connotation(citing_text[slice(*c_range)], citing_spans, c_range[0])
-                substitutions.append(
-                    _row(
-                        src,
-                        [kept_c],
-                        s_range,
-                        c_range,
-                        source_text,
-                        citing_text,
-                        source_index,
-                        citing_index,
-                        "label",
-                        RELEVANCE["label"],
-                        cs,
-                        cc,
-                    )
+                signals = {"label": 1.0, "loaded": abs(cs.loadedness - cc.loadedness)}
+                signals["size"] = len(content(src)) / MAX_SUBSTITUTION_WORDS
+                score = round(relevance(signals), 3)
+                row = _row(
+                    src,
+                    [kept_c],
+                    s_range,
+                    c_range,
+                    source_text,
+                    citing_text,
+                    source_index,
+                    citing_index,
+                    "label",
+                    score,
+                    cs,
+                    cc,
                 )
+                record(row, signals)
+                (substitutions if score >= threshold else rewordings).append(row)
                 continue
             s_range = (src[0].start, src[-1].end)
             loaded = connotation(source_text[slice(*s_range)], source_spans, s_range[0])
