@@ -31,15 +31,14 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from difflib import SequenceMatcher
-
 import pandas as pd
 
 from .connotation import Connotation, connotation
 from .edits import Edit, Word, content, edit_row, kind_of_addition, kind_of_omission
-from .naming import naming_change
 from .relevance import kind_of, record, relevance, relevance_threshold
-from .variants import are_variants, fold
+from .signals import MAX_SUBSTITUTION_WORDS, names, same_referents
+from .signals import signals as signals_of
+from .variants import fold
 
 __all__ = [
     "RELEVANCE_THRESHOLD",
@@ -70,8 +69,6 @@ SUBSTITUTION_COLUMNS: tuple[str, ...] = (
 RELEVANCE_THRESHOLD = relevance_threshold()
 # A change of this much in VADER valence or intensity (scaled 0-1) is an intensity shift.
 VALENCE_SHIFT = 0.3
-# Replaced spans with more content words than this are rewrites (omission + addition).
-MAX_SUBSTITUTION_WORDS = 6
 # A replacement of at least LOPSIDED_WORDS content words on one side and at most
 # 1/LOPSIDED_RATIO of that on the other is a rewrite (omission + addition).
 LOPSIDED_WORDS = 4
@@ -79,42 +76,6 @@ LOPSIDED_RATIO = 3
 # Loadedness from which a side counts as loaded (direction).
 LOADED = 0.25
 _QUOTE_MARKS = "\"“”'‘’"
-
-
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec".split()
-)
-# "both sides", "the two countries", "all parties": an actor without a name
-_GROUPS = frozenset("both two all each either neither the".split())
-_COLLECTIVE = frozenset("sides side parties countries nations camps".split())
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].strip()
-    return (
-        not before
-        or before[-1] in "!?\"“‘'\n:—–-"
-        or (before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))
-    )
-
-
-def _names(words: Sequence[Word], text: str) -> frozenset[str]:
-    """Actors named among ``words``: capitalised words not opening a sentence (days and
-    months aside), and collective actors ("both sides"), folded."""
-    names = {
-        fold(re.sub(r"['’]s$", "", w.text))
-        for w in words
-        if w.text[:1].isupper()
-        and not _opens_sentence(text, w.start)
-        and w.text.casefold().rstrip(".") not in _CALENDAR
-    }
-    folded = [w.text.casefold() for w in words]
-    names |= {
-        f"{a} {b}" for a, b in itertools.pairwise(folded) if a in _GROUPS and b in _COLLECTIVE
-    }
-    return frozenset(names)
 
 
 def _extend_quotes(text: str, start: int, end: int) -> tuple[int, int]:
@@ -152,94 +113,10 @@ def _crosses_sentences(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _one_referent(x: str, y: str) -> bool:
-    """Variants, or a name and its demonym ("Britain" / "British", "Iran" / "Iranian")."""
-    fx, fy = fold(x), fold(y)
-    return are_variants(x, y) or (min(len(fx), len(fy)) >= 4 and fx[:4] == fy[:4])
-
-
-def _names_differ(a: frozenset[str], b: frozenset[str]) -> bool:
-    if a == b or not (a or b):
-        return False
-    rest_a = {x for x in a if not any(_one_referent(x, y) for y in b)}
-    rest_b = {y for y in b if not any(_one_referent(x, y) for x in a)}
-    return bool(rest_a or rest_b)
-
-
-_PRONOUNS = frozenset("it its he him his she her they them their we us our this that who".split())
-
-
-def _scare_quoted(a: Sequence[Word], b: Sequence[Word]) -> bool:
-    """Words of ``b`` in short quotes that ``a`` has without quotes (Israeli -> "Israeli")."""
-    plain = [w.text for w in a if not w.quoted]
-    return any(any(_one_referent(w.text, x) for x in plain) for w in b if w.quoted)
-
-
-def _actor_phrase(words: Sequence[Word]) -> bool:
-    """Short enough to name an actor (at most three words), and not a pronoun."""
-    return 0 < len(words) <= 3 and not any(w.text.casefold() in _PRONOUNS for w in words)
-
-
-def _same_referents(src: Sequence[Word], cit: Sequence[Word]) -> bool:
-    """Every content word of each side has a variant or demonym on the other side."""
-    a, b = content(src), content(cit)
-    if not a or not b or any(w.quoted for w in (*src, *cit)):
-        return False
-    return all(any(_one_referent(x.text, y.text) for y in b) for x in a) and all(
-        any(_one_referent(x.text, y.text) for x in a) for y in b
-    )
-
-
 def _lopsided(n_source: int, n_citing: int) -> bool:
     """One side says much more than the other: a rewrite, not a word swap."""
     small, large = sorted((n_source, n_citing))
     return large >= LOPSIDED_WORDS and LOPSIDED_RATIO * small <= large
-
-
-def _signals(
-    src: Sequence[Word],
-    cit: Sequence[Word],
-    cs: Connotation,
-    cc: Connotation,
-    s_window: str,
-    c_window: str,
-    credited: bool,
-    quoted: bool,
-) -> dict[str, float]:
-    """The signals of a replacement (see :data:`framing.comparison.relevance.SIGNALS`)."""
-    signals: dict[str, float] = {}
-    if naming_change(s_window, c_window):
-        signals["naming"] = 1.0
-    if _scare_quoted(src, cit) or _scare_quoted(cit, src):
-        signals["scare_quotes"] = 1.0
-    if cs.cue and cc.cue and cs.cue != cc.cue:
-        doubting = {"doubt", "negative"}
-        signals["doubt_cue" if {cs.cue, cc.cue} & doubting else "other_cue"] = 1.0
-    if credited:
-        signals["source"] = 1.0
-    load = abs(cs.loadedness - cc.loadedness)
-    if cs.category and cc.category and cs.category != cc.category:
-        load = max(load, 0.5)
-    signals["loaded"] = load
-    if cs.certainty is not None or cc.certainty is not None:
-        # a plain statement asserts (certainty 1); a hedge added or dropped shifts it
-        plain_s = 1.0 if cs.certainty is None else cs.certainty
-        plain_c = 1.0 if cc.certainty is None else cc.certainty
-        signals["certainty"] = abs(plain_s - plain_c)
-    signals["tone"] = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
-    if _names_differ(cs.names, cc.names) and _actor_phrase(src) and _actor_phrase(cit):
-        signals["actor" if cs.names and cc.names else "actor_named"] = 1.0
-    if cs.numbers != cc.numbers:
-        signals["number"] = 1.0
-    if quoted:
-        signals["quoted"] = 1.0
-    n_s, n_c = len(content(src)), len(content(cit))
-    signals["size"] = max(n_s, n_c) / MAX_SUBSTITUTION_WORDS
-    signals["lopsided"] = 1.0 - min(n_s, n_c) / max(n_s, n_c, 1)
-    signals["spelling"] = SequenceMatcher(
-        None, " ".join(w.text.casefold() for w in src), " ".join(w.text.casefold() for w in cit)
-    ).ratio()
-    return {k: float(v) for k, v in signals.items() if v}
 
 
 def _direction(kind: str, cs: Connotation, cc: Connotation) -> str:
@@ -361,7 +238,7 @@ def judge_edits(
         s_content, c_content = content(src), content(cit)
         quotes_changed = [w.quoted for w in src] != [w.quoted for w in cit] and bool(src and cit)
         if src and cit and ((s_content and c_content) or quotes_changed):
-            if _same_referents(src, cit):
+            if same_referents(src, cit):
                 continue
             if (
                 _lopsided(len(s_content), len(c_content))
@@ -398,8 +275,8 @@ def judge_edits(
             s_range = _extend_quotes(source_text, src[0].start, src[-1].end)
             c_range = _extend_quotes(citing_text, cit[0].start, cit[-1].end)
             s_phrase, c_phrase = source_text[slice(*s_range)], citing_text[slice(*c_range)]
-            cs = connotation(s_phrase, source_spans, s_range[0], _names(src, source_text))
-            cc = connotation(c_phrase, citing_spans, c_range[0], _names(cit, citing_text))
+            cs = connotation(s_phrase, source_spans, s_range[0], names(src, source_text))
+            cc = connotation(c_phrase, citing_spans, c_range[0], names(cit, citing_text))
             # naming pairs are looked up with a word of context on each side
             s_window = (
                 _window(source_words, edit.source_position, len(src), source_text) or s_phrase
@@ -409,7 +286,7 @@ def judge_edits(
             )
             credited = _any_in(src, source_credited) and _any_in(cit, citing_credited)
             quoted = _all_in(src, source_quotes) and _all_in(cit, citing_quotes)
-            signals = _signals(src, cit, cs, cc, s_window, c_window, credited, quoted)
+            signals = signals_of(src, cit, cs, cc, s_window, c_window, credited, quoted)
             signals["aligned"] = aligned
             signals["place"] = abs(
                 edit.source_position / max(len(source_words), 1)
