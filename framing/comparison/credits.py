@@ -20,7 +20,15 @@ import pandas as pd
 from ..article import Article
 from ..outlets import OutletRegistry, slugify
 
-__all__ = ["frames_by_sentence", "is_source_outlet", "outlet_names"]
+__all__ = ["OUTLET_NOUNS", "frames_by_sentence", "is_source_outlet", "outlet_names"]
+
+# Nouns by which a retelling refers to the outlet it retells ("the agency said",
+# "the media outlet detailed"): an attribution to one of them, in an article that
+# credits its source outlet by name, credits the source outlet.
+OUTLET_NOUNS = frozenset(
+    "agency broadcaster channel media medium network newspaper outlet paper publication "
+    "report website".split()
+)
 
 
 def _outlet_key(name: str) -> str:
@@ -64,6 +72,11 @@ def is_source_outlet(
         if isinstance(source, str):
             candidates |= {_outlet_key(source), _outlet_key(registry.resolve(source) or "")}
         flags.append(bool(candidates & names))
+    if any(flags):  # the source outlet is named: "the agency", "the media" refer to it
+        for k, source in enumerate(attributions["source"]):
+            words = str(source).casefold().split()
+            if not flags[k] and 0 < len(words) <= 3 and words[-1] in OUTLET_NOUNS:
+                flags[k] = True
     return flags
 
 

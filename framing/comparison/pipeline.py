@@ -50,6 +50,7 @@ from .edits import (
     words_of,
 )
 from .fidelity import CONTENT_KINDS, check_fidelity
+from .frames import frame_changes
 from .paraphrase import paraphrase_support, shared_evidence
 from .result import Comparison
 from .substitutions import RELEVANCE_THRESHOLD, SUBSTITUTION_COLUMNS, judge_edits
@@ -155,6 +156,17 @@ def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
         bucket = members.setdefault(root, ([], []))
         (bucket[0] if node[0] == "s" else bucket[1]).append(node[1])
     return sorted((sorted(s), sorted(c)) for s, c in members.values())
+
+
+def _covered(row: dict, frames: list[dict]) -> bool:
+    """Is a word-level replacement inside an attribution frame reported as one?"""
+    return any(
+        row["citing_start"] < f["citing_end"]
+        and row["citing_end"] > f["citing_start"]
+        and row["source_start"] < f["source_end"]
+        and row["source_end"] > f["source_start"]
+        for f in frames
+    )
 
 
 def _credited_ranges(attributions: pd.DataFrame) -> list[tuple[int, int]]:
@@ -285,6 +297,16 @@ def compare(
         )
         for name, rows in zip(found, tables, strict=True):
             found[name] += rows
+    aligned = {j: s_group for s_group, c_group in groups for j in c_group}
+    framed, unframed = frame_changes(
+        s_text, c_text, source_attributions, attributions, to_source, aligned, relevance_threshold
+    )
+    for name in ("substitutions", "rewordings"):
+        found[name] = sorted(
+            [r for r in found[name] if not _covered(r, framed + unframed)]
+            + (framed if name == "substitutions" else unframed),
+            key=lambda r: (r["citing_start"], r["source_start"]),
+        )
     for row in alignment.itertuples(index=False):
         if row.relation == "omitted":
             loaded = has_span_within(s_spans, row.source_start, row.source_end)
@@ -315,7 +337,6 @@ def compare(
                 )
             )
 
-    aligned = {j: s_group for s_group, c_group in groups for j in c_group}
     fidelity = check_fidelity(
         c_text,
         attributions,

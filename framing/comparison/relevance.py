@@ -112,7 +112,7 @@ _FALLBACK = {
     "source": 0.6,
     "actor": 0.65,
     "actor_named": 0.45,
-    "other_cue": 0.5,
+    "other_cue": 0.45,
     "tone": 0.5,
     "number": 0.4,
 }

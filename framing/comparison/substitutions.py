@@ -44,6 +44,7 @@ __all__ = [
     "RELEVANCE_THRESHOLD",
     "SUBSTITUTION_COLUMNS",
     "judge_edits",
+    "substitution_row",
 ]
 
 SUBSTITUTION_COLUMNS: tuple[str, ...] = (
@@ -171,6 +172,37 @@ def _row(
         "kind": kind,
         "relevance": relevance,
     }
+
+
+def substitution_row(
+    s_range: tuple[int, int],
+    c_range: tuple[int, int],
+    source_text: str,
+    citing_text: str,
+    source_index: int,
+    citing_index: int,
+    kind: str,
+    score: float,
+    cs: Connotation,
+    cc: Connotation,
+    source_words: Sequence[Word] = (),
+    citing_words: Sequence[Word] = (),
+) -> dict:
+    """One row of the substitutions (or rewordings) table."""
+    return _row(
+        source_words,
+        citing_words,
+        s_range,
+        c_range,
+        source_text,
+        citing_text,
+        source_index,
+        citing_index,
+        kind,
+        score,
+        cs,
+        cc,
+    )
 
 
 def _label(
