@@ -10,7 +10,10 @@ the source sentences of the same stretch by dynamic programming over the
 similarity matrix: a monotone set of links maximising the sum of
 ``similarity - GAP_THRESHOLD``, where a skipped sentence costs nothing and a
 link needs evidence beyond chance (:data:`MIN_SHARED` shared content words,
-or a shared name or number).
+or a shared name or number). A citing sentence still unlinked after that may
+have moved: it is linked to its most similar source sentence when that
+reaches :data:`MOVED_THRESHOLD` with :data:`MOVED_SHARED` shared content
+words.
 
 :func:`paraphrase_support` returns the similarity matrix with the chosen
 cells raised to the alignment threshold, so that the ordinary linking rules
@@ -35,13 +38,23 @@ import numpy as np
 
 from .edits import Word, is_function_word
 
-__all__ = ["GAP_THRESHOLD", "MIN_SHARED", "paraphrase_support", "shared_evidence"]
+__all__ = [
+    "GAP_THRESHOLD",
+    "MIN_SHARED",
+    "MOVED_SHARED",
+    "MOVED_THRESHOLD",
+    "paraphrase_support",
+    "shared_evidence",
+]
 
 # A link inside a gap between anchors needs at least this similarity (calibrated
 # on the real_pairs development set: see benchmarks/eval_compare.py --links).
 GAP_THRESHOLD = 0.12
 # ... and at least this many shared content words (or a shared name or number).
 MIN_SHARED = 2
+# Out of order, a link needs this similarity and this many shared content words.
+MOVED_THRESHOLD = 0.15
+MOVED_SHARED = 4
 
 
 def shared_evidence(
@@ -125,4 +138,11 @@ def paraphrase_support(
                 r -= 1
             else:
                 c -= 1
+    # a sentence moved out of order needs stronger evidence: more shared words
+    for j in range(m):
+        if out[:, j].max() >= threshold:
+            continue
+        i = int(similarity[:, j].argmax())
+        if similarity[i, j] >= MOVED_THRESHOLD and shared[i, j] >= MOVED_SHARED:
+            out[i, j] = threshold
     return out

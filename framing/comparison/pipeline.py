@@ -53,7 +53,12 @@ from .fidelity import CONTENT_KINDS, check_fidelity
 from .frames import frame_changes
 from .paraphrase import paraphrase_support, shared_evidence
 from .result import Comparison
-from .substitutions import RELEVANCE_THRESHOLD, SUBSTITUTION_COLUMNS, judge_edits
+from .substitutions import (
+    RELEVANCE_THRESHOLD,
+    SUBSTITUTION_COLUMNS,
+    judge_edits,
+    scare_quote_rows,
+)
 from .summary import sided_terms, summary_table
 
 __all__ = ["compare"]
@@ -297,6 +302,16 @@ def compare(
         )
         for name, rows in zip(found, tables, strict=True):
             found[name] += rows
+        found["substitutions"] += scare_quote_rows(
+            group_s,
+            group_c,
+            s_text,
+            c_text,
+            s_group[0],
+            c_group[0],
+            [*tables[0], *tables[1]],
+            relevance_threshold,
+        )
     aligned = {j: s_group for s_group, c_group in groups for j in c_group}
     framed, unframed = frame_changes(
         s_text, c_text, source_attributions, attributions, to_source, aligned, relevance_threshold

@@ -6,7 +6,7 @@ Examples
 >>> result = framing.compare("Officials said the troops left.",
 ...                          "Officials claimed the troops left.")
 >>> result.substitutions[["source_phrase", "citing_phrase", "kind"]].values.tolist()
-[['said', 'claimed', 'attribution']]
+[['Officials said', 'Officials claimed', 'attribution']]
 """
 
 from __future__ import annotations

@@ -34,9 +34,17 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .connotation import Connotation, connotation
-from .edits import Edit, Word, content, edit_row, kind_of_addition, kind_of_omission
+from .edits import (
+    Edit,
+    Word,
+    content,
+    edit_row,
+    is_function_word,
+    kind_of_addition,
+    kind_of_omission,
+)
 from .relevance import kind_of, record, relevance, relevance_threshold
-from .signals import MAX_SUBSTITUTION_WORDS, names, same_referents
+from .signals import MAX_SUBSTITUTION_WORDS, names, one_referent, same_referents
 from .signals import signals as signals_of
 from .variants import fold
 
@@ -398,6 +406,56 @@ def judge_edits(
                 )
             )
     return substitutions, rewordings, omissions, additions
+
+
+def scare_quote_rows(
+    source_words: Sequence[Word],
+    citing_words: Sequence[Word],
+    source_text: str,
+    citing_text: str,
+    source_index: int,
+    citing_index: int,
+    taken: Sequence[dict],
+    threshold: float = RELEVANCE_THRESHOLD,
+) -> list[dict]:
+    """Scare quotes the word diff missed because the word moved ("Israeli leaders have made
+    a decision" -> "a decision has been made by "Israeli" leadership"): a word in short quotes
+    in the citing sentences that the aligned source sentences have without quotes."""
+    rows: list[dict] = []
+    covered = [(r["citing_start"], r["citing_end"]) for r in taken]
+    for w in citing_words:
+        if not w.quoted or any(a <= w.start < b for a, b in covered):
+            continue
+        match = next(
+            (s for s in source_words if not s.quoted and one_referent(s.text, w.text)), None
+        )
+        if match is None or is_function_word(w):
+            continue
+        c_range = _extend_quotes(citing_text, w.start, w.end)
+        s_range = (match.start, match.end)
+        signals = {"scare_quotes": 1.0}
+        score = round(relevance(signals), 3)
+        cs = connotation(source_text[slice(*s_range)])
+        cc = connotation(citing_text[slice(*c_range)])
+        row = _row(
+            [match],
+            [w],
+            s_range,
+            c_range,
+            source_text,
+            citing_text,
+            source_index,
+            citing_index,
+            kind_of(signals),
+            score,
+            cs,
+            cc,
+        )
+        record(row, signals)
+        if score >= threshold:
+            rows.append(row)
+            covered.append(c_range)
+    return rows
 
 
 def _window(words: Sequence[Word], position: int, size: int, text: str) -> str:
