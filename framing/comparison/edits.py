@@ -84,7 +84,7 @@ _CAVEAT = frozenset(
     "unclear uncertain yet reportedly allegedly likely unlikely caveat except only partly "
     "appear appears appeared seem seems seemed suggest suggests if not".split()
 )
-# A word inside a quotation of at most this many words is scare-quoted ("Israeli").
+# A quoted word, or a quoted name of at most this many words, is scare-quoted ("Israeli").
 SCARE_QUOTE_WORDS = 2
 # A deletion and an insertion at most this many words apart are one replacement
 # ("said another whistleblower" -> "the whistleblower claimed").
@@ -137,6 +137,15 @@ def _key(token: str) -> str:
     return _STEMMER.stem(folded.removesuffix("'s"))
 
 
+def _scare_quote(text: str, start: int, end: int) -> bool:
+    """A quoted word, or a quoted name of at most SCARE_QUOTE_WORDS words ("Sde Teiman"),
+    not a quoted phrase ("expressed frustration")."""
+    inside = _WORD.findall(text, start, end)
+    return len(inside) == 1 or (
+        len(inside) <= SCARE_QUOTE_WORDS and all(w[:1].isupper() for w in inside)
+    )
+
+
 def words_of(
     text: str,
     start: int,
@@ -158,11 +167,7 @@ def words_of(
     """
     if quotes is None:
         quotes = quotation_spans(text)
-    short = [
-        (a, b)
-        for a, b in quotes
-        if b > start and a < end and len(_WORD.findall(text, a, b)) <= SCARE_QUOTE_WORDS
-    ]
+    short = [(a, b) for a, b in quotes if b > start and a < end and _scare_quote(text, a, b)]
     words = []
     for match in _WORD.finditer(text, start, end):
         if any(s <= match.start() < e for s, e in skip):

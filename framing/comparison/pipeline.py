@@ -309,7 +309,7 @@ def compare(
             c_text,
             s_group[0],
             c_group[0],
-            [*tables[0], *tables[1]],
+            tables[0],
             relevance_threshold,
         )
     aligned = {j: s_group for s_group, c_group in groups for j in c_group}

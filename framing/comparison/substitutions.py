@@ -30,10 +30,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 
-from .connotation import Connotation, connotation
+from .connotation import Connotation, certainty_of, connotation
 from .edits import (
     Edit,
     Word,
@@ -326,6 +327,11 @@ def judge_edits(
             )
             credited = _any_in(src, source_credited) and _any_in(cit, citing_credited)
             quoted = _all_in(src, source_quotes) and _all_in(cit, citing_quotes)
+            # certainty is read with the clause around the change ("may not be possible")
+            s_clause = _window(source_words, edit.source_position, len(src), source_text, 3)
+            c_clause = _window(citing_words, edit.citing_position, len(cit), citing_text, 3)
+            cs = replace(cs, certainty=certainty_of(_lower_words(s_clause or s_phrase)))
+            cc = replace(cc, certainty=certainty_of(_lower_words(c_clause or c_phrase)))
             signals = signals_of(src, cit, cs, cc, s_window, c_window, credited, quoted)
             signals["aligned"] = aligned
             signals["place"] = abs(
@@ -423,14 +429,22 @@ def scare_quote_rows(
     in the citing sentences that the aligned source sentences have without quotes."""
     rows: list[dict] = []
     covered = [(r["citing_start"], r["citing_end"]) for r in taken]
-    for w in citing_words:
-        if not w.quoted or any(a <= w.start < b for a, b in covered):
+
+    def context(words: Sequence[Word], k: int) -> set[str]:
+        return {x.key.rstrip('"') for x in content(words[max(0, k - 3) : k + 4])}
+
+    for j, w in enumerate(citing_words):
+        if not w.quoted or is_function_word(w) or any(a <= w.start < b for a, b in covered):
             continue
-        match = next(
-            (s for s in source_words if not s.quoted and one_referent(s.text, w.text)), None
-        )
-        if match is None or is_function_word(w):
+        around = context(citing_words, j)
+        candidates = [
+            (len(context(source_words, i) & around), -i)
+            for i, s in enumerate(source_words)
+            if not s.quoted and one_referent(s.text, w.text)
+        ]
+        if not candidates:
             continue
+        match = source_words[-max(candidates)[1]]
         c_range = _extend_quotes(citing_text, w.start, w.end)
         s_range = (match.start, match.end)
         signals = {"scare_quotes": 1.0}
@@ -458,12 +472,16 @@ def scare_quote_rows(
     return rows
 
 
-def _window(words: Sequence[Word], position: int, size: int, text: str) -> str:
-    """The changed words with one word of context on each side."""
+def _lower_words(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+
+
+def _window(words: Sequence[Word], position: int, size: int, text: str, reach: int = 1) -> str:
+    """The changed words with ``reach`` words of context on each side."""
     if not words:
         return ""
-    first = max(0, position - 1)
-    last = min(len(words), position + size + 1) - 1
+    first = max(0, position - reach)
+    last = min(len(words), position + size + reach) - 1
     if last < first:
         return ""
     return text[words[first].start : words[last].end]
