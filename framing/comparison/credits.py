@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..article import Article
@@ -27,7 +29,7 @@ __all__ = ["OUTLET_NOUNS", "frames_by_sentence", "is_source_outlet", "outlet_nam
 # credits its source outlet by name, credits the source outlet.
 OUTLET_NOUNS = frozenset(
     "agency broadcaster channel media medium network newspaper outlet paper publication "
-    "report website".split()
+    "website".split()
 )
 
 
@@ -71,11 +73,25 @@ def is_source_outlet(
         candidates = {_outlet_key(outlet)} if isinstance(outlet, str) else set()
         if isinstance(source, str):
             candidates |= {_outlet_key(source), _outlet_key(registry.resolve(source) or "")}
+            # the outlet named inside a longer source: "a CNN Arabic investigation",
+            # "emails obtained by Reuters", "Axios' sources"
+            words = re.sub(r"['’]s?\b", "", source).split()
+            candidates |= {
+                _outlet_key(" ".join(words[i : i + n]))
+                for n in (1, 2, 3)
+                for i in range(len(words) - n + 1)
+                if words[i][:1].isupper()
+            }
         flags.append(bool(candidates & names))
     if any(flags):  # the source outlet is named: "the agency", "the media" refer to it
         for k, source in enumerate(attributions["source"]):
             words = str(source).casefold().split()
-            if not flags[k] and 0 < len(words) <= 3 and words[-1] in OUTLET_NOUNS:
+            if (
+                not flags[k]
+                and 1 < len(words) <= 3
+                and words[0] == "the"
+                and (words[-1] in OUTLET_NOUNS)
+            ):
                 flags[k] = True
     return flags
 

@@ -58,6 +58,7 @@ FIDELITY_COLUMNS: tuple[str, ...] = (
     "passage_end",
     "similarity",
     "verdict",
+    "credit",
 )
 # An indirect claim this similar to a source passage repeats it (calibrated
 # on the teaching pairs' calibration set, like MATCH_THRESHOLD).
@@ -95,6 +96,42 @@ def _frames(attributions: pd.DataFrame) -> list[tuple[int, tuple[int, int]]]:
     for k, row in enumerate(attributions.itertuples(index=False)):
         ends = [(row.cue_start, row.cue_end), (row.source_start, row.source_end)]
         out += [(k, (int(a), int(b))) for a, b in ends if pd.notna(a) and pd.notna(b)]
+    return out
+
+
+def _implicit_claims(
+    citing_text: str,
+    citing_sentences: Sequence[tuple[int, int, str]],
+    attributions: pd.DataFrame,
+    aligned: Mapping[int, Sequence[int]],
+    outlet: str,
+    quotes: Sequence[tuple[int, int]],
+) -> list[dict]:
+    """Claims for the aligned citing sentences that credit nobody explicitly."""
+    credited = set(attributions["sentence"].astype(int)) if len(attributions) else set()
+    out = []
+    for k, (start, end, _) in enumerate(citing_sentences):
+        if k in credited or not aligned.get(k):
+            continue
+        start, end = _strip_span(citing_text, start, end)
+        if end - start < 3:
+            continue
+        quoted = [(a, b) for a, b in quotes if a < end and b > start]
+        out.append(
+            {
+                "citing_sentence": k,
+                "source": outlet,
+                "source_as_written": None,
+                "cue": None,
+                "direct": bool(quoted),
+                "claim": citing_text[start:end],
+                "claim_start": int(start),
+                "claim_end": int(end),
+                "to_source_outlet": True,
+                "credit": "implicit",
+                "_quotes": quoted,
+            }
+        )
     return out
 
 
@@ -169,6 +206,8 @@ def check_fidelity(
     *,
     aligned: Mapping[int, Sequence[int]] | None = None,
     changes: Sequence[tuple[int, int]] = (),
+    citing_sentences: Sequence[tuple[int, int, str]] = (),
+    implicit: str | None = None,
 ) -> pd.DataFrame:
     """The attribution-fidelity table (``FIDELITY_COLUMNS``).
 
@@ -188,6 +227,14 @@ def check_fidelity(
         Similarity from which a source passage supports a claim.
     aligned : mapping, optional
         Citing sentence index -> the source sentence indices aligned with it.
+    citing_sentences : sequence of (start, end, text)
+        The citing article's sentences (for implicit credits).
+    implicit : str, optional
+        The source outlet's name. When given and the citing article credits
+        the source outlet at least once, every citing sentence aligned with
+        the source that holds no attribution is a claim credited to it
+        implicitly (``credit`` = ``"implicit"``): a retelling that names its
+        source presents what it retells as that source's reporting.
     changes : sequence of (start, end)
         Citing-text spans of the reported changes of content (substitutions
         of the kinds in :data:`CONTENT_KINDS`): a claim holding one is
@@ -233,8 +280,13 @@ def check_fidelity(
                 "claim_start": int(start),
                 "claim_end": int(end),
                 "to_source_outlet": bool(to_source),
+                "credit": "explicit",
                 "_quotes": quoted,
             }
+        )
+    if implicit is not None and any(is_source_outlet):
+        claims += _implicit_claims(
+            citing_text, citing_sentences, citing_attributions, aligned, implicit, c_quotes
         )
     if not claims:
         return pd.DataFrame(columns=list(FIDELITY_COLUMNS))

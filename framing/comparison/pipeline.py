@@ -163,6 +163,13 @@ def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
     return sorted((sorted(s), sorted(c)) for s, c in members.values())
 
 
+def _outlet_label(article: Article, registry: OutletRegistry) -> str:
+    """The source outlet's display name (registry name, else as written)."""
+    outlet = article.outlet or "source"
+    key = outlet if outlet in registry else registry.resolve(outlet)
+    return registry[key].name if key and key in registry else outlet
+
+
 def _covered(row: dict, frames: list[dict]) -> bool:
     """Is a word-level replacement inside an attribution frame reported as one?"""
     return any(
@@ -365,6 +372,8 @@ def compare(
             for r in found["substitutions"]
             if r["kind"] in CONTENT_KINDS
         ],
+        citing_sentences=c_sents,
+        implicit=_outlet_label(source_article, registry),
     )
     tables = {
         "substitutions": pd.DataFrame(found["substitutions"], columns=list(SUBSTITUTION_COLUMNS)),
