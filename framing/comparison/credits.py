@@ -22,7 +22,14 @@ import pandas as pd
 from ..article import Article
 from ..outlets import OutletRegistry, slugify
 
-__all__ = ["OUTLET_NOUNS", "frames_by_sentence", "is_source_outlet", "outlet_names"]
+__all__ = [
+    "OUTLET_NOUNS",
+    "frames_by_sentence",
+    "is_source_outlet",
+    "outlet_label",
+    "outlet_names",
+    "resolve_outlet",
+]
 
 # Nouns by which a retelling refers to the outlet it retells ("the agency said",
 # "the media outlet detailed"): an attribution to one of them, in an article that
@@ -37,20 +44,35 @@ def _outlet_key(name: str) -> str:
     return slugify(name).removeprefix("the-")
 
 
+def resolve_outlet(article: Article, registry: OutletRegistry) -> str | None:
+    """The registry id of ``article``'s outlet, resolving it by its leading words if need be."""
+    if not article.outlet:
+        return None
+    if article.outlet in registry:
+        return article.outlet
+    outlet_id = registry.resolve(article.outlet)
+    parts = slugify(article.outlet).split("-")
+    for size in range(len(parts) - 1, 0, -1):
+        if outlet_id is not None:
+            break
+        outlet_id = registry.resolve(" ".join(parts[:size]))
+    return outlet_id if outlet_id in registry else None
+
+
+def outlet_label(article: Article, registry: OutletRegistry) -> str:
+    """The display name of ``article``'s outlet (its registry name, else as written)."""
+    outlet_id = resolve_outlet(article, registry)
+    return registry[outlet_id].name if outlet_id else (article.outlet or "the source")
+
+
 def outlet_names(article: Article, registry: OutletRegistry) -> set[str]:
     """Folded names (slugs) by which a citing article may credit ``article``'s outlet."""
     names: set[str] = set()
     if not article.outlet:
         return names
     names.add(_outlet_key(article.outlet))
-    outlet_id = article.outlet if article.outlet in registry else registry.resolve(article.outlet)
-    if outlet_id is None:
-        parts = slugify(article.outlet).split("-")
-        for size in range(len(parts) - 1, 0, -1):
-            outlet_id = registry.resolve(" ".join(parts[:size]))
-            if outlet_id is not None:
-                break
-    if outlet_id is not None and outlet_id in registry:
+    outlet_id = resolve_outlet(article, registry)
+    if outlet_id is not None:
         outlet = registry[outlet_id]
         names |= {_outlet_key(n) for n in (outlet_id, outlet.name, *outlet.aliases)}
     return names

@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
@@ -231,7 +232,8 @@ def check_fidelity(
         The citing article's sentences (for implicit credits).
     implicit : str, optional
         The source outlet's name. When given and the citing article credits
-        the source outlet at least once, every citing sentence aligned with
+        the source outlet at least once (or names it, as in a "(Reuters)"
+        dateline), every citing sentence aligned with
         the source that holds no attribution is a claim credited to it
         implicitly (``credit`` = ``"implicit"``): a retelling that names its
         source presents what it retells as that source's reporting.
@@ -284,7 +286,10 @@ def check_fidelity(
                 "_quotes": quoted,
             }
         )
-    if implicit is not None and any(is_source_outlet):
+    named = implicit is not None and re.search(
+        rf"(?<![^\W_]){re.escape(implicit)}(?![^\W_])", citing_text, re.IGNORECASE
+    )
+    if implicit is not None and (any(is_source_outlet) or named):
         claims += _implicit_claims(
             citing_text, citing_sentences, citing_attributions, aligned, implicit, c_quotes
         )

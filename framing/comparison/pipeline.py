@@ -35,7 +35,7 @@ from ..loaders.sniff import EXTENSIONS
 from ..outlets import OutletRegistry
 from ..text.sentences import sentence_spans
 from .align import MATCH_THRESHOLD, align_sentences, similarity_matrices
-from .credits import frames_by_sentence, is_source_outlet, outlet_names
+from .credits import frames_by_sentence, is_source_outlet, outlet_label, outlet_names
 from .edits import (
     ADDITION_COLUMNS,
     OMISSION_COLUMNS,
@@ -161,13 +161,6 @@ def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
         bucket = members.setdefault(root, ([], []))
         (bucket[0] if node[0] == "s" else bucket[1]).append(node[1])
     return sorted((sorted(s), sorted(c)) for s, c in members.values())
-
-
-def _outlet_label(article: Article, registry: OutletRegistry) -> str:
-    """The source outlet's display name (registry name, else as written)."""
-    outlet = article.outlet or "source"
-    key = outlet if outlet in registry else registry.resolve(outlet)
-    return registry[key].name if key and key in registry else outlet
 
 
 def _covered(row: dict, frames: list[dict]) -> bool:
@@ -373,7 +366,7 @@ def compare(
             if r["kind"] in CONTENT_KINDS
         ],
         citing_sentences=c_sents,
-        implicit=_outlet_label(source_article, registry),
+        implicit=outlet_label(source_article, registry),
     )
     tables = {
         "substitutions": pd.DataFrame(found["substitutions"], columns=list(SUBSTITUTION_COLUMNS)),
