@@ -327,11 +327,13 @@ def judge_edits(
             )
             credited = _any_in(src, source_credited) and _any_in(cit, citing_credited)
             quoted = _all_in(src, source_quotes) and _all_in(cit, citing_quotes)
-            # certainty is read with the clause around the change ("may not be possible")
+            # certainty, when the change holds a hedge or booster, is read with the clause
+            # around it ("may not be possible" -> "may not be able" is no shift)
             s_clause = _window(source_words, edit.source_position, len(src), source_text, 3)
             c_clause = _window(citing_words, edit.citing_position, len(cit), citing_text, 3)
-            cs = replace(cs, certainty=certainty_of(_lower_words(s_clause or s_phrase)))
-            cc = replace(cc, certainty=certainty_of(_lower_words(c_clause or c_phrase)))
+            if cs.certainty is not None or cc.certainty is not None:  # a hedge in the change
+                cs = replace(cs, certainty=certainty_of(_lower_words(s_clause or s_phrase)))
+                cc = replace(cc, certainty=certainty_of(_lower_words(c_clause or c_phrase)))
             signals = signals_of(src, cit, cs, cc, s_window, c_window, credited, quoted)
             signals["aligned"] = aligned
             signals["place"] = abs(
