@@ -169,6 +169,7 @@ def test_compare_example_json_and_markdown(tmp_path, capsys):
         "alignment",
         "substitutions",
         "rewordings",
+        "headline",
         "additions",
         "omissions",
         "attribution_fidelity",

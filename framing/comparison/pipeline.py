@@ -51,6 +51,7 @@ from .edits import (
 )
 from .fidelity import CONTENT_KINDS, check_fidelity
 from .frames import frame_changes
+from .headline import compare_headlines
 from .paraphrase import paraphrase_support, shared_evidence
 from .result import Comparison
 from .substitutions import (
@@ -402,4 +403,5 @@ def compare(
         loaded_terms=sided_terms(s_spans, c_spans, attributions),
         attributions=attributions.drop(columns="_to_source").assign(to_source_outlet=to_source),
         rewordings=tables["rewordings"],
+        headline=compare_headlines(source_article.title, citing_article.title, relevance_threshold),
     )

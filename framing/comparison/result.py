@@ -22,6 +22,7 @@ from ..io import _json_default, to_records
 from .align import ALIGNMENT_COLUMNS
 from .edits import ADDITION_COLUMNS, OMISSION_COLUMNS
 from .fidelity import FIDELITY_COLUMNS
+from .headline import HEADLINE_COLUMNS
 from .substitutions import SUBSTITUTION_COLUMNS
 
 __all__ = ["Comparison"]
@@ -63,6 +64,10 @@ class Comparison:
     rewordings : DataFrame
         The other replaced words (same columns as ``substitutions``): changes
         of wording the toolkit does not count as framing.
+    headline : DataFrame
+        The citing headline against the source headline
+        (:data:`~framing.comparison.headline.HEADLINE_COLUMNS`; offsets into
+        the titles), when both titles tell the same story.
     """
 
     source: Article
@@ -77,6 +82,9 @@ class Comparison:
     attributions: pd.DataFrame = field(default_factory=pd.DataFrame)
     rewordings: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(SUBSTITUTION_COLUMNS))
+    )
+    headline: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(HEADLINE_COLUMNS))
     )
 
     def metric(self, name: str) -> float:
@@ -161,6 +169,7 @@ class Comparison:
             "alignment": to_records(self.alignment),
             "substitutions": to_records(self.substitutions),
             "rewordings": to_records(self.rewordings),
+            "headline": to_records(self.headline),
             "additions": to_records(self.additions),
             "omissions": to_records(self.omissions),
             "attribution_fidelity": to_records(self.attribution_fidelity),
@@ -213,6 +222,7 @@ class Comparison:
             loaded_terms=_table(data.get("loaded_terms", []), None),
             attributions=_table(data.get("attributions", []), None),
             rewordings=_table(data.get("rewordings", []), SUBSTITUTION_COLUMNS),
+            headline=_table(data.get("headline", []), HEADLINE_COLUMNS),
             **tables,
         )
 

@@ -149,6 +149,7 @@ def test_tables_have_documented_columns_and_json_round_trips(seed_comparison):
         "alignment",
         "substitutions",
         "rewordings",
+        "headline",
         "additions",
         "omissions",
         "attribution_fidelity",
