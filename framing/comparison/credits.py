@@ -108,12 +108,9 @@ def is_source_outlet(
     if any(flags):  # the source outlet is named: "the agency", "the media" refer to it
         for k, source in enumerate(attributions["source"]):
             words = str(source).casefold().split()
-            if (
-                not flags[k]
-                and 1 < len(words) <= 3
-                and words[0] == "the"
-                and (words[-1] in OUTLET_NOUNS)
-            ):
+            # "the agency", "the news agency", "the media outlet"; not "the environment agency"
+            generic = len(words) == 2 or (len(words) == 3 and words[1] in ("news", "media"))
+            if not flags[k] and generic and words[0] == "the" and words[-1] in OUTLET_NOUNS:
                 flags[k] = True
     return flags
 

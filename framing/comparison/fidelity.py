@@ -161,8 +161,9 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _uncovered(claim: Sequence[Word], passage: Sequence[Word]) -> int:
-    """Content words of the claim that the passage does not have (variants count as had)."""
+def _uncovered(claim: Sequence[Word], passage: Sequence[Word], every_word: bool = False) -> int:
+    """Words of the claim that the passage does not have (variants count as had): content
+    words and modal or negating ones ("could" -> "will"), or ``every_word`` but articles."""
     matcher = SequenceMatcher(
         None,
         [w.key.rstrip('"') for w in claim],
@@ -172,13 +173,23 @@ def _uncovered(claim: Sequence[Word], passage: Sequence[Word]) -> int:
     missing = 0
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("replace", "delete"):
-            extra = [w for w in claim[i1:i2] if not is_function_word(w)]
+            extra = [w for w in claim[i1:i2] if _counts(w, every_word)]
             if tag == "replace" and extra:
                 other = " ".join(w.text for w in passage[j1:j2])
                 if are_variants(" ".join(w.text for w in claim[i1:i2]), other):
                     continue
             missing += len(extra)
     return missing
+
+
+_MEANINGFUL = frozenset("will would can could may might must shall should not no never nor".split())
+
+
+def _counts(word: Word, every_word: bool) -> bool:
+    folded = word.text.casefold()
+    if every_word:
+        return folded not in ("a", "an", "the")
+    return not is_function_word(word) or folded in _MEANINGFUL
 
 
 def _quote_altered(quote: Sequence[Word], source: Sequence[Word]) -> bool:
@@ -194,7 +205,7 @@ def _quote_altered(quote: Sequence[Word], source: Sequence[Word]) -> bool:
     # the stretch of the source around the longest common run, as long as the quote
     first = max(0, block.b - block.a - 2)
     stretch = source[first : block.b - block.a + len(quote) + 2]
-    return _uncovered(quote, stretch) > 0
+    return _uncovered(quote, stretch, every_word=True) > 0
 
 
 def check_fidelity(

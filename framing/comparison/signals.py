@@ -129,7 +129,7 @@ def signals(
     if credited:
         signals["source"] = 1.0
     load = abs(cs.loadedness - cc.loadedness)
-    if cs.category and cc.category and cs.category != cc.category:
+    if cs.category and cc.category:  # one loaded word for another ("reckless" -> "disastrous")
         load = max(load, 0.5)
     signals["loaded"] = load
     if cs.certainty is not None or cc.certainty is not None:

@@ -74,8 +74,8 @@ SUBSTITUTION_COLUMNS: tuple[str, ...] = (
     "kind",
     "relevance",
 )
-# Replacements from this relevance on are reported as substitutions (calibrated with
-# the relevance model; see framing.comparison.relevance).
+# Replacements from this relevance on are reported as substitutions (calibrated; see
+# framing.comparison.relevance).
 RELEVANCE_THRESHOLD = relevance_threshold()
 # A change of this much in VADER valence or intensity (scaled 0-1) is an intensity shift.
 VALENCE_SHIFT = 0.3
@@ -413,7 +413,44 @@ def judge_edits(
                     loaded.loadedness > 0,
                 )
             )
-    return substitutions, rewordings, omissions, additions
+    return (
+        substitutions,
+        _join_rewordings(rewordings, source_text, citing_text),
+        omissions,
+        additions,
+    )
+
+
+def _join_rewordings(rows: list[dict], source_text: str, citing_text: str) -> list[dict]:
+    """Rewordings one function word apart are one reworded phrase ("crossed the border"
+    -> "poured across the frontier")."""
+    out: list[dict] = []
+    for row in rows:
+        if out and row["kind"] == out[-1]["kind"] == "reworded":
+            last = out[-1]
+            gaps = (
+                source_text[last["source_end"] : row["source_start"]],
+                citing_text[last["citing_end"] : row["citing_start"]],
+            )
+            if all(_function_gap(g) for g in gaps):
+                last.update(
+                    source_end=row["source_end"],
+                    citing_end=row["citing_end"],
+                    source_phrase=source_text[last["source_start"] : row["source_end"]],
+                    citing_phrase=citing_text[last["citing_start"] : row["citing_end"]],
+                )
+                continue
+        out.append(dict(row))
+    return out
+
+
+def _function_gap(text: str) -> bool:
+    words = re.findall(r"[^\W_]+", text)
+    return (
+        len(words) <= 1
+        and all(is_function_word(w) for w in words)
+        and not re.search(r"[.;:!?\n]", text)
+    )
 
 
 def scare_quote_rows(
