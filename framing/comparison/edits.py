@@ -368,7 +368,12 @@ def diff_words(
                 and len(content(citing_words[c[2] : c[3]])) <= MERGE_WORDS
                 for c in (p, chunk)
             )
-            if near and small and sides[0] and sides[0] == -sides[1]:
+            sizes = [
+                len(content(source_words[c[0] : c[1]])) + len(content(citing_words[c[2] : c[3]]))
+                for c in (p, chunk)
+            ]
+            balanced = abs(sizes[0] - sizes[1]) <= 1  # a word for a word, a phrase for a phrase
+            if near and small and balanced and sides[0] and sides[0] == -sides[1]:
                 p[1], p[3] = max(p[1], chunk[1]), max(p[3], chunk[3])
                 continue
             # a word or two added or dropped next to a replacement belong to it
