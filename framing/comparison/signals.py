@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from .connotation import Connotation
+from .credits import OUTLET_NOUNS
 from .edits import Word, content
 from .naming import naming_change
 from .variants import are_variants, fold
@@ -126,7 +127,10 @@ def signals(
     if cs.cue and cc.cue and cs.cue != cc.cue:
         doubting = {"doubt", "negative"}
         signals["doubt_cue" if {cs.cue, cc.cue} & doubting else "other_cue"] = 1.0
-    if credited:
+    words = {w.text.casefold() for w in (*src, *cit)}
+    # who is credited, described otherwise; not a name for a description ("Araghchi" ->
+    # "the top diplomat": an actor change) nor the outlet itself ("the report")
+    if credited and bool(cs.names) == bool(cc.names) and not words & OUTLET_NOUNS:
         signals["source"] = 1.0
     load = abs(cs.loadedness - cc.loadedness)
     if cs.category and cc.category:  # one loaded word for another ("reckless" -> "disastrous")
