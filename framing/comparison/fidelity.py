@@ -42,7 +42,7 @@ from .align import MATCH_THRESHOLD, normalised_words, sentence_similarity
 from .edits import Word, content, is_function_word, quotation_spans, words_of
 from .variants import are_variants
 
-__all__ = ["FIDELITY_COLUMNS", "VERBATIM_THRESHOLD", "check_fidelity", "quotations"]
+__all__ = ["FIDELITY_COLUMNS", "VERBATIM_WORDS", "check_fidelity", "quotations"]
 
 FIDELITY_COLUMNS: tuple[str, ...] = (
     "citing_sentence",
@@ -61,9 +61,9 @@ FIDELITY_COLUMNS: tuple[str, ...] = (
     "verdict",
     "credit",
 )
-# An indirect claim this similar to a source passage repeats it (calibrated
-# on the teaching pairs' calibration set, like MATCH_THRESHOLD).
-VERBATIM_THRESHOLD = 0.85
+# A claim of at least this many words found as it is anywhere in the source is verbatim
+# (shorter ones, "the matter", can occur by chance).
+VERBATIM_WORDS = 4
 # Substitution kinds that change what a claim says (not who says it or how).
 CONTENT_KINDS = frozenset({"naming", "loaded", "intensity", "certainty", "number", "label"})
 # A quotation of at least this many words is someone's words (shorter ones are
@@ -175,11 +175,17 @@ def _uncovered(claim: Sequence[Word], passage: Sequence[Word], every_word: bool 
         if tag in ("replace", "delete"):
             extra = [w for w in claim[i1:i2] if _counts(w, every_word)]
             if tag == "replace" and extra:
-                other = " ".join(w.text for w in passage[j1:j2])
-                if are_variants(" ".join(w.text for w in claim[i1:i2]), other):
+                mine = " ".join(_form(w) for w in claim[i1:i2])
+                if are_variants(mine, " ".join(_form(w) for w in passage[j1:j2])):
                     continue
             missing += len(extra)
     return missing
+
+
+def _form(word: Word) -> str:
+    """A short capitalised word compared as an abbreviation ("Oct" as "Oct.")."""
+    text = word.text
+    return text + "." if 3 <= len(text) <= 4 and text[:1].isupper() and text.isalpha() else text
 
 
 _MEANINGFUL = frozenset("will would can could may might must shall should not no never nor".split())
@@ -333,15 +339,13 @@ def check_fidelity(
         )
         changed = any(a < c_end and b > c_start for a, b in changes)
         words = normalised_words(claim["claim"])
-        if words and words in normalised_source:
+        if len(words.split()) >= VERBATIM_WORDS and words in normalised_source:
             verdict = "verbatim"
         elif passage is None or (score < support_threshold and not linked):
             verdict = "unsupported"
         elif altered_quote or changed:
             verdict = "altered"
-        elif (content(claim_words) and not _uncovered(claim_words, passage_words)) or (
-            score >= VERBATIM_THRESHOLD and not claim["direct"]
-        ):
+        elif content(claim_words) and not _uncovered(claim_words, passage_words):
             verdict = "verbatim"
         else:
             verdict = "paraphrased"
