@@ -37,6 +37,7 @@ from .connotation import connotation
 from .credits import OUTLET_NOUNS
 from .edits import Word, content, words_of
 from .relevance import kind_of, record, relevance
+from .rows import substitution_row
 from .signals import names, one_referent
 
 __all__ = ["frame_changes"]
@@ -100,8 +101,6 @@ def frame_changes(
     threshold: float,
 ) -> tuple[list[dict], list[dict]]:
     """Substitution rows and rewording rows for changed speakers and reporting verbs."""
-    from .substitutions import substitution_row
-
     by_sentence: dict[int, list] = {}
     for row in source_attributions.itertuples(index=False):
         by_sentence.setdefault(int(row.sentence), []).append(row)

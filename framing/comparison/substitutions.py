@@ -34,7 +34,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .connotation import Connotation, certainty_of, connotation
+from .connotation import certainty_of, connotation
 from .edits import (
     Edit,
     Word,
@@ -45,56 +45,31 @@ from .edits import (
     kind_of_omission,
 )
 from .relevance import kind_of, record, relevance, relevance_threshold
-from .signals import MAX_SUBSTITUTION_WORDS, names, one_referent, same_referents
+from .rows import (
+    SUBSTITUTION_COLUMNS,
+    extend_quotes,
+    row_of,
+    scare_quote_rows,
+    substitution_row,
+)
+from .signals import MAX_SUBSTITUTION_WORDS, names, same_referents
 from .signals import signals as signals_of
-from .variants import fold
 
 __all__ = [
     "RELEVANCE_THRESHOLD",
     "SUBSTITUTION_COLUMNS",
     "judge_edits",
+    "scare_quote_rows",
     "substitution_row",
 ]
 
-SUBSTITUTION_COLUMNS: tuple[str, ...] = (
-    "source_index",
-    "citing_index",
-    "source_phrase",
-    "citing_phrase",
-    "source_start",
-    "source_end",
-    "citing_start",
-    "citing_end",
-    "source_category",
-    "citing_category",
-    "source_loadedness",
-    "citing_loadedness",
-    "direction",
-    "neutral_counterpart",
-    "kind",
-    "relevance",
-)
 # Replacements from this relevance on are reported as substitutions (calibrated; see
 # framing.comparison.relevance).
 RELEVANCE_THRESHOLD = relevance_threshold()
-# A change of this much in VADER valence or intensity (scaled 0-1) is an intensity shift.
-VALENCE_SHIFT = 0.3
 # A replacement of at least LOPSIDED_WORDS content words on one side and at most
 # 1/LOPSIDED_RATIO of that on the other is a rewrite (omission + addition).
 LOPSIDED_WORDS = 4
 LOPSIDED_RATIO = 3
-# Loadedness from which a side counts as loaded (direction).
-LOADED = 0.25
-_QUOTE_MARKS = "\"“”'‘’"
-
-
-def _extend_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` over quotation marks touching it (so scare quotes show)."""
-    if start > 0 and text[start - 1] in _QUOTE_MARKS:
-        start -= 1
-    if end < len(text) and text[end] in _QUOTE_MARKS:
-        end += 1
-    return start, end
 
 
 def _all_in(words: Sequence[Word], ranges: Sequence[tuple[int, int]]) -> bool:
@@ -127,91 +102,6 @@ def _lopsided(n_source: int, n_citing: int) -> bool:
     """One side says much more than the other: a rewrite, not a word swap."""
     small, large = sorted((n_source, n_citing))
     return large >= LOPSIDED_WORDS and LOPSIDED_RATIO * small <= large
-
-
-def _direction(kind: str, cs: Connotation, cc: Connotation) -> str:
-    """Direction of the shift in loadedness (a loaded attribution cue counts as loaded)."""
-    s_loaded = max(cs.loadedness, float(cs.cue not in (None, "neutral")))
-    c_loaded = max(cc.loadedness, float(cc.cue not in (None, "neutral")))
-    if s_loaded < LOADED and c_loaded < LOADED:
-        if kind in ("actor", "source"):
-            return "actor_shift"
-        tone = abs(cc.valence) - abs(cs.valence)
-        if abs(tone) >= VALENCE_SHIFT:
-            return "neutral_to_loaded" if tone > 0 else "loaded_to_neutral"
-        return "reframed"
-    if s_loaded >= LOADED and c_loaded >= LOADED:
-        return "loaded_to_differently_loaded"
-    return "neutral_to_loaded" if c_loaded >= LOADED else "loaded_to_neutral"
-
-
-def _row(
-    src: Sequence[Word],
-    cit: Sequence[Word],
-    s_range: tuple[int, int],
-    c_range: tuple[int, int],
-    source_text: str,
-    citing_text: str,
-    source_index: int,
-    citing_index: int,
-    kind: str,
-    relevance: float,
-    cs: Connotation,
-    cc: Connotation,
-) -> dict:
-    counterpart = bool(cc.neutral) and any(
-        fold(n) in {fold(w.text) for w in src} or n.casefold() in {w.stem for w in src}
-        for n in str(cc.neutral).split()
-    )
-    return {
-        "source_index": source_index,
-        "citing_index": citing_index,
-        "source_phrase": source_text[s_range[0] : s_range[1]],
-        "citing_phrase": citing_text[c_range[0] : c_range[1]],
-        "source_start": s_range[0],
-        "source_end": s_range[1],
-        "citing_start": c_range[0],
-        "citing_end": c_range[1],
-        "source_category": cs.category,
-        "citing_category": cc.category,
-        "source_loadedness": cs.loadedness,
-        "citing_loadedness": cc.loadedness,
-        "direction": _direction(kind, cs, cc),
-        "neutral_counterpart": counterpart,
-        "kind": kind,
-        "relevance": relevance,
-    }
-
-
-def substitution_row(
-    s_range: tuple[int, int],
-    c_range: tuple[int, int],
-    source_text: str,
-    citing_text: str,
-    source_index: int,
-    citing_index: int,
-    kind: str,
-    score: float,
-    cs: Connotation,
-    cc: Connotation,
-    source_words: Sequence[Word] = (),
-    citing_words: Sequence[Word] = (),
-) -> dict:
-    """One row of the substitutions (or rewordings) table."""
-    return _row(
-        source_words,
-        citing_words,
-        s_range,
-        c_range,
-        source_text,
-        citing_text,
-        source_index,
-        citing_index,
-        kind,
-        score,
-        cs,
-        cc,
-    )
 
 
 def _label(
@@ -313,8 +203,8 @@ def judge_edits(
                     )
                 )
                 continue
-            s_range = _extend_quotes(source_text, src[0].start, src[-1].end)
-            c_range = _extend_quotes(citing_text, cit[0].start, cit[-1].end)
+            s_range = extend_quotes(source_text, src[0].start, src[-1].end)
+            c_range = extend_quotes(citing_text, cit[0].start, cit[-1].end)
             s_phrase, c_phrase = source_text[slice(*s_range)], citing_text[slice(*c_range)]
             cs = connotation(s_phrase, source_spans, s_range[0], names(src, source_text))
             cc = connotation(c_phrase, citing_spans, c_range[0], names(cit, citing_text))
@@ -342,7 +232,7 @@ def judge_edits(
             )
             kind = kind_of(signals)
             score = round(relevance(signals), 3)
-            row = _row(
+            row = row_of(
                 src,
                 cit,
                 s_range,
@@ -369,7 +259,7 @@ def judge_edits(
                 signals = {"label": 1.0, "loaded": abs(cs.loadedness - cc.loadedness)}
                 signals["size"] = len(content(src)) / MAX_SUBSTITUTION_WORDS
                 score = round(relevance(signals), 3)
-                row = _row(
+                row = row_of(
                     src,
                     [kept_c],
                     s_range,
@@ -451,64 +341,6 @@ def _function_gap(text: str) -> bool:
         and all(is_function_word(w) for w in words)
         and not re.search(r"[.;:!?\n]", text)
     )
-
-
-def scare_quote_rows(
-    source_words: Sequence[Word],
-    citing_words: Sequence[Word],
-    source_text: str,
-    citing_text: str,
-    source_index: int,
-    citing_index: int,
-    taken: Sequence[dict],
-    threshold: float = RELEVANCE_THRESHOLD,
-) -> list[dict]:
-    """Scare quotes the word diff missed because the word moved ("Israeli leaders have made
-    a decision" -> "a decision has been made by "Israeli" leadership"): a word in short quotes
-    in the citing sentences that the aligned source sentences have without quotes."""
-    rows: list[dict] = []
-    covered = [(r["citing_start"], r["citing_end"]) for r in taken]
-
-    def context(words: Sequence[Word], k: int) -> set[str]:
-        return {x.key.rstrip('"') for x in content(words[max(0, k - 3) : k + 4])}
-
-    for j, w in enumerate(citing_words):
-        if not w.quoted or is_function_word(w) or any(a <= w.start < b for a, b in covered):
-            continue
-        around = context(citing_words, j)
-        candidates = [
-            (len(context(source_words, i) & around), -i)
-            for i, s in enumerate(source_words)
-            if not s.quoted and one_referent(s.text, w.text)
-        ]
-        if not candidates:
-            continue
-        match = source_words[-max(candidates)[1]]
-        c_range = _extend_quotes(citing_text, w.start, w.end)
-        s_range = (match.start, match.end)
-        signals = {"scare_quotes": 1.0}
-        score = round(relevance(signals), 3)
-        cs = connotation(source_text[slice(*s_range)])
-        cc = connotation(citing_text[slice(*c_range)])
-        row = _row(
-            [match],
-            [w],
-            s_range,
-            c_range,
-            source_text,
-            citing_text,
-            source_index,
-            citing_index,
-            kind_of(signals),
-            score,
-            cs,
-            cc,
-        )
-        record(row, signals)
-        if score >= threshold:
-            rows.append(row)
-            covered.append(c_range)
-    return rows
 
 
 def _lower_words(text: str) -> list[str]:
