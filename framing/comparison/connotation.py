@@ -194,10 +194,10 @@ def connotation(
     names : frozenset of str
         The proper names in the phrase (folded), when the caller knows them.
     """
-    from .edits import default_lexicons, loaded_spans
+    from .edits import loaded_spans
 
     if spans is None:
-        spans, start = loaded_spans(text, default_lexicons()), 0
+        spans, start = loaded_spans(text), 0
     end = start + len(text)
     category, neutral, load = None, None, 0.0
     if len(spans):

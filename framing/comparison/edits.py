@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
@@ -128,13 +129,19 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTE.finditer(text)]
 
 
+@lru_cache(maxsize=200_000)
+def _stem(folded: str) -> str:
+    return _STEMMER.stem(folded)
+
+
+@lru_cache(maxsize=200_000)
 def _key(token: str) -> str:
     folded = token.casefold().replace("’", "'")
     if folded[:1].isdigit():
         return folded.replace(",", "")
     if "." in folded:
         return folded.replace(".", "")
-    return _STEMMER.stem(folded.removesuffix("'s"))
+    return _stem(folded.removesuffix("'s"))
 
 
 def _scare_quote(text: str, start: int, end: int) -> bool:
@@ -180,7 +187,7 @@ def words_of(
                 token,
                 match.start(),
                 match.end(),
-                _STEMMER.stem(token.casefold()),
+                _stem(token.casefold()),
                 key + ('"' if quoted else ""),
                 quoted,
             )
@@ -442,9 +449,11 @@ def has_span_within(spans: pd.DataFrame, start: int, end: int) -> bool:
     return bool(len(spans) and ((spans["start"] >= start) & (spans["end"] <= end)).any())
 
 
-def loaded_spans(text: str, lexicons: object) -> pd.DataFrame:
-    """Loaded-term spans of one text (one row per span, strongest entry first)."""
-    spans = LoadedTermMatcher(lexicons).find([text])
+def loaded_spans(text: str, lexicons: object = None) -> pd.DataFrame:
+    """Loaded-term spans of one text (one row per span, strongest entry first);
+    ``lexicons=None`` uses the default ones (with a matcher compiled once)."""
+    matcher = default_matcher() if lexicons is None else LoadedTermMatcher(lexicons)
+    spans = matcher.find([text])
     if spans.empty:
         return spans
     spans = spans.assign(_strength=spans["valence"].abs()).sort_values(
@@ -455,4 +464,15 @@ def loaded_spans(text: str, lexicons: object) -> pd.DataFrame:
 
 def default_lexicons() -> list[object]:
     """Lexicons used to judge loadedness in comparisons."""
-    return [Lexicon.builtin("conflict_geopolitics"), Lexicon.builtin("loaded_general")]
+    return list(_default_lexicons())
+
+
+@lru_cache(maxsize=1)
+def _default_lexicons() -> tuple[object, ...]:
+    return (Lexicon.builtin("conflict_geopolitics"), Lexicon.builtin("loaded_general"))
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> LoadedTermMatcher:
+    """A compiled matcher of :func:`default_lexicons` (built once)."""
+    return LoadedTermMatcher(default_lexicons())
