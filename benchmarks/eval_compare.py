@@ -1,4 +1,6 @@
-"""Accuracy of ``framing.compare`` on the teaching pairs (data/teaching_pairs).
+"""Accuracy of ``framing.compare`` on the teaching pairs and on real news pairs.
+
+Teaching pairs (data/teaching_pairs, constructed; a regression floor):
 
 1. Calibration: on the ``calibration`` pairs only, the alignment threshold
    is swept and the one with the best sentence-link F1 is printed next to the
@@ -10,21 +12,52 @@
    sentence a gold device?), sentence-link F1, the control pairs' findings
    (must be none), and every miss and false alarm as examples.
 
+Real pairs (``../shared/datasets/real_pairs``, real retellings with hand-made
+gold; skipped when absent), scored as that folder's README ("Scoring") says:
+
+3. per pair and overall: key-substitution recall, substitution precision
+   (reported rows that serve a key or acceptable item), forbidden reports
+   (rows on a ``never`` item: spelling and abbreviation variants), omission
+   and addition recall, altered-quote recall, credit-verdict accuracy (every
+   gold credit; one with no overlapping fidelity row counts as wrong) and the
+   findings of the faithful controls (must be 0);
+4. calibration of the relevance threshold: the curve of key recall and
+   precision over thresholds, and leave-one-source-out figures (pairs that
+   share a source article are held out together; the threshold is chosen on
+   the other pairs by F1 of recall and precision);
+5. with ``--errors``, every missed key item and every reported row that
+   serves no gold item.
+
 Run from the repository root::
 
     python benchmarks/eval_compare.py
     python benchmarks/eval_compare.py --split calibration   # score the calibration pairs too
+    python benchmarks/eval_compare.py --errors              # list the real pairs' errors
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 import framing
 from framing.comparison.align import MATCH_THRESHOLD
+from framing.comparison.gold import (
+    GoldScore,
+    compare_folder,
+    filtered,
+    is_control,
+    leave_one_group_out,
+    pair_folders,
+    read_gold,
+    score_gold,
+    score_tables,
+    source_groups,
+)
+from framing.comparison.substitutions import RELEVANCE_THRESHOLD
 from framing.comparison.teaching import (
     TABLES,
     device_table,
@@ -129,6 +162,81 @@ def evaluate(names: list[str], label: str) -> None:
     print()
 
 
+REAL_PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "real_pairs"
+SWEEP = np.round(np.arange(0.2, 0.951, 0.05), 3)
+
+
+def _line(score: GoldScore) -> str:
+    row = score.as_row()
+    return (
+        f"key substitutions R={row['key_recall']:.2f} P={row['precision']:.2f} "
+        f"({score.key_found}/{score.key} key, {score.served}/{score.reported} rows), "
+        f"forbidden {score.forbidden}, omissions {score.omitted_found}/{score.omitted}, "
+        f"additions {score.added_found}/{score.added}, altered quotes "
+        f"{score.altered_found}/{score.altered}, credit verdicts {score.credits_right}/"
+        f"{score.credits} ({row['credit_accuracy']:.2f}; {score.credits_judged} judged), "
+        f"control findings {score.control_findings}"
+    )
+
+
+def evaluate_real(root: Path, errors: bool) -> None:
+    folders = list(pair_folders(root))
+    print(f"== real pairs ({root}): {len(folders)} pairs, scored as its README says")
+    rows, total, per_threshold = [], GoldScore(), {t: [] for t in SWEEP}
+    for folder in folders:
+        gold = read_gold(folder)
+        result = compare_folder(folder)
+        score = score_gold(result, gold)
+        total = total + score
+        everything = compare_folder(folder, relevance_threshold=float(SWEEP[0]))
+        for t in SWEEP:
+            per_threshold[t].append(score_tables(gold, **filtered(everything, float(t))))
+        rows.append(
+            {
+                "pair": folder.name,
+                **score.as_row(),
+                "phrase_omissions": int((result.omissions["level"] == "phrase").sum()),
+                "phrase_additions": int((result.additions["level"] == "phrase").sum()),
+                "control": is_control(gold),
+            }
+        )
+        if errors:
+            _print_errors(folder.name, score)
+    table = pd.DataFrame(rows)
+    with pd.option_context("display.width", 200, "display.max_columns", 30):
+        print(table.to_string(index=False, float_format="{:.2f}".format))
+    print(f"\nreal pairs, all: {_line(total)}")
+    print(
+        f"(relevance threshold {RELEVANCE_THRESHOLD}; phrase omissions reported "
+        f"{table['phrase_omissions'].sum()}, phrase additions {table['phrase_additions'].sum()})"
+    )
+    print("\nRelevance threshold sweep (all pairs):")
+    for t in SWEEP:
+        s = sum(per_threshold[t], GoldScore())
+        print(
+            f"  {t:.2f}: R={s.recall:.2f} P={s.precision:.2f} ({s.served}/{s.reported} rows), "
+            f"forbidden {s.forbidden}"
+        )
+    held_out, chosen = leave_one_group_out(per_threshold, source_groups(folders))
+    print(
+        f"Leave-one-source-out (threshold chosen on the other pairs: "
+        f"{sorted({float(t) for t in chosen})}): R={held_out.recall:.2f} P={held_out.precision:.2f} "
+        f"({held_out.served}/{held_out.reported} rows), forbidden {held_out.forbidden}\n"
+    )
+
+
+def _print_errors(name: str, score: GoldScore) -> None:
+    for d in score.details:
+        if d["kind"] == "key" and not d["found"]:
+            print(f"  [{name}] missed key: {d['source']!r} -> {d['citing']!r}")
+        elif d["kind"] in ("unmatched", "forbidden"):
+            print(f"  [{name}] {d['kind']} row: {d['row']}")
+        elif d["kind"] in ("omitted", "added", "altered_quote") and not d["found"]:
+            print(f"  [{name}] missed {d['kind']}: {d['text']!r}")
+        elif d["kind"] == "credit" and d["verdict"] != d["gold"]:
+            print(f"  [{name}] credit {d['gold']} judged {d['verdict']}: {d['text'][:70]!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -137,12 +245,20 @@ def main() -> None:
         default="evaluation",
         help="which pairs to score after calibrating (default: evaluation)",
     )
+    parser.add_argument(
+        "--real", type=Path, default=REAL_PAIRS, help="folder of real pairs (default: %(default)s)"
+    )
+    parser.add_argument("--errors", action="store_true", help="list the real pairs' errors")
     args = parser.parse_args()
     calibrate(list_teaching_pairs("calibration"))
     if args.split in ("calibration", "both"):
         evaluate(list_teaching_pairs("calibration"), "calibration pairs (tuned on)")
     if args.split in ("evaluation", "both"):
         evaluate(list_teaching_pairs("evaluation"), "held-out evaluation pairs")
+    if args.real.is_dir():
+        evaluate_real(args.real, args.errors)
+    else:
+        print(f"real pairs skipped: {args.real} is not present")
 
 
 if __name__ == "__main__":

@@ -168,6 +168,8 @@ def test_compare_example_json_and_markdown(tmp_path, capsys):
         "citing",
         "alignment",
         "substitutions",
+        "rewordings",
+        "headline",
         "additions",
         "omissions",
         "attribution_fidelity",

@@ -1,20 +1,32 @@
 """Word-level edits inside aligned sentence pairs.
 
-Aligned sentences are compared word by word on Snowball stems (so
-"deport" / "deported" is no change) with :class:`difflib.SequenceMatcher`;
-its opcodes become:
+Aligned sentences are compared word by word with
+:class:`difflib.SequenceMatcher` on comparison keys: Snowball stems of
+case-folded words (so "deport" / "deported" is no change), numbers without
+separators, abbreviations without points, and a mark on words inside a short
+quotation (one to :data:`SCARE_QUOTE_WORDS` words), so that scare quotes
+(Israeli -> "Israeli") are a change. Its opcodes become *edits*:
 
-* **substitutions** - a replaced phrase where at least one side holds a
-  loaded term ("kicked out" -> "deported", "killed" -> "assassination"),
-  with the category and loadedness (max |valence|) of each side and the
-  direction of the shift (``neutral_to_loaded``, ``loaded_to_neutral``,
-  ``loaded_to_differently_loaded``), or a short replaced phrase that changes
-  the named actor (``actor_shift``: "both sides" -> "Valdoria");
-* **omissions** - deleted phrases: a dropped qualifier, actor or caveat;
-* **additions** - inserted phrases: an added loaded modifier, actor or claim.
+* spans that are variants of one another (U.S. / US, Oct. / October,
+  defence / defense; :mod:`framing.comparison.variants`) are no change;
+* a deletion next to an insertion (at most :data:`MERGE_GAP` words apart)
+  is one replacement;
+* a changed stretch that reappears elsewhere in the pair (a clause moved to
+  the front, :data:`MOVED_SHARED` content words in common) is compared with
+  its new place rather than reported as dropped and added;
+* replacements are candidates for the substitutions (or rewordings) table,
+  deletions for the omissions table and insertions for the additions table.
 
 The citing sentence's attribution frame (", CNN wrote", "According to CNN,")
 is left out before comparing, so it never counts as an addition.
+
+Examples
+--------
+>>> text = 'Officials said the Israeli army attacked the camp.'
+>>> other = 'Officials claimed the "Israeli" army stormed the camp.'
+>>> edits = diff_words(words_of(text, 0, len(text)), words_of(other, 0, len(other)))
+>>> [(text[e.source_start:e.source_end], other[e.citing_start:e.citing_end]) for e in edits]
+[('said', 'claimed'), ('Israeli', 'Israeli'), ('attacked', 'stormed')]
 """
 
 from __future__ import annotations
@@ -23,40 +35,28 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
 from ..features.lexicon import DEFAULT_LEXICONS, Lexicon
 from ..features.matcher import LoadedTermMatcher
+from .variants import are_variants
 
 __all__ = [
     "ADDITION_COLUMNS",
     "OMISSION_COLUMNS",
-    "SUBSTITUTION_COLUMNS",
+    "Edit",
     "Word",
-    "diff_pair",
+    "diff_words",
     "edit_row",
     "has_span_within",
+    "is_function_word",
+    "quotation_spans",
     "words_of",
 ]
 
-SUBSTITUTION_COLUMNS: tuple[str, ...] = (
-    "source_index",
-    "citing_index",
-    "source_phrase",
-    "citing_phrase",
-    "source_start",
-    "source_end",
-    "citing_start",
-    "citing_end",
-    "source_category",
-    "citing_category",
-    "source_loadedness",
-    "citing_loadedness",
-    "direction",
-    "neutral_counterpart",
-)
 OMISSION_COLUMNS: tuple[str, ...] = (
     "level",
     "source_index",
@@ -67,226 +67,358 @@ OMISSION_COLUMNS: tuple[str, ...] = (
     "kind",
     "loaded",
 )
-ADDITION_COLUMNS: tuple[str, ...] = (
-    "level",
-    "source_index",
-    "citing_index",
-    "text",
-    "start",
-    "end",
-    "kind",
-    "loaded",
-)
+ADDITION_COLUMNS: tuple[str, ...] = OMISSION_COLUMNS
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Words, abbreviations with points (U.S.) and numbers with separators (1,200)
+# are tokens; hyphenated compounds are split ("Hamas-run" -> Hamas, run).
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*%?|[^\W_]+(?:['’][^\W_]+)*")
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,200})[”\"]|(?<![^\W_])[‘']([^‘’'\n]{1,60})[’'](?![^\W_])")
 _STEMMER = SnowballStemmer("english")
 _FUNCTION = frozenset(
-    "a an the of to in on at by for from with and or but as is are was were be been has have had "
-    "it its this that these those there their his her he she they we i you which who whom "
-    "will would can could do does did not no so than then also".split()
+    "a an the of to in on at by for from with and or but as is are was were be been being has "
+    "have had it its this that these those there their his her he she they them we i you which "
+    "who whom whose will would can do does did so than then also into onto over under about "
+    "after before while during since up out off such any all both each other another".split()
 )
 _CAVEAT = frozenset(
     "although though however but while whereas unless may might could possibly perhaps some "
     "unclear uncertain yet reportedly allegedly likely unlikely caveat except only partly "
-    "appear appears appeared seem seems seemed suggest suggests".split()
+    "appear appears appeared seem seems seemed suggest suggests if not".split()
 )
-# Longer replaced runs are rewrites, reported as omission + addition.
-MAX_SUBSTITUTION_WORDS = 6
+# A quoted word, or a quoted name of at most this many words, is scare-quoted ("Israeli").
+SCARE_QUOTE_WORDS = 2
+# A deletion and an insertion at most this many words apart are one replacement
+# ("said another whistleblower" -> "the whistleblower claimed").
+MERGE_GAP = 2
+# ... when each holds at most this many content words (longer ones are separate edits).
+MERGE_WORDS = 3
+# A word or two added or dropped at most this many words from a replacement join it.
+ATTACH_GAP = 1
+# A changed source stretch and a changed citing stretch elsewhere in the pair that
+# share this many content words are the same text moved, and are compared.
+MOVED_SHARED = 3
 
 
 @dataclass(frozen=True)
 class Word:
-    """A word with its offsets in the article text and its stem."""
+    """A word with its offsets in the article text, its stem and comparison key."""
 
     text: str
     start: int
     end: int
     stem: str
+    key: str = ""
+    quoted: bool = False
 
 
-def words_of(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[Word]:
+def is_function_word(word: Word | str) -> bool:
+    """A function word (article, preposition, auxiliary, pronoun...)."""
+    text = getattr(word, "text", word)
+    return text.casefold().replace("’", "'").removesuffix("'s") in _FUNCTION
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages, inside the marks.
+
+    Examples
+    --------
+    >>> text = 'A "massive" raid, told to \\'shout\\' and “leave now,” it said.'
+    >>> [text[s:e] for s, e in quotation_spans(text)]
+    ['massive', 'shout', 'leave now,']
+    """
+    return [m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTE.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def _stem(folded: str) -> str:
+    return _STEMMER.stem(folded)
+
+
+@lru_cache(maxsize=200_000)
+def _key(token: str) -> str:
+    folded = token.casefold().replace("’", "'")
+    if folded[:1].isdigit():
+        return folded.replace(",", "")
+    if "." in folded:
+        return folded.replace(".", "")
+    return _stem(folded.removesuffix("'s"))
+
+
+def _scare_quote(text: str, start: int, end: int) -> bool:
+    """A quoted word, or a quoted name of at most SCARE_QUOTE_WORDS words ("Sde Teiman"),
+    not a quoted phrase ("expressed frustration")."""
+    inside = _WORD.findall(text, start, end)
+    return len(inside) == 1 or (
+        len(inside) <= SCARE_QUOTE_WORDS and all(w[:1].isupper() for w in inside)
+    )
+
+
+def words_of(
+    text: str,
+    start: int,
+    end: int,
+    skip: Sequence[tuple[int, int]] = (),
+    quotes: Sequence[tuple[int, int]] | None = None,
+) -> list[Word]:
     """Words of ``text[start:end]`` with article offsets, leaving out ``skip`` ranges.
+
+    ``quotes`` are the article's quotation spans (default: found in ``text``);
+    a word inside a short one is marked ``quoted``.
 
     Examples
     --------
     >>> [w.stem for w in words_of("Troops were deported, CNN said.", 0, 31, skip=[(21, 30)])]
     ['troop', 'were', 'deport']
+    >>> [(w.text, w.quoted) for w in words_of('The "Israeli" U.S. envoy', 0, 24)]
+    [('The', False), ('Israeli', True), ('U.S.', False), ('envoy', False)]
     """
+    if quotes is None:
+        quotes = quotation_spans(text)
+    short = [(a, b) for a, b in quotes if b > start and a < end and _scare_quote(text, a, b)]
     words = []
     for match in _WORD.finditer(text, start, end):
         if any(s <= match.start() < e for s, e in skip):
             continue
         token = match.group()
-        words.append(Word(token, match.start(), match.end(), _STEMMER.stem(token.casefold())))
+        quoted = any(a <= match.start() < b for a, b in short)
+        key = _key(token)
+        words.append(
+            Word(
+                token,
+                match.start(),
+                match.end(),
+                _stem(token.casefold()),
+                key + ('"' if quoted else ""),
+                quoted,
+            )
+        )
     return words
 
 
-def _content(words: Sequence[Word]) -> list[Word]:
-    return [w for w in words if w.stem not in _FUNCTION and w.text.casefold() not in _FUNCTION]
+def content(words: Sequence[Word]) -> list[Word]:
+    """The words that are not function words."""
+    return [w for w in words if not is_function_word(w)]
 
 
-def _span_info(spans: pd.DataFrame, start: int, end: int) -> tuple[str | None, float, str | None]:
-    """Category, loadedness and neutral counterpart of loaded spans inside [start, end)."""
-    if spans.empty or start >= end:
-        return None, 0.0, None
-    inside = spans[(spans["start"] < end) & (spans["end"] > start)]
-    if inside.empty:
-        return None, 0.0, None
-    strongest = inside.iloc[inside["valence"].abs().to_numpy().argmax()]
-    neutral = strongest["neutral"] if isinstance(strongest["neutral"], str) else None
-    return str(strongest["category"]), float(abs(strongest["valence"]) or 0.5), neutral
+@dataclass(frozen=True)
+class Edit:
+    """One edit of an aligned pair: word ranges and character offsets of each side.
 
-
-_PRONOUNS = frozenset("it its he him his she her they them their we us our this that".split())
-
-
-def _names(words: Sequence[Word], text: str) -> str:
-    """The proper names among ``words`` (capitalised, not opening a sentence), as one folded key.
-
-    "U.S." and "US", "Iraq's" and "Iraq" give the same key.
+    ``source_words`` / ``citing_words`` are the changed words (empty for an
+    insertion / a deletion); offsets run from the first to the last of them.
     """
-    parts = []
-    for w in words:
-        before = text[max(0, w.start - 3) : w.start].strip()
-        opens_sentence = (
-            not before
-            or before[-1] in "!?\"“‘'\n"
-            or (before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))
-        )  # "U.S." is not an end
-        if w.text[:1].isupper() and not opens_sentence:
-            parts.append(re.sub(r"['’]s$", "", w.text).replace("-", ""))
-    return "".join(parts).casefold()
+
+    source_words: tuple[Word, ...]
+    citing_words: tuple[Word, ...]
+    source_position: int
+    citing_position: int
+
+    @property
+    def tag(self) -> str:
+        if self.source_words and self.citing_words:
+            return "replace"
+        return "delete" if self.source_words else "insert"
+
+    @property
+    def source_start(self) -> int | None:
+        return self.source_words[0].start if self.source_words else None
+
+    @property
+    def source_end(self) -> int | None:
+        return self.source_words[-1].end if self.source_words else None
+
+    @property
+    def citing_start(self) -> int | None:
+        return self.citing_words[0].start if self.citing_words else None
+
+    @property
+    def citing_end(self) -> int | None:
+        return self.citing_words[-1].end if self.citing_words else None
 
 
-def _actor_shift(
-    src: Sequence[Word], cit: Sequence[Word], source_text: str, citing_text: str
-) -> bool:
-    """A short replaced phrase that names a different actor ("both sides" -> "Valdoria").
-
-    Spelling ("US" / "U.S."), demonyms sharing a stem ("Iraq" / "Iraqi") and a
-    pronoun replaced by a name ("it" -> "Tehran") are not shifts.
-    """
-    if not (src and cit) or len(src) > 3 or len(cit) > 3:
-        return False
-    a, b = _names(src, source_text), _names(cit, citing_text)
-    if a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b[:4]) or b.startswith(a[:4]))):
-        return False
-    for side, names in ((src, a), (cit, b)):
-        if not names and any(w.text.casefold() in _PRONOUNS for w in side):
-            return False
-    return True
+def _phrase(words: Sequence[Word], text: str | None) -> str:
+    if not words:
+        return ""
+    if text is None:
+        return " ".join(w.text for w in words)
+    return text[words[0].start : words[-1].end]
 
 
-def _kind_of_omission(words: Sequence[Word], loaded: bool) -> str:
+def _form(word: Word, text: str | None) -> str:
+    """The word with a point that follows it ("Oct" + "." -> "Oct."), for abbreviations."""
+    if text is not None and text[word.end : word.end + 1] == "." and word.text[:1].isupper():
+        return word.text + "."
+    return word.text
+
+
+def _same(a: Word, b: Word, s_text: str | None, c_text: str | None) -> bool:
+    return a.quoted == b.quoted and are_variants(_form(a, s_text), _form(b, c_text))
+
+
+def _trim_variants(
+    src: list[Word], cit: list[Word], s_text: str | None, c_text: str | None
+) -> tuple[list[Word], list[Word]]:
+    """Drop leading and trailing word pairs that are variants ("Oct." / "October")."""
+    while src and cit and _same(src[0], cit[0], s_text, c_text):
+        src, cit = src[1:], cit[1:]
+    while src and cit and _same(src[-1], cit[-1], s_text, c_text):
+        src, cit = src[:-1], cit[:-1]
+    if (
+        src
+        and cit
+        and not any(w.quoted for w in (*src, *cit))
+        and are_variants(_phrase(src, s_text), _phrase(cit, c_text))
+    ):
+        return [], []
+    return src, cit
+
+
+def _chunks(
+    source_words: Sequence[Word],
+    citing_words: Sequence[Word],
+    source_text: str | None,
+    citing_text: str | None,
+    offset: tuple[int, int] = (0, 0),
+) -> list[list[int]]:
+    """Non-equal opcodes as ``[i1, i2, j1, j2]``, without variant pairs at their ends."""
+    matcher = SequenceMatcher(
+        None, [w.key for w in source_words], [w.key for w in citing_words], autojunk=False
+    )
+    chunks: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        src, cit = list(source_words[i1:i2]), list(citing_words[j1:j2])
+        src2, cit2 = _trim_variants(src, cit, source_text, citing_text)
+        if not src2 and not cit2:
+            continue
+        i1 += next((k for k, w in enumerate(src) if src2 and w is src2[0]), len(src))
+        j1 += next((k for k, w in enumerate(cit) if cit2 and w is cit2[0]), len(cit))
+        chunks.append(
+            [i1 + offset[0], i1 + len(src2) + offset[0], j1 + offset[1], j1 + len(cit2) + offset[1]]
+        )
+    return chunks
+
+
+def _content_keys(words: Sequence[Word]) -> set[str]:
+    return {w.key.rstrip('"') for w in content(words)}
+
+
+def _pair_moved(
+    chunks: list[list[int]],
+    source_words: Sequence[Word],
+    citing_words: Sequence[Word],
+    source_text: str | None,
+    citing_text: str | None,
+) -> list[list[int]]:
+    """Re-diff text that moved: a changed source stretch and a changed citing stretch
+    elsewhere that share :data:`MOVED_SHARED` content words are compared with each other."""
+    out = [c[:] for c in chunks]
+    extra: list[list[int]] = []
+    while True:
+        best, pair = 0, None
+        for a, ca in enumerate(out):
+            keys_a = _content_keys(source_words[ca[0] : ca[1]])
+            if len(keys_a) < MOVED_SHARED:
+                continue
+            for b, cb in enumerate(out):
+                keys_b = _content_keys(citing_words[cb[2] : cb[3]])
+                if a == b or len(keys_b) < MOVED_SHARED:
+                    continue
+                shared = len(keys_a & keys_b)
+                if shared > best:
+                    best, pair = shared, (a, b)
+        if pair is None or best < MOVED_SHARED:
+            break
+        a, b = pair
+        ca, cb = out[a], out[b]
+        extra += _chunks(
+            source_words[ca[0] : ca[1]],
+            citing_words[cb[2] : cb[3]],
+            source_text,
+            citing_text,
+            (ca[0], cb[2]),
+        )
+        ca[1] = ca[0]  # the source side of a is used; its citing side stays an insertion
+        cb[3] = cb[2]
+    chunks = [c for c in out + extra if c[1] > c[0] or c[3] > c[2]]
+    return sorted(chunks, key=lambda c: (c[0], c[2]))
+
+
+def _one_sided(chunk: list[int], source_words: Sequence[Word], citing_words: Sequence[Word]) -> int:
+    """+1: only the source side has content words; -1: only the citing side; 0: else."""
+    s = bool(content(source_words[chunk[0] : chunk[1]]))
+    c = bool(content(citing_words[chunk[2] : chunk[3]]))
+    return 1 if s and not c else -1 if c and not s else 0
+
+
+def diff_words(
+    source_words: Sequence[Word],
+    citing_words: Sequence[Word],
+    source_text: str | None = None,
+    citing_text: str | None = None,
+) -> list[Edit]:
+    """The edits that turn ``source_words`` into ``citing_words`` (see module docstring)."""
+    chunks = _chunks(source_words, citing_words, source_text, citing_text)
+    chunks = _pair_moved(chunks, source_words, citing_words, source_text, citing_text)
+    merged: list[list[int]] = []
+    for chunk in chunks:
+        if merged:
+            p = merged[-1]
+            sides = (
+                _one_sided(p, source_words, citing_words),
+                _one_sided(chunk, source_words, citing_words),
+            )
+            near = 0 <= chunk[0] - p[1] <= MERGE_GAP and 0 <= chunk[2] - p[3] <= MERGE_GAP
+            small = all(
+                len(content(source_words[c[0] : c[1]])) <= MERGE_WORDS
+                and len(content(citing_words[c[2] : c[3]])) <= MERGE_WORDS
+                for c in (p, chunk)
+            )
+            sizes = [
+                len(content(source_words[c[0] : c[1]])) + len(content(citing_words[c[2] : c[3]]))
+                for c in (p, chunk)
+            ]
+            balanced = abs(sizes[0] - sizes[1]) <= 1  # a word for a word, a phrase for a phrase
+            if near and small and balanced and sides[0] and sides[0] == -sides[1]:
+                p[1], p[3] = max(p[1], chunk[1]), max(p[3], chunk[3])
+                continue
+            # a word or two added or dropped next to a replacement belong to it
+            # ("threats of military force" -> "warnings of possible military action")
+            touching = chunk[0] - p[1] <= ATTACH_GAP and chunk[2] - p[3] <= ATTACH_GAP
+            if (
+                touching
+                and small
+                and (sides == (0, -1) or sides == (0, 1) or sides == (1, 0) or sides == (-1, 0))
+            ):
+                p[1], p[3] = max(p[1], chunk[1]), max(p[3], chunk[3])
+                continue
+        merged.append(chunk[:])
+    return [
+        Edit(tuple(source_words[i1:i2]), tuple(citing_words[j1:j2]), i1, j1)
+        for i1, i2, j1, j2 in merged
+    ]
+
+
+def kind_of_omission(words: Sequence[Word], loaded: bool) -> str:
+    """``caveat``, ``actor``, ``qualifier``, ``loaded`` or ``other``."""
     folded = {w.text.casefold() for w in words}
     if folded & _CAVEAT and len(words) >= 3:
         return "caveat"
     if any(w.text[:1].isupper() for w in words) or "against" in folded:
         return "actor"
-    if len(_content(words)) <= 2:
+    if len(content(words)) <= 2:
         return "qualifier"
     return "loaded" if loaded else "other"
 
 
-def _kind_of_addition(words: Sequence[Word], loaded: bool) -> str:
+def kind_of_addition(words: Sequence[Word], loaded: bool) -> str:
+    """``loaded_modifier``, ``loaded_phrase``, ``actor``, ``qualifier`` or ``other``."""
     if loaded:
         return "loaded_modifier" if len(words) <= 3 else "loaded_phrase"
     if any(w.text[:1].isupper() for w in words):
         return "actor"
-    return "qualifier" if len(_content(words)) <= 2 else "other"
-
-
-def diff_pair(
-    source_words: Sequence[Word],
-    citing_words: Sequence[Word],
-    source_spans: pd.DataFrame,
-    citing_spans: pd.DataFrame,
-    source_text: str,
-    citing_text: str,
-    source_index: int,
-    citing_index: int,
-) -> tuple[list[dict], list[dict], list[dict]]:
-    """Substitutions, omissions and additions of one aligned pair (see module docstring)."""
-    matcher = SequenceMatcher(
-        None, [w.stem for w in source_words], [w.stem for w in citing_words], autojunk=False
-    )
-    substitutions: list[dict] = []
-    omissions: list[dict] = []
-    additions: list[dict] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        src, cit = source_words[i1:i2], citing_words[j1:j2]
-        src_range = (src[0].start, src[-1].end) if src else (0, 0)
-        cit_range = (cit[0].start, cit[-1].end) if cit else (0, 0)
-        src_cat, src_load, _ = _span_info(source_spans, *src_range)
-        cit_cat, cit_load, cit_neutral = _span_info(citing_spans, *cit_range)
-        small = len(src) <= MAX_SUBSTITUTION_WORDS and len(cit) <= MAX_SUBSTITUTION_WORDS
-        actor_shift = tag == "replace" and _actor_shift(src, cit, source_text, citing_text)
-        if tag == "replace" and small and (src_load or cit_load or actor_shift):
-            if not (src_load or cit_load):
-                direction = "actor_shift"  # who did it changes: "both sides" -> "Valdoria"
-            elif src_load and cit_load:
-                # one loaded word for another ("reckless" -> "disastrous"), whatever the categories
-                direction = "loaded_to_differently_loaded"
-            else:
-                direction = "neutral_to_loaded" if cit_load else "loaded_to_neutral"
-            counterpart = bool(cit_neutral) and any(
-                _STEMMER.stem(n) in {w.stem for w in src} for n in cit_neutral.casefold().split()
-            )
-            substitutions.append(
-                {
-                    "source_index": source_index,
-                    "citing_index": citing_index,
-                    "source_phrase": source_text[src_range[0] : src_range[1]],
-                    "citing_phrase": citing_text[cit_range[0] : cit_range[1]],
-                    "source_start": src_range[0],
-                    "source_end": src_range[1],
-                    "citing_start": cit_range[0],
-                    "citing_end": cit_range[1],
-                    "source_category": src_cat,
-                    "citing_category": cit_cat,
-                    "source_loadedness": src_load,
-                    "citing_loadedness": cit_load,
-                    "direction": direction,
-                    "neutral_counterpart": counterpart,
-                }
-            )
-            continue
-        if (
-            tag == "replace"
-            and small
-            and len(_content(src))
-            and len(_content(cit))
-            and len(src) <= 3
-            and len(cit) <= 3
-        ):
-            continue  # neutral rewording ("put on hold" -> "halted"): not a framing device
-        if src and _content(src):
-            omissions.append(
-                edit_row(
-                    "phrase",
-                    source_index,
-                    citing_index,
-                    source_text,
-                    *src_range,
-                    _kind_of_omission(src, bool(src_load)),
-                    bool(src_load),
-                )
-            )
-        if cit and _content(cit):
-            additions.append(
-                edit_row(
-                    "phrase",
-                    source_index,
-                    citing_index,
-                    citing_text,
-                    *cit_range,
-                    _kind_of_addition(cit, bool(cit_load)),
-                    bool(cit_load),
-                )
-            )
-    return substitutions, omissions, additions
+    return "qualifier" if len(content(words)) <= 2 else "other"
 
 
 def edit_row(
@@ -317,9 +449,11 @@ def has_span_within(spans: pd.DataFrame, start: int, end: int) -> bool:
     return bool(len(spans) and ((spans["start"] >= start) & (spans["end"] <= end)).any())
 
 
-def loaded_spans(text: str, lexicons: object) -> pd.DataFrame:
-    """Loaded-term spans of one text (one row per span, strongest entry first)."""
-    spans = LoadedTermMatcher(lexicons).find([text])
+def loaded_spans(text: str, lexicons: object = None) -> pd.DataFrame:
+    """Loaded-term spans of one text (one row per span, strongest entry first);
+    ``lexicons=None`` uses the default ones (with a matcher compiled once)."""
+    matcher = default_matcher() if lexicons is None else LoadedTermMatcher(lexicons)
+    spans = matcher.find([text])
     if spans.empty:
         return spans
     spans = spans.assign(_strength=spans["valence"].abs()).sort_values(
@@ -330,4 +464,15 @@ def loaded_spans(text: str, lexicons: object) -> pd.DataFrame:
 
 def default_lexicons() -> list[object]:
     """Lexicons used to judge loadedness in comparisons."""
-    return [Lexicon.builtin(name) for name in DEFAULT_LEXICONS]  # framing's one default
+    return list(_default_lexicons())
+
+
+@lru_cache(maxsize=1)
+def _default_lexicons() -> tuple[object, ...]:
+    return tuple(Lexicon.builtin(name) for name in DEFAULT_LEXICONS)  # framing's one default
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> LoadedTermMatcher:
+    """A compiled matcher of :func:`default_lexicons` (built once)."""
+    return LoadedTermMatcher(default_lexicons())

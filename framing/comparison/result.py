@@ -1,50 +1,31 @@
-"""``framing.compare``: a citing article against its source, as a :class:`Comparison`.
+"""The :class:`Comparison` that ``framing.compare`` returns, and its JSON form.
 
 Examples
 --------
 >>> import framing
->>> result = framing.compare(
-...     framing.load_article(text="Officials said the troops were withdrawn. Prices rose.",
-...                          outlet="Reuters"),
-...     framing.load_article(text="The troops were deported, Reuters said."))
->>> result.substitutions[["source_phrase", "citing_phrase", "direction"]].values.tolist()
-[['withdrawn', 'deported', 'neutral_to_loaded']]
->>> result.alignment["relation"].tolist()
-['reworded', 'omitted']
+>>> result = framing.compare("Officials said the troops left.",
+...                          "Officials claimed the troops left.")
+>>> result.substitutions[["source_phrase", "citing_phrase", "kind"]].values.tolist()
+[['Officials said', 'Officials claimed', 'attribution']]
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..article import Article
 from ..io import _json_default, to_records
-from ..loaders import load_article
-from ..outlets import OutletRegistry, slugify
-from ..text.sentences import sentence_spans
-from .align import ALIGNMENT_COLUMNS, MATCH_THRESHOLD, align_sentences, similarity_matrices
-from .edits import (
-    ADDITION_COLUMNS,
-    OMISSION_COLUMNS,
-    SUBSTITUTION_COLUMNS,
-    _kind_of_addition,
-    _kind_of_omission,
-    default_lexicons,
-    diff_pair,
-    edit_row,
-    has_span_within,
-    loaded_spans,
-    words_of,
-)
-from .fidelity import FIDELITY_COLUMNS, check_fidelity
+from .align import ALIGNMENT_COLUMNS
+from .edits import ADDITION_COLUMNS, OMISSION_COLUMNS
+from .fidelity import FIDELITY_COLUMNS
+from .headline import HEADLINE_COLUMNS
+from .substitutions import SUBSTITUTION_COLUMNS
 
-__all__ = ["Comparison", "compare"]
+__all__ = ["Comparison"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +41,10 @@ class Comparison:
         similarity, relation`` (verbatim, reworded, merged, split, added,
         omitted), texts and offsets.
     substitutions : DataFrame
-        Swapped word choices with the loadedness of each side.
+        Replaced words reported as framing changes (relevance at or above the
+        threshold): both phrases with offsets, the ``kind`` of change
+        (naming, scare_quotes, attribution, loaded, ...), its ``relevance``,
+        the loadedness of each side and the ``direction`` of the shift.
     additions, omissions : DataFrame
         Phrase- and sentence-level additions and omissions, with a ``kind``.
     attribution_fidelity : DataFrame
@@ -77,6 +61,13 @@ class Comparison:
     attributions : DataFrame
         The citing article's attributions (``ATTRIBUTION_COLUMNS``) with
         ``to_source_outlet``.
+    rewordings : DataFrame
+        The other replaced words (same columns as ``substitutions``): changes
+        of wording the toolkit does not count as framing.
+    headline : DataFrame
+        The citing headline against the source headline
+        (:data:`~framing.comparison.headline.HEADLINE_COLUMNS`; offsets into
+        the titles), when both titles tell the same story.
     """
 
     source: Article
@@ -89,6 +80,12 @@ class Comparison:
     summary: pd.DataFrame
     loaded_terms: pd.DataFrame = field(default_factory=pd.DataFrame)
     attributions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rewordings: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(SUBSTITUTION_COLUMNS))
+    )
+    headline: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(HEADLINE_COLUMNS))
+    )
 
     def metric(self, name: str) -> float:
         """One value of :attr:`summary` by its metric name.
@@ -171,6 +168,8 @@ class Comparison:
             "citing": _article_record(self.citing),
             "alignment": to_records(self.alignment),
             "substitutions": to_records(self.substitutions),
+            "rewordings": to_records(self.rewordings),
+            "headline": to_records(self.headline),
             "additions": to_records(self.additions),
             "omissions": to_records(self.omissions),
             "attribution_fidelity": to_records(self.attribution_fidelity),
@@ -222,6 +221,8 @@ class Comparison:
             summary=summary,
             loaded_terms=_table(data.get("loaded_terms", []), None),
             attributions=_table(data.get("attributions", []), None),
+            rewordings=_table(data.get("rewordings", []), SUBSTITUTION_COLUMNS),
+            headline=_table(data.get("headline", []), HEADLINE_COLUMNS),
             **tables,
         )
 
@@ -299,338 +300,3 @@ def _article_record(article: Article) -> dict[str, Any]:
     if record["published"] is not None:
         record["published"] = record["published"].isoformat()
     return record
-
-
-def _as_article(value: object, role: str) -> Article:
-    if isinstance(value, Article):
-        return value
-    if isinstance(value, (pd.Series, dict)):
-        return Article.from_row(dict(value))
-    if isinstance(value, pd.DataFrame):
-        if len(value) != 1:
-            raise ValueError(f"{role}: expected one article, got a table of {len(value)} rows.")
-        return Article.from_row(value.iloc[0].to_dict())
-    if isinstance(value, (str, os.PathLike)):
-        text = os.fspath(value)
-        if "\n" not in text and len(text) < 4096 and os.path.exists(text):
-            return load_article(text)
-        return load_article(text=text)
-    raise TypeError(
-        f"{role}: cannot compare a {type(value).__name__}; pass an Article, a row of "
-        "the article table, a path or text."
-    )
-
-
-def _outlet_key(name: str) -> str:
-    return slugify(name).removeprefix("the-")
-
-
-def _outlet_names(article: Article, registry: OutletRegistry) -> set[str]:
-    names: set[str] = set()
-    if article.outlet:
-        names.add(_outlet_key(article.outlet))
-        if article.outlet in registry:
-            outlet = registry[article.outlet]
-            names |= {_outlet_key(n) for n in (outlet.name, *outlet.aliases)}
-    return names
-
-
-def _is_source_outlet(
-    attributions: pd.DataFrame, names: set[str], registry: OutletRegistry
-) -> list[bool]:
-    """Which attributions cite the source outlet.
-
-    When the source's outlet is unknown, every attribution to an outlet counts.
-    """
-    flags = []
-    for source, outlet, kind in zip(
-        attributions["source"],
-        attributions["source_outlet"],
-        attributions["source_kind"],
-        strict=True,
-    ):
-        if not names:
-            flags.append(kind == "outlet")
-            continue
-        candidates = {_outlet_key(outlet)} if isinstance(outlet, str) else set()
-        if isinstance(source, str):
-            candidates |= {_outlet_key(source), _outlet_key(registry.resolve(source) or "")}
-        flags.append(bool(candidates & names))
-    return flags
-
-
-def _frames_by_sentence(attributions: pd.DataFrame) -> dict[int, list[tuple[int, int]]]:
-    """Cue and source spans of the attributions to the source outlet, by citing sentence.
-
-    These frames ("CNN wrote", "according to the paper") are the citing outlet's
-    own words around what it retells, so they are not compared with the source;
-    attributions to third parties ("Fishing cooperatives said") are content the
-    source itself carries, and stay.
-    """
-    frames: dict[int, list[tuple[int, int]]] = {}
-    for row in attributions[attributions["_to_source"]].itertuples(index=False):
-        ranges = frames.setdefault(int(row.sentence), [])
-        ranges.append((int(row.cue_start), int(row.cue_end)))
-        if pd.notna(row.source_start):
-            ranges.append((int(row.source_start), int(row.source_end)))
-    return frames
-
-
-def _groups(alignment: pd.DataFrame) -> list[tuple[list[int], list[int]]]:
-    """Connected groups of linked sentences (merges and splits compared as one)."""
-    links = alignment.dropna(subset=["source_index", "citing_index"])
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(node: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(node, node) != node:
-            node = parent[node]
-        return node
-
-    for i, j in zip(links["source_index"], links["citing_index"], strict=True):
-        parent[find(("s", int(i)))] = find(("c", int(j)))
-    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
-    for node in list(parent):
-        root = find(node)
-        bucket = members.setdefault(root, ([], []))
-        (bucket[0] if node[0] == "s" else bucket[1]).append(node[1])
-    return [(sorted(s), sorted(c)) for s, c in members.values()]
-
-
-def _words_in(text: str, spans: list[tuple[int, int]]) -> int:
-    """Words inside the union of ``spans`` (nested or overlapping spans count once)."""
-    total, covered_to = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, covered_to)
-        if end > start:
-            total += len(text[start:end].split())
-            covered_to = end
-    return total
-
-
-def compare(
-    source: object,
-    citing: object,
-    lexicons: object = None,
-    *,
-    registry: OutletRegistry | None = None,
-    match_threshold: float = MATCH_THRESHOLD,
-) -> Comparison:
-    """Align a citing article with its source and measure what changed.
-
-    Parameters
-    ----------
-    source, citing : Article, article-table row, path or text
-        The source article and the article that cites it.
-    lexicons : None, str, path, Lexicon or list of them
-        Lexicons that judge loadedness (default: ``conflict_geopolitics``).
-    registry : OutletRegistry, optional
-        Outlet registry (default: the shipped one).
-    match_threshold : float
-        Minimum sentence similarity of an alignment link (default calibrated
-        on the calibration teaching pairs; see ``benchmarks/eval_compare.py``).
-
-    Returns
-    -------
-    Comparison
-    """
-    from ..features.attributions import AttributionExtractor
-
-    registry = registry or OutletRegistry.default()
-    source_article, citing_article = _as_article(source, "source"), _as_article(citing, "citing")
-    lexicons = lexicons if lexicons is not None else default_lexicons()
-    s_text, c_text = source_article.text, citing_article.text
-    s_sents = [(s, e, s_text[s:e]) for s, e, _ in sentence_spans(s_text)]
-    c_sents = [(s, e, c_text[s:e]) for s, e, _ in sentence_spans(c_text)]
-    attributions = AttributionExtractor(registry=registry).fit().extract(citing_article)
-    to_source = _is_source_outlet(attributions, _outlet_names(source_article, registry), registry)
-    attributions = attributions.assign(_to_source=to_source)
-
-    # Compare sentences without their attribution frames, and keep the better score.
-    frames = _frames_by_sentence(attributions)
-    s_words = [words_of(s_text, start, end) for start, end, _ in s_sents]
-    c_words = [
-        words_of(c_text, start, end, frames.get(n, [])) for n, (start, end, _) in enumerate(c_sents)
-    ]
-    s_texts, c_texts = [t for _, _, t in s_sents], [t for _, _, t in c_sents]
-    c_stripped = [" ".join(w.text for w in words) for words in c_words]
-    whole, stripped = similarity_matrices([(s_texts, c_texts), (s_texts, c_stripped)])
-    alignment = align_sentences(
-        s_texts, c_texts, similarity=np.maximum(whole, stripped), threshold=match_threshold
-    )
-    for column, sents, index in (
-        ("source", s_sents, "source_index"),
-        ("citing", c_sents, "citing_index"),
-    ):
-        alignment[f"{column}_start"] = pd.array(
-            [sents[int(i)][0] if pd.notna(i) else pd.NA for i in alignment[index]], dtype="Int64"
-        )
-        alignment[f"{column}_end"] = pd.array(
-            [sents[int(i)][1] if pd.notna(i) else pd.NA for i in alignment[index]], dtype="Int64"
-        )
-
-    s_spans, c_spans = loaded_spans(s_text, lexicons), loaded_spans(c_text, lexicons)
-    substitutions: list[dict] = []
-    omissions: list[dict] = []
-    additions: list[dict] = []
-    for s_group, c_group in _groups(alignment):
-        subs, oms, adds = diff_pair(
-            [w for i in s_group for w in s_words[i]],
-            [w for j in c_group for w in c_words[j]],
-            s_spans,
-            c_spans,
-            s_text,
-            c_text,
-            s_group[0],
-            c_group[0],
-        )
-        substitutions += subs
-        omissions += oms
-        additions += adds
-    for row in alignment.itertuples(index=False):
-        if row.relation == "omitted":
-            loaded = has_span_within(s_spans, row.source_start, row.source_end)
-            omissions.append(
-                edit_row(
-                    "sentence",
-                    row.source_index,
-                    None,
-                    s_text,
-                    row.source_start,
-                    row.source_end,
-                    _kind_of_omission(s_words[row.source_index], loaded),
-                    loaded,
-                )
-            )
-        elif row.relation == "added":
-            loaded = has_span_within(c_spans, row.citing_start, row.citing_end)
-            additions.append(
-                edit_row(
-                    "sentence",
-                    None,
-                    row.citing_index,
-                    c_text,
-                    row.citing_start,
-                    row.citing_end,
-                    _kind_of_addition(c_words[row.citing_index], loaded),
-                    loaded,
-                )
-            )
-
-    fidelity = check_fidelity(
-        c_text, attributions, s_text, s_sents, to_source, support_threshold=match_threshold
-    )
-    tables = {
-        "substitutions": pd.DataFrame(substitutions, columns=list(SUBSTITUTION_COLUMNS)),
-        "omissions": pd.DataFrame(omissions, columns=list(OMISSION_COLUMNS)),
-        "additions": pd.DataFrame(additions, columns=list(ADDITION_COLUMNS)),
-    }
-    for name in ("omissions", "additions"):
-        frame = tables[name]
-        frame["source_index"] = frame["source_index"].astype("Int64")
-        frame["citing_index"] = frame["citing_index"].astype("Int64")
-        tables[name] = frame.sort_values(["start"], kind="stable").reset_index(drop=True)
-    summary = _summary(
-        source_article,
-        citing_article,
-        alignment,
-        tables,
-        fidelity,
-        attributions,
-        to_source,
-        s_spans,
-        c_spans,
-    )
-    return Comparison(
-        source_article,
-        citing_article,
-        alignment,
-        tables["substitutions"],
-        tables["additions"],
-        tables["omissions"],
-        fidelity,
-        summary,
-        loaded_terms=_sided_terms(s_spans, c_spans, attributions),
-        attributions=attributions.drop(columns="_to_source").assign(to_source_outlet=to_source),
-    )
-
-
-def _sided_terms(
-    s_spans: pd.DataFrame, c_spans: pd.DataFrame, attributions: pd.DataFrame
-) -> pd.DataFrame:
-    """Both sides' loaded-term spans in one table, with side and voice."""
-    inside = np.zeros(len(c_spans), dtype=bool)
-    for row in attributions["content_spans"]:
-        for start, end in row:
-            inside |= (c_spans["start"].to_numpy() >= start) & (c_spans["end"].to_numpy() <= end)
-    s_spans = s_spans.drop(columns=["side", "voice"], errors="ignore")
-    c_spans = c_spans.drop(columns=["side", "voice"], errors="ignore")
-    source = s_spans.assign(side="source", voice="source")
-    citing = c_spans.assign(side="citing", voice=np.where(inside, "attributed", "own"))
-    frames = [f for f in (source, citing) if not f.empty]
-    if not frames:
-        return pd.DataFrame(columns=[*s_spans.columns, "side", "voice"])
-    return pd.concat(frames, ignore_index=True)
-
-
-def _summary(
-    source: Article,
-    citing: Article,
-    alignment: pd.DataFrame,
-    tables: dict[str, pd.DataFrame],
-    fidelity: pd.DataFrame,
-    attributions: pd.DataFrame,
-    to_source: list[bool],
-    s_spans: pd.DataFrame,
-    c_spans: pd.DataFrame,
-) -> pd.DataFrame:
-    s_words = max(len(source.text.split()), 1)
-    c_words = max(len(citing.text.split()), 1)
-    n_source = int(alignment["source_index"].dropna().nunique())
-    linked = alignment.dropna(subset=["source_index", "citing_index"])
-    attributed_spans = [
-        tuple(s)
-        for row, flag in zip(attributions["content_spans"], to_source, strict=True)
-        if flag
-        for s in row
-    ]
-    all_attributed = [tuple(s) for row in attributions["content_spans"] for s in row]
-    attributed_words = _words_in(citing.text, all_attributed)
-    own_words = max(c_words - attributed_words, 1)
-    inside = np.zeros(len(c_spans), dtype=bool)
-    for start, end in all_attributed:
-        inside |= (c_spans["start"].to_numpy() >= start) & (c_spans["end"].to_numpy() <= end)
-    metrics: list[tuple[str, object]] = [
-        ("source_words", s_words),
-        ("citing_words", c_words),
-        ("citing_own_voice_words", c_words - attributed_words),
-        ("citing_attributed_words", attributed_words),
-        ("citing_words_attributed_to_source", _words_in(citing.text, attributed_spans)),
-        ("source_sentences", n_source),
-        ("citing_sentences", int(alignment["citing_index"].dropna().nunique())),
-        ("coverage", linked["source_index"].nunique() / n_source if n_source else 0.0),
-        ("citing_share_attributed_to_source", _words_in(citing.text, attributed_spans) / c_words),
-        ("loaded_per_1000_source", 1000 * len(s_spans) / s_words),
-        ("loaded_per_1000_citing", 1000 * len(c_spans) / c_words),
-        ("loaded_per_1000_citing_own_voice", 1000 * int((~inside).sum()) / own_words),
-        ("loaded_per_1000_citing_attributed", 1000 * int(inside.sum()) / max(attributed_words, 1)),
-        ("substitutions", len(tables["substitutions"])),
-        ("phrase_omissions", int((tables["omissions"]["level"] == "phrase").sum())),
-        ("phrase_additions", int((tables["additions"]["level"] == "phrase").sum())),
-    ]
-    for relation in ("verbatim", "reworded", "merged", "split", "added", "omitted"):
-        metrics.append((f"relation_{relation}", int((alignment["relation"] == relation).sum())))
-    for verdict in ("verbatim", "paraphrased", "altered", "unsupported"):
-        metrics.append((f"verdict_{verdict}", int((fidelity["verdict"] == verdict).sum())))
-    for direction in (
-        "neutral_to_loaded",
-        "loaded_to_neutral",
-        "loaded_to_differently_loaded",
-        "actor_shift",
-    ):
-        metrics.append(
-            (
-                f"direction_{direction}",
-                int((tables["substitutions"]["direction"] == direction).sum()),
-            )
-        )
-    return pd.DataFrame(metrics, columns=["metric", "value"])

@@ -13,7 +13,8 @@ gold: a device is *found* when a row of the table that reports it overlaps
 its snippet (and, for substitutions and fidelity, has the right direction or
 verdict); a reported row is *correct* when it overlaps any gold device of its
 table (phrase additions and omissions inside an altered quotation count as
-that quotation). Precision therefore counts every reported row.
+that quotation, and a credited claim ``altered`` by a swapped word counts as
+that substitution). Precision therefore counts every reported row.
 
 Examples
 --------
@@ -159,6 +160,8 @@ def _row_hits(
         )
         return located and (value is None or row.direction == value)
     if table == "fidelity":
+        if DEVICES[name][0] == "substitutions":  # a claim altered by this swapped word
+            return row.verdict == "altered" and _overlaps(cit, row.claim_start, row.claim_end)
         located = _overlaps(cit, row.claim_start, row.claim_end)
         if not located or value is None:
             return located
@@ -207,12 +210,14 @@ def score_comparison(comparison: Any, gold: dict[str, Any]) -> tuple[pd.DataFram
         )
     reported = []
     for table, frame in tables.items():
-        # the words an altered quotation adds or drops are that device, seen phrase by phrase
+        # the words an altered quotation adds or drops are that device, seen phrase by
+        # phrase; a credited claim altered by a swapped word is that substitution
         same_table = [
             (d, s)
             for d, s in located
             if DEVICES[d["device"]][0] == table
             or (d["device"] == "altered_quote" and table in ("additions", "omissions"))
+            or (DEVICES[d["device"]][0] == "substitutions" and table == "fidelity")
         ]
         for row in frame.itertuples(index=False):
             correct = any(_row_hits(table, row, d, s, strict=False) for d, s in same_table)

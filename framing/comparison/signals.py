@@ -1,0 +1,157 @@
+"""The signals of a replaced phrase: what in it may matter to a reader.
+
+:func:`signals` describes one replacement (its two sides' words and
+connotations) with the values listed in
+:data:`framing.comparison.relevance.SIGNALS`; :mod:`framing.comparison.relevance`
+turns them into a kind and a relevance. The helpers here also decide what
+names an actor ("Putin", "both sides"; not "Tuesday") and when two names are
+one referent ("Britain" / "British", "U.S." / "US").
+
+Examples
+--------
+>>> one_referent("Britain", "British"), one_referent("Iran", "Iraq")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from .connotation import Connotation
+from .credits import OUTLET_NOUNS
+from .edits import Word, content
+from .naming import naming_change
+from .variants import are_variants, fold
+
+__all__ = ["names", "names_differ", "one_referent", "same_referents", "signals"]
+
+# Replaced spans with more content words than this are rewrites (omission + addition).
+MAX_SUBSTITUTION_WORDS = 6
+
+
+# Days and months are capitalised but name no actor.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec".split()
+)
+
+# "both sides", "the two countries", "all parties": an actor without a name
+_GROUPS = frozenset("both two all each either neither the".split())
+_COLLECTIVE = frozenset("sides side parties countries nations camps".split())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return (
+        not before
+        or before[-1] in "!?\"“‘'\n:—–-"
+        or (before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))
+    )
+
+
+def names(words: Sequence[Word], text: str) -> frozenset[str]:
+    """Actors named among ``words``: capitalised words not opening a sentence (days and
+    months aside), and collective actors ("both sides"), folded."""
+    names = {
+        fold(re.sub(r"['’]s$", "", w.text))
+        for w in words
+        if w.text[:1].isupper()
+        and not _opens_sentence(text, w.start)
+        and w.text.casefold().rstrip(".") not in _CALENDAR
+    }
+    folded = [w.text.casefold() for w in words]
+    names |= {
+        f"{a} {b}" for a, b in itertools.pairwise(folded) if a in _GROUPS and b in _COLLECTIVE
+    }
+    return frozenset(names)
+
+
+def one_referent(x: str, y: str) -> bool:
+    """Variants, or a name and its demonym ("Britain" / "British", "Iran" / "Iranian")."""
+    fx, fy = fold(x), fold(y)
+    return are_variants(x, y) or (min(len(fx), len(fy)) >= 4 and fx[:4] == fy[:4])
+
+
+def names_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    if a == b or not (a or b):
+        return False
+    rest_a = {x for x in a if not any(one_referent(x, y) for y in b)}
+    rest_b = {y for y in b if not any(one_referent(x, y) for x in a)}
+    return bool(rest_a or rest_b)
+
+
+_PRONOUNS = frozenset("it its he him his she her they them their we us our this that who".split())
+
+
+def _scare_quoted(a: Sequence[Word], b: Sequence[Word]) -> bool:
+    """Words of ``b`` in short quotes that ``a`` has without quotes (Israeli -> "Israeli")."""
+    plain = [w.text for w in a if not w.quoted]
+    return any(any(one_referent(w.text, x) for x in plain) for w in b if w.quoted)
+
+
+def _actor_phrase(words: Sequence[Word]) -> bool:
+    """Short enough to name an actor (at most three words), and not a pronoun."""
+    return 0 < len(words) <= 3 and not any(w.text.casefold() in _PRONOUNS for w in words)
+
+
+def same_referents(src: Sequence[Word], cit: Sequence[Word]) -> bool:
+    """Every content word of each side has a variant or demonym on the other side."""
+    a, b = content(src), content(cit)
+    if not a or not b or any(w.quoted for w in (*src, *cit)):
+        return False
+    return all(any(one_referent(x.text, y.text) for y in b) for x in a) and all(
+        any(one_referent(x.text, y.text) for x in a) for y in b
+    )
+
+
+def signals(
+    src: Sequence[Word],
+    cit: Sequence[Word],
+    cs: Connotation,
+    cc: Connotation,
+    s_window: str,
+    c_window: str,
+    credited: bool,
+    quoted: bool,
+) -> dict[str, float]:
+    """The signals of a replacement (see :data:`framing.comparison.relevance.SIGNALS`)."""
+    signals: dict[str, float] = {}
+    if naming_change(s_window, c_window):
+        signals["naming"] = 1.0
+    if _scare_quoted(src, cit) or _scare_quoted(cit, src):
+        signals["scare_quotes"] = 1.0
+    if cs.cue and cc.cue and cs.cue != cc.cue:
+        doubting = {"doubt", "negative"}
+        signals["doubt_cue" if {cs.cue, cc.cue} & doubting else "other_cue"] = 1.0
+    words = {w.text.casefold() for w in (*src, *cit)}
+    # who is credited, described otherwise; not a name for a description ("Araghchi" ->
+    # "the top diplomat": an actor change) nor the outlet itself ("the report")
+    if credited and bool(cs.names) == bool(cc.names) and not words & OUTLET_NOUNS:
+        signals["source"] = 1.0
+    load = abs(cs.loadedness - cc.loadedness)
+    if cs.category and cc.category:  # one loaded word for another ("reckless" -> "disastrous")
+        load = max(load, 0.5)
+    signals["loaded"] = load
+    if cs.certainty is not None or cc.certainty is not None:
+        # a plain statement asserts (certainty 1); a hedge added or dropped shifts it
+        plain_s = 1.0 if cs.certainty is None else cs.certainty
+        plain_c = 1.0 if cc.certainty is None else cc.certainty
+        signals["certainty"] = abs(plain_s - plain_c)
+    signals["tone"] = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
+    if names_differ(cs.names, cc.names) and _actor_phrase(src) and _actor_phrase(cit):
+        signals["actor" if cs.names and cc.names else "actor_named"] = 1.0
+    if cs.numbers != cc.numbers:
+        signals["number"] = 1.0
+    if quoted:
+        signals["quoted"] = 1.0
+    n_s, n_c = len(content(src)), len(content(cit))
+    signals["size"] = max(n_s, n_c) / MAX_SUBSTITUTION_WORDS
+    signals["lopsided"] = 1.0 - min(n_s, n_c) / max(n_s, n_c, 1)
+    signals["spelling"] = SequenceMatcher(
+        None, " ".join(w.text.casefold() for w in src), " ".join(w.text.casefold() for w in cit)
+    ).ratio()
+    return {k: float(v) for k, v in signals.items() if v}

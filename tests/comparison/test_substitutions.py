@@ -1,0 +1,78 @@
+"""Substitutions without a lexicon gate, rewordings, relevance (framing.comparison.substitutions)."""
+
+from __future__ import annotations
+
+import framing
+from framing.comparison.connotation import connotation, register_loadedness
+
+
+def _compare(source: str, citing: str):
+    return framing.compare(source, citing)
+
+
+def test_replaced_phrase_is_one_row_not_a_drop_and_an_add():
+    result = _compare(
+        "The troops crossed the border into the valley on Monday.",
+        "The troops poured across the frontier into the valley on Monday.",
+    )
+    rows = result.rewordings[["source_phrase", "citing_phrase", "kind"]].values.tolist()
+    assert rows == [["crossed the border", "poured across the frontier", "reworded"]]
+    assert result.omissions.empty and result.additions.empty
+
+
+def test_neutral_noun_to_loaded_phrase_is_neutral_to_loaded():
+    subs = _compare(
+        "Workers began a strike at the plant on Monday.",
+        "Workers began a heroic walkout at the plant on Monday.",
+    ).substitutions
+    assert subs[["source_phrase", "citing_phrase", "direction"]].values.tolist() == [
+        ["strike", "heroic walkout", "neutral_to_loaded"]
+    ]
+
+
+def test_attribution_verb_and_hedge_changes_are_reported():
+    subs = _compare(
+        "Officials said the army could reach the city by Friday.",
+        "Officials claimed the army will very likely reach the city by Friday.",
+    ).substitutions
+    kinds = dict(zip(subs["citing_phrase"], subs["kind"], strict=True))
+    assert kinds["Officials claimed"] == "attribution"
+    assert "certainty" in kinds.values()
+    assert (subs["relevance"] >= 0.5).all()
+
+
+def test_scare_quotes_and_dropped_label():
+    source = framing.load_article(
+        text="Israeli officials met in the city. Hamas-run Al Aqsa TV said the talks ended.",
+        outlet="Reuters",
+    )
+    subs = _compare(
+        source, 'The "Israeli" officials met in the city. Al Aqsa TV said the talks ended.'
+    ).substitutions
+    assert set(subs["kind"]) == {"scare_quotes", "label"}
+    label = subs[subs["kind"] == "label"].iloc[0]
+    assert (label["source_phrase"], label["citing_phrase"]) == ("Hamas-run Al", "Al")
+
+
+def test_every_span_slices_exactly():
+    result = _compare(
+        "The U.S. said the militant group fired rockets, officials told Reuters.",
+        'The US claimed the "resistance" group fired rockets, officials said.',
+    )
+    for table in (result.substitutions, result.rewordings):
+        for row in table.itertuples():
+            assert result.source.text[row.source_start : row.source_end] == row.source_phrase
+            assert result.citing.text[row.citing_start : row.citing_end] == row.citing_phrase
+
+
+def test_registered_loadedness_plugs_in():
+    register_loadedness(lambda phrases: [0.8 if "stroll" in p else 0.0 for p in phrases])
+    try:
+        assert connotation("a stroll").loadedness == 0.8
+        subs = _compare(
+            "The minister walked home.", "The minister took a stroll home."
+        ).substitutions
+        assert subs["citing_loadedness"].max() == 0.8
+    finally:
+        register_loadedness(None)
+    assert connotation("a stroll").loadedness == 0.0
