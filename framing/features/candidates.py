@@ -1,0 +1,434 @@
+"""Candidate attributions in one sentence: a cue, its source and its content.
+
+:class:`CandidateFinder` walks the tokens of a sentence; at each cue of the
+cue lexicon it tries the patterns by which news attributes content to a
+source:
+
+==================  ====================================================
+pattern             example
+==================  ====================================================
+content_source_cue  "Iran is winning," it said.  /  ..., CNN wrote on Saturday.
+source_cue_content  Trump admitted in an interview that he ...
+cue_source          "We won," said Khan.
+according_to        According to CNN, Iran ... / ..., according to X.
+parenthetical       Iran, it said, has used ...
+coordinated         Pompeo denied ..., but noted ... (shared source)
+==================  ====================================================
+
+Each found attribution is a :class:`Found` of character spans; the
+extractor turns them into table rows and resolves their speakers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cues import Cue, CueLexicon
+from .phrases import (
+    apposition,
+    appositive_like,
+    name_segment_start,
+    np_end_after,
+    np_start_before,
+    sentence_subject,
+)
+from .spans import (
+    content_after,
+    content_before,
+    content_end,
+    extend_cue,
+    is_adjunct,
+    quote_before_sentence,
+    time_adjunct_start,
+)
+from .tokens import (
+    AUXILIARIES,
+    CLOSE_QUOTES,
+    DETERMINERS,
+    QUOTES,
+    RELATIVE_PRONOUNS,
+    Token,
+    is_adverb,
+    is_be,
+    is_capitalised,
+)
+from .wordlists import words
+
+__all__ = ["CandidateFinder", "Found"]
+
+# Verbs that take an addressee before their content: told reporters that ...
+_ADDRESSEE_CUES = words("addressee_cues")
+# Cue kinds that need an explicit "that"-clause or quotation to count (find, believe).
+_CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
+# Cue forms that are plural nouns before a word ("the remarks made").
+_NOUN_PLURALS = words("noun_plurals")
+
+
+@dataclass
+class Found:
+    """One attribution as character spans into the article text."""
+
+    sentence: int
+    source: tuple[int, int] | None  # character span of the source as written
+    head: tuple[int, int] | None  # character span used to resolve (name without apposition)
+    antecedent: tuple[int, int] | None  # for relative pronouns: the phrase before
+    cue: tuple[int, int]
+    lemma: Cue
+    content: list[tuple[int, int]]
+    direct: bool
+    pattern: str
+
+
+class CandidateFinder:
+    """Attributions of one sentence's tokens, by the rules of the module docstring.
+
+    Parameters
+    ----------
+    cues : CueLexicon
+        The cue lexicon.
+    kinds : sequence of str or None
+        Cue kinds to keep; default: all.
+    """
+
+    def __init__(self, cues: CueLexicon, kinds: Sequence[str] | None = None) -> None:
+        self.cues = cues
+        self.kinds = None if kinds is None else frozenset(kinds)
+
+    def sentence(
+        self,
+        text: str,
+        tokens: list[Token],
+        number: int,
+        paragraph: tuple[int, int],
+    ) -> list[Found]:
+        """Attributions whose cue lies in ``tokens`` (one sentence)."""
+        lo, hi = 0, len(tokens)
+        words = [t.lower for t in tokens]
+        in_sentence: list[Found] = []
+        i = lo
+        while i < hi:
+            cue = self.cues.match_at(words, i) if i < hi else None
+            if cue is None or (
+                i > lo and is_capitalised(tokens[i]) and cue.lemma != "according to"
+            ):
+                i += 1
+                continue
+            if self.kinds is not None and cue.kind not in self.kinds:
+                i += cue.words
+                continue
+            result = self._attribution(text, tokens, lo, hi, i, cue, number, paragraph, in_sentence)
+            if result is not None:
+                if result.pattern == "coordinated" and in_sentence:
+                    _trim_before(in_sentence[-1], tokens, i)
+                    if not in_sentence[-1].content:
+                        in_sentence.pop()
+                in_sentence.append(result)
+            i += cue.words
+        return in_sentence
+
+    # -- one cue -------------------------------------------------------------------------
+    def _attribution(
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        hi: int,
+        c: int,
+        cue: Cue,
+        number: int,
+        paragraph: tuple[int, int],
+        earlier: list[Found],
+    ) -> Found | None:
+        last_cue = extend_cue(tokens, c + cue.words - 1, hi)
+        end = content_end(tokens, lo, hi)
+        if cue.lemma == "according to":
+            return self._according_to(tokens, lo, end, c, c + cue.words - 1, cue, number)
+        if (
+            tokens[c].lower in _NOUN_PLURALS
+            and c + 1 < hi
+            and tokens[c + 1].text[:1].isalnum()
+            and tokens[c + 1].lower != "that"
+        ):
+            return None  # "the inexcusable remarks made", "southern states with"
+        inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
+        if inverted is not None:
+            return inverted
+        # Source before the cue, over auxiliaries, adverbs and time adjuncts.
+        j = c - 1
+        passive = False
+        verb_group_start = c
+        while j >= lo:
+            if tokens[j].lower in AUXILIARIES or is_adverb(tokens[j]):
+                passive = passive or is_be(tokens[j])
+                if verb_group_start == j + 1:
+                    verb_group_start = j
+                j -= 1
+            elif (skipped := time_adjunct_start(tokens, j, lo)) is not None:
+                j = skipped - 1
+            else:
+                break
+        participle = tokens[c].lower.endswith("ing")
+        if passive and not participle:
+            return None  # "is said", "was told": no source in the clause
+        if j < lo or not _verb_context(tokens, j, c, cue):
+            return None
+        cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
+        head = antecedent = None
+        pattern = None
+        comma_before = tokens[j].text == "," or (
+            tokens[j].text in CLOSE_QUOTES and j - 1 >= lo and tokens[j - 1].text == ","
+        )
+        if (
+            participle
+            and comma_before
+            and j - 1 >= lo
+            and is_capitalised(tokens[j - 1])
+            and any(tokens[m].text == "," for m in range(c + 1, hi))
+        ):
+            return None  # "The Post, citing diplomats, said": an apposition of the source
+        if (
+            participle
+            and (
+                comma_before or tokens[j].lower in ("and", "but", "by", "while", "after", "before")
+            )
+        ) or tokens[j].lower in ("and", "but"):
+            if earlier:
+                previous = earlier[-1]
+                source, head, antecedent = previous.source, previous.head, previous.antecedent
+            else:
+                subject = sentence_subject(tokens, lo, j, self.cues.first_words)
+                if subject is None:
+                    return None
+                source = head = (tokens[subject[0]].start, tokens[subject[1]].end)
+            first = j
+            pattern = "coordinated"
+        elif participle and tokens[j].lower not in AUXILIARIES and not _after_aux(tokens, c, lo):
+            return None  # "comments Trump made in 2006 saying": a modifier, not a cue
+        elif tokens[j].text == ",":
+            apposed = apposition(tokens, lo, j, self.cues.first_words)
+            if apposed is None:
+                return None
+            first, head_last, source_last = apposed
+            source = (tokens[first].start, tokens[source_last].end)
+            name_first = name_segment_start(tokens, first, head_last)
+            head = (tokens[name_first].start, tokens[head_last].end)
+        else:
+            first = np_start_before(tokens, j, lo, self.cues.first_words)
+            if first is None:
+                return None
+            source = head = (tokens[first].start, tokens[j].end)
+            if (
+                tokens[first].lower in RELATIVE_PRONOUNS
+                and first - 2 >= lo
+                and tokens[first - 1].text == ","
+            ):
+                ante_first = np_start_before(tokens, first - 2, lo, self.cues.first_words)
+                if ante_first is not None:
+                    antecedent = (tokens[ante_first].start, tokens[first - 2].end)
+        if tokens[first].lower == "that" or (
+            first - 1 >= lo and tokens[first - 1].lower in ("what", "whatever")
+        ):
+            return None  # "what he said four years ago": a free relative, not an attribution
+        after = last_cue + 1
+        if (
+            cue.lemma in _ADDRESSEE_CUES
+            and after < end
+            and tokens[after].lower != "that"
+            and tokens[after].text not in QUOTES
+            and tokens[after].text != ":"
+        ):
+            addressee_end = np_end_after(tokens, after, end)
+            if addressee_end is not None:
+                after = addressee_end + 1
+        before_exists = (
+            pattern is None
+            and first - 1 > lo
+            and (tokens[first - 1].text == "," or tokens[first - 1].text in CLOSE_QUOTES)
+        )
+        rest = tokens[after:end]
+        if before_exists and (not rest or is_adjunct(rest)):
+            content, direct = content_before(text, tokens, lo, first - 1, paragraph)
+            if not content:
+                return None
+            return Found(
+                number,
+                source,
+                head,
+                antecedent,
+                cue_span,
+                cue,
+                content,
+                direct,
+                "content_source_cue",
+            )
+        if first == lo and (not rest or is_adjunct(rest)) and pattern is None:
+            # "Trump said." alone, after a sentence that closed a quotation
+            content, direct = quote_before_sentence(text, tokens[lo].start, paragraph)
+            if content:
+                return Found(
+                    number,
+                    source,
+                    head,
+                    antecedent,
+                    cue_span,
+                    cue,
+                    content,
+                    direct,
+                    "content_source_cue",
+                )
+            return None
+        if before_exists and rest and rest[0].text == "," and len(rest) > 1:
+            content_a, _ = content_before(text, tokens, lo, first - 1, paragraph)
+            content_b = [(rest[1].start, tokens[end - 1].end)]
+            return Found(
+                number,
+                source,
+                head,
+                antecedent,
+                cue_span,
+                cue,
+                content_a + content_b,
+                False,
+                "parenthetical",
+            )
+        content, direct = content_after(
+            text,
+            tokens,
+            after,
+            end,
+            hi,
+            paragraph,
+            needs_clause=cue.needs_clause or cue.kind in _CLAUSE_ONLY_KINDS,
+        )
+        if not content:
+            return None
+        return Found(
+            number,
+            source,
+            head,
+            antecedent,
+            cue_span,
+            cue,
+            content,
+            direct,
+            pattern or "source_cue_content",
+        )
+
+    def _according_to(
+        self, tokens: list[Token], lo: int, end: int, c: int, last_cue: int, cue: Cue, number: int
+    ) -> Found | None:
+        src_last = np_end_after(tokens, last_cue + 1, end)
+        if src_last is None:
+            return None
+        source = (tokens[last_cue + 1].start, tokens[src_last].end)
+        cue_span = (tokens[c].start, tokens[last_cue].end)
+        content: list[tuple[int, int]] = []
+        if c > lo and tokens[c - 1].text == ",":
+            content.append((tokens[lo].start, tokens[c - 2].end))
+        if src_last + 2 < end + 1 and src_last + 1 < end and tokens[src_last + 1].text == ",":
+            content.append((tokens[src_last + 2].start, tokens[end - 1].end))
+        elif c == lo and src_last + 1 < end:
+            content.append((tokens[src_last + 1].start, tokens[end - 1].end))
+        content = [(s, e) for s, e in content if e > s]
+        if not content:
+            return None
+        return Found(number, source, source, None, cue_span, cue, content, False, "according_to")
+
+    def _cue_source(
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        end: int,
+        c: int,
+        last_cue: int,
+        cue: Cue,
+        number: int,
+        paragraph: tuple[int, int],
+    ) -> Found | None:
+        """``"We won," said Khan.``: content, then cue, then source."""
+        if c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES):
+            return None
+        if cue.lemma in _ADDRESSEE_CUES or tokens[c].lower.endswith("ing"):
+            return None  # "..., Ramos, 58, told AFP": AFP is the addressee
+        if tokens[c - 1].text == "," and apposition(tokens, lo, c - 1, self.cues.first_words):
+            return None  # "Name, apposition, said X" reads as source-cue
+        first = last_cue + 1
+        if first >= end or (
+            tokens[first].lower in ("that", "the")
+            and first + 1 < end
+            and tokens[first + 1].lower == "that"
+        ):
+            return None
+        if tokens[first].lower in ("it", "that", "this"):
+            return None
+        head_first = first
+        if not (is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")):
+            # a role before a name: "said plant manager Orla Quinn"
+            k = first
+            while (
+                k < end and k - first < 4 and tokens[k].text.isalpha() and tokens[k].text.islower()
+            ):
+                k += 1
+            if k == first or k >= end or not is_capitalised(tokens[k]) or tokens[c - 1].text == ",":
+                return None
+            head_first = k
+        src_last = np_end_after(tokens, first, end)
+        if src_last is None or (
+            src_last + 1 < end
+            and tokens[src_last + 1].text not in (",", ";")
+            and not is_adjunct(tokens[src_last + 1 : end])
+        ):
+            return None
+        content, direct = content_before(text, tokens, lo, c - 1, paragraph)
+        if not content:
+            return None
+        head = (tokens[head_first].start, tokens[src_last].end)
+        source_last = src_last
+        if (
+            src_last + 2 < end
+            and tokens[src_last + 1].text == ","
+            and appositive_like(tokens[src_last + 2])
+        ):
+            source_last = end - 1  # said Robert Klein, chairman of the institute.
+            for k in range(src_last + 2, end):
+                if tokens[k].text in (",", ";") or tokens[k].lower == "that":
+                    source_last = k - 1
+                    break
+        source = (tokens[first].start, tokens[source_last].end)
+        cue_span = (tokens[c].start, tokens[last_cue].end)
+        return Found(number, source, head, None, cue_span, cue, content, direct, "cue_source")
+
+
+def _verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
+    """Whether the cue word is used as a verb after ``tokens[j]`` (its last pre-cue word).
+
+    After a determiner or a possessive it is a noun ("his promise", "Trump's
+    comments"). A bare base form ("say", "state", "report") is a verb only
+    after an auxiliary or a plural or pronoun subject ("officials say",
+    "they claim"), not after a singular noun ("the Iraqi state").
+    """
+    word = tokens[j].lower
+    if word in DETERMINERS or word.endswith(("’s", "'s")):
+        return False
+    if tokens[c].lower == cue.lemma.split()[0] and c - 1 == j:
+        return word in ("i", "we", "you", "they", "who") or (
+            word.endswith("s") and not word.endswith("ss")
+        )
+    return True
+
+
+def _after_aux(tokens: list[Token], c: int, lo: int) -> bool:
+    return c - 1 >= lo and tokens[c - 1].lower in AUXILIARIES
+
+
+def _trim_before(previous: Found, tokens: list[Token], cue_index: int) -> None:
+    """End an earlier cue's content before ", but <cue>" (a coordinated second cue)."""
+    k = cue_index - 1
+    while k > 0 and (
+        tokens[k].lower in ("and", "but") or is_adverb(tokens[k]) or tokens[k].text == ","
+    ):
+        k -= 1
+    limit = tokens[k].end
+    previous.content = [(s, min(e, limit)) for s, e in previous.content if s < limit]
