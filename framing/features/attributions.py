@@ -44,6 +44,7 @@ from ..text.sentences import sentence_spans
 from .candidates import CandidateFinder, Found
 from .cues import CueLexicon, cue_class
 from .matcher import iter_texts
+from .quotes import normalise_quotes, quoted_regions
 from .speakers import SourceResolver
 from .tokens import tokenize
 
@@ -185,6 +186,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         triggers = _trigger_positions(text, self.cues_.first_words)
         if not triggers:
             return []
+        work = normalise_quotes(text)  # same offsets; rows slice the original text
         paragraphs = paragraph_spans(text)
         spans = sentence_spans(text)
         starts = [s for s, _, _ in spans]
@@ -196,8 +198,9 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
                 continue
             done = number
             s_start, s_end, paragraph = spans[number]
-            tokens = tokenize(text, s_start, s_end)
-            found.extend(finder.sentence(text, tokens, number, paragraphs[paragraph]))
+            tokens = tokenize(work, s_start, s_end)
+            found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
+        found = _outside_quotations(found, quoted_regions(work, paragraphs))
         return self._rows(article_id, text, found)
 
     # -- table -------------------------------------------------------------------------------
@@ -250,6 +253,23 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
 def _trigger_positions(text: str, first_words: frozenset[str]) -> list[int]:
     """Offsets of the words of ``text`` that may begin a cue (one scan, in order)."""
     return [m.start() for m in _WORD.finditer(text) if m.group().casefold() in first_words]
+
+
+def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
+    """Drop attributions whose cue lies inside a quotation (the speaker's own reported speech).
+
+    "“They told me it was a video,” she said": *they told* is part of what
+    she said, not a source the article cites (PolNeAR annotates none of these).
+    """
+    if not regions or not found:
+        return found
+    openers = [start for start, _ in regions]
+    kept = []
+    for item in found:
+        k = bisect_right(openers, item.cue[0]) - 1
+        if k < 0 or item.cue[0] >= regions[k][1]:
+            kept.append(item)
+    return kept
 
 
 _WORD = re.compile(r"[^\W\d_]+")

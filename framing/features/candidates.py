@@ -46,6 +46,7 @@ from .tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
     DETERMINERS,
+    OPEN_QUOTES,
     QUOTES,
     RELATIVE_PRONOUNS,
     Token,
@@ -247,7 +248,13 @@ class CandidateFinder:
             and (tokens[first - 1].text == "," or tokens[first - 1].text in CLOSE_QUOTES)
         )
         rest = tokens[after:end]
-        if before_exists and (not rest or is_adjunct(rest)):
+        quoted_before = before_exists and (
+            tokens[first - 1].text in CLOSE_QUOTES
+            or (tokens[first - 2].text in CLOSE_QUOTES and tokens[first - 1].text == ",")
+        )
+        if before_exists and (
+            not rest or is_adjunct(rest) or (quoted_before and not _introduces_content(rest))
+        ):
             content, direct = content_before(text, tokens, lo, first - 1, paragraph)
             if not content:
                 return None
@@ -347,12 +354,22 @@ class CandidateFinder:
         number: int,
         paragraph: tuple[int, int],
     ) -> Found | None:
-        """``"We won," said Khan.``: content, then cue, then source."""
-        if c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES):
+        """``"We won," said Khan.``: content, then cue, then source.
+
+        The quotation may close the sentence before (``"Why?" said Khan.``).
+        """
+        opening = c == lo and tokens[c].text.islower()
+        if not opening and (
+            c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES)
+        ):
             return None
         if cue.lemma in _ADDRESSEE_CUES or tokens[c].lower.endswith("ing"):
             return None  # "..., Ramos, 58, told AFP": AFP is the addressee
-        if tokens[c - 1].text == "," and apposition(tokens, lo, c - 1, self.cues.first_words):
+        if (
+            not opening
+            and tokens[c - 1].text == ","
+            and apposition(tokens, lo, c - 1, self.cues.first_words)
+        ):
             return None  # "Name, apposition, said X" reads as source-cue
         first = last_cue + 1
         if first >= end or (
@@ -381,7 +398,10 @@ class CandidateFinder:
             and not is_adjunct(tokens[src_last + 1 : end])
         ):
             return None
-        content, direct = content_before(text, tokens, lo, c - 1, paragraph)
+        if opening:
+            content, direct = quote_before_sentence(text, tokens[lo].start, paragraph)
+        else:
+            content, direct = content_before(text, tokens, lo, c - 1, paragraph)
         if not content:
             return None
         head = (tokens[head_first].start, tokens[src_last].end)
@@ -391,11 +411,7 @@ class CandidateFinder:
             and tokens[src_last + 1].text == ","
             and appositive_like(tokens[src_last + 2])
         ):
-            source_last = end - 1  # said Robert Klein, chairman of the institute.
-            for k in range(src_last + 2, end):
-                if tokens[k].text in (",", ";") or tokens[k].lower == "that":
-                    source_last = k - 1
-                    break
+            source_last = _apposition_end(tokens, src_last + 1, end)
         source = (tokens[first].start, tokens[source_last].end)
         cue_span = (tokens[c].start, tokens[last_cue].end)
         return Found(number, source, head, None, cue_span, cue, content, direct, "cue_source")
@@ -417,6 +433,41 @@ def _verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
             word.endswith("s") and not word.endswith("ss")
         )
     return True
+
+
+def _apposition_end(tokens: list[Token], comma: int, end: int) -> int:
+    """Last token of the appositions after a source ("said Robert Klein, 56, chairman of X").
+
+    Comma-separated segments that read as appositions, ages or relative
+    clauses belong to the source; a participle ("referring to"), a quotation
+    or "that" ends it.
+    """
+    last = comma - 1
+    k = comma
+    while k < end and tokens[k].text == "," and k + 1 < end:
+        segment_first = tokens[k + 1]
+        if not appositive_like(segment_first) or (
+            segment_first.text.islower() and segment_first.lower.endswith(("ing", "ed"))
+        ):
+            break
+        m = k + 1
+        while m < end and tokens[m].text not in (",", ";") and tokens[m].text not in QUOTES:
+            if tokens[m].lower == "that" and m > k + 1:
+                return m - 1
+            m += 1
+        last = m - 1
+        if m < end and tokens[m].text in QUOTES:
+            break
+        k = m
+    return last
+
+
+def _introduces_content(rest: Sequence[Token]) -> bool:
+    """Whether the words after a cue open its content ("that ...", ": ...", a quotation)."""
+    first = rest[0]
+    return first.lower == "that" or first.text == ":" or first.text in OPEN_QUOTES or (
+        first.text == "," and len(rest) > 1 and rest[1].text in OPEN_QUOTES
+    )
 
 
 def _after_aux(tokens: list[Token], c: int, lo: int) -> bool:

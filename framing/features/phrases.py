@@ -321,6 +321,7 @@ def appositive_like(token: Token) -> bool:
         or token.text[:1].isdigit()
         or (token.text[:1].islower() and not token.lower.endswith("ing"))
         or token.lower in TITLE_WORDS
+        or (token.lower.endswith(("'s", "’s")) and is_capitalised(token))  # Sanders's adviser
     )
 
 
@@ -346,14 +347,11 @@ def apposition(
             commas += 1
             segment_first = tokens[k + 1]
             participial = segment_first.lower.endswith("ing") and segment_first.text.islower()
-            if (
-                participial
-                or segment_first.lower in RELATIVE_PRONOUNS
-                or segment_first.text.isdigit()
-            ):
-                source_last = k - 1  # participles, relative clauses and ages are left out
+            if participial:
+                source_last = k - 1  # participles are left out
             name_before = (
                 is_capitalised(tokens[k - 1])
+                or tokens[k - 1].text == ")"  # Sen. Rob Portman (R-Ohio), another incumbent,
                 or segment_first.lower in RELATIVE_PRONOUNS
                 or participial
             )

@@ -25,7 +25,7 @@ __all__ = [
 _TITLES = "|".join(word_lists()["title_abbreviations"])
 _CLITIC = r"[’'](?:s|re|ve|m|ll|d)\b"
 _TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|"
+    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|"
     rf"(?i:he|she|it|they|we|i|you|that|there|who)(?={_CLITIC})|(?<=\w){_CLITIC}|"
     rf"\w+(?:[’'\-]\w+)*|--|\.\.\.|[^\w\s]"
 )
@@ -73,6 +73,8 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     --------
     >>> [t.text for t in tokenize("U.S. Sec. Pompeo said: “It’s Iran’s.”")]
     ['U.S.', 'Sec.', 'Pompeo', 'said', ':', '“', 'It', '’s', 'Iran’s', '.', '”']
+    >>> [t.text for t in tokenize("Mary K. Jones")]  # a middle initial is one token
+    ['Mary', 'K.', 'Jones']
     >>> [t.start for t in tokenize("We left. He said so.", 9, 16)]
     [9, 12]
     """
