@@ -58,7 +58,7 @@ def _row(name: str, p: float, r: float, f: float, extra: str = "") -> str:
     return f"  {name:38s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  {extra}"
 
 
-def _extractors(use_baseline: bool) -> list[Extract]:
+def _extractors(use_baseline: bool, rules_only: bool = False) -> list[Extract]:
     chosen: list[Extract] = []
     if use_baseline:
         try:
@@ -67,7 +67,10 @@ def _extractors(use_baseline: bool) -> list[Extract]:
             chosen.append((f"before ({BASELINE_COMMIT[:7]})", load_baseline()()))
         except FileNotFoundError as exc:
             print(f"baseline skipped: {exc}")
-    chosen.append(("after", framing.AttributionExtractor()))
+    if rules_only:
+        chosen.append(("after (rules)", framing.AttributionExtractor(span_model=None)))
+    else:
+        chosen.append(("after", framing.AttributionExtractor()))
     return chosen
 
 
@@ -225,7 +228,10 @@ def score_ggt(quotes: pd.DataFrame, predicted: pd.DataFrame, threshold: float) -
             found_by_kind[q.kind] += 1
             floating = best.pattern == "floating"
             if pd.notna(q.speaker_start) and pd.notna(best.source_start):
-                speaker_ok += _cover((q.speaker_start, q.speaker_end), (best.source_start, best.source_end)) > 0
+                speaker_ok += (
+                    _cover((q.speaker_start, q.speaker_end), (best.source_start, best.source_end))
+                    > 0
+                )
             elif not q.speaker:
                 speaker_ok += floating
             named_ok += _names_match(getattr(best, "speaker", best.source), q.reference)
@@ -325,8 +331,9 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=("dev", "train"), help="PolNeAR split")
     parser.add_argument("--errors", type=int, default=0, help="print N sample PolNeAR errors")
     parser.add_argument("--no-baseline", action="store_true", help="skip the 'before' figures")
+    parser.add_argument("--rules-only", action="store_true", help="'after' without the span model")
     args = parser.parse_args()
-    extractors = _extractors(not args.no_baseline)
+    extractors = _extractors(not args.no_baseline, args.rules_only)
     for name in args.only or ["polnear", "ggt", "basil"]:
         try:
             if name == "polnear":

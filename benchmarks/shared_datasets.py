@@ -129,7 +129,7 @@ def ggt_quote_kind(quote: str, verb: str) -> str:
     """``floating`` (no verb), ``direct`` (quotation marks) or ``indirect``."""
     if not verb.strip():
         return "floating"
-    return "direct" if any(m in quote for m in "\"“”«»") else "indirect"
+    return "direct" if any(m in quote for m in '"“”«»') else "indirect"
 
 
 def read_ggt() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
@@ -173,9 +173,7 @@ def read_ggt() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
                 drift = start - given[0]
                 speaker = q["speaker"].strip()
                 s_given = _span(q["speaker_index"])
-                s_start = (
-                    _near(text, speaker, s_given[0] + drift) if speaker and s_given else None
-                )
+                s_start = _near(text, speaker, s_given[0] + drift) if speaker and s_given else None
                 quotes.append(
                     {
                         "article_id": article_id,
@@ -207,7 +205,9 @@ def read_basil() -> pd.DataFrame:
     rows = []
     for path in sorted(root.glob("*/*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
-        paragraphs = [" ".join(s.strip() for s in p if s.strip()) for p in record["body-paragraphs"]]
+        paragraphs = [
+            " ".join(s.strip() for s in p if s.strip()) for p in record["body-paragraphs"]
+        ]
         rows.append(
             {
                 "article_id": path.stem,

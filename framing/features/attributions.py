@@ -45,6 +45,7 @@ from .candidates import CandidateFinder, Found
 from .cues import CueLexicon, cue_class
 from .matcher import iter_texts
 from .quotes import normalise_quotes, quoted_regions
+from .span_model import SpanModel
 from .speakers import SourceResolver
 from .tokens import tokenize
 
@@ -90,11 +91,17 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
     kinds : sequence of str or None
         Cue kinds to keep (``speech``, ``writing``, ``cognition``,
         ``evidence``); default: all.
+    span_model : "default", SpanModel or None
+        The learned re-scoring of candidates (:mod:`framing.features.span_model`):
+        ``"default"`` uses the shipped model when its file is present,
+        ``None`` keeps the rules' choices only.
 
     Attributes
     ----------
     cues_ : CueLexicon
         The cue lexicon (fitted).
+    span_model_ : SpanModel or None
+        The model in use (``None``: rules only).
     feature_names_ : ndarray of str
         Names of the per-article features of :meth:`transform`.
 
@@ -112,16 +119,23 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
     """
 
     def __init__(
-        self, registry: OutletRegistry | None = None, kinds: Sequence[str] | None = None
+        self,
+        registry: OutletRegistry | None = None,
+        kinds: Sequence[str] | None = None,
+        span_model: object = "default",
     ) -> None:
         self.registry = registry
         self.kinds = kinds
+        self.span_model = span_model
 
     # -- scikit-learn contract ----------------------------------------------------
     def fit(self, X: object = None, y: object = None) -> AttributionExtractor:
         """Load the cue lexicon; nothing is learned from ``X``."""
         self.cues_ = CueLexicon.default()
         self.registry_ = self.registry or OutletRegistry.default()
+        self.span_model_ = (
+            SpanModel.default() if isinstance(self.span_model, str) else self.span_model
+        )
         stances = ["neutral", "factive", "doubt", "negative", "manner", "hedge"]
         kinds = ["outlet", "person", "organisation", "document", "anonymous", "pronoun", "unknown"]
         self.feature_names_ = np.array(
@@ -167,7 +181,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         else:
             ids, texts = iter_texts(articles)
             pairs = list(zip(ids, texts, strict=True))
-        finder = CandidateFinder(self.cues_, self.kinds)
+        finder = CandidateFinder(self.cues_, self.kinds, self.span_model_)
         rows: list[dict[str, object]] = []
         for article_id, text in pairs:
             rows.extend(self._extract_one(finder, article_id, text))

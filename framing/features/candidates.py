@@ -28,11 +28,13 @@ from .cues import Cue, CueLexicon
 from .phrases import (
     apposition,
     appositive_like,
+    is_agent,
     name_segment_start,
     np_end_after,
     np_start_before,
     sentence_subject,
 )
+from .span_model import accept_features
 from .spans import (
     content_after,
     content_before,
@@ -62,6 +64,8 @@ __all__ = ["CandidateFinder", "Found"]
 _ADDRESSEE_CUES = words("addressee_cues")
 # Cue kinds that need an explicit "that"-clause or quotation to count (find, believe).
 _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
+# Words that may open a clause before "According to X," ("But according to ...").
+_CLAUSE_OPENERS = frozenset({"but", "and", "yet", "so", "still", "now", "however"})
 # Cue forms that are plural nouns before a word ("the remarks made").
 _NOUN_PLURALS = words("noun_plurals")
 
@@ -92,9 +96,54 @@ class CandidateFinder:
         Cue kinds to keep; default: all.
     """
 
-    def __init__(self, cues: CueLexicon, kinds: Sequence[str] | None = None) -> None:
+    def __init__(
+        self, cues: CueLexicon, kinds: Sequence[str] | None = None, model: object = None
+    ) -> None:
         self.cues = cues
         self.kinds = None if kinds is None else frozenset(kinds)
+        self.model = model  # a SpanModel (or a recorder with its methods), or None: rules only
+
+    def _verb_after_comma(self, tokens: list[Token], k: int, hi: int) -> bool:
+        """Whether the next comma after ``k`` is followed by a cue verb ("..., citing X, said")."""
+        comma = next((m for m in range(k, hi) if tokens[m].text == ","), None)
+        if comma is None:
+            return False
+        for m in range(comma + 1, min(hi, comma + 4)):
+            if self.cues.match_at([t.lower for t in tokens[m : m + 3]], 0) is not None:
+                return True
+            if not (tokens[m].lower in AUXILIARIES or is_adverb(tokens[m])):
+                return False
+        return False
+
+    def _source_start(self, tokens: list[Token], lo: int, last: int, first: int) -> int:
+        """Start of a source before its cue: the rules' ``first`` or the model's choice."""
+        if self.model is None:
+            return first
+        return self.model.best_start(tokens, lo, last, first)  # type: ignore[attr-defined]
+
+    def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
+        """Whether the model (if any) keeps a candidate."""
+        if self.model is None:
+            return True
+        index = {t.start: k for k, t in enumerate(tokens)}
+        ends = {t.end: k for k, t in enumerate(tokens)}
+        cue_last = ends.get(found.cue[1], c + found.lemma.words - 1)
+        source = None
+        if found.source is not None and found.source[0] in index and found.source[1] in ends:
+            source = (index[found.source[0]], ends[found.source[1]])
+        features = accept_features(
+            tokens,
+            lo,
+            hi,
+            c,
+            cue_last,
+            source,
+            found.lemma.lemma,
+            found.lemma.kind,
+            found.pattern,
+            found.direct,
+        )
+        return bool(self.model.keep(found, features))  # type: ignore[attr-defined]
 
     def sentence(
         self,
@@ -119,7 +168,7 @@ class CandidateFinder:
                 i += cue.words
                 continue
             result = self._attribution(text, tokens, lo, hi, i, cue, number, paragraph, in_sentence)
-            if result is not None:
+            if result is not None and self._keep(tokens, lo, hi, i, result):
                 if result.pattern == "coordinated" and in_sentence:
                     _trim_before(in_sentence[-1], tokens, i)
                     if not in_sentence[-1].content:
@@ -144,7 +193,9 @@ class CandidateFinder:
         last_cue = extend_cue(tokens, c + cue.words - 1, hi)
         end = content_end(tokens, lo, hi)
         if cue.lemma == "according to":
-            return self._according_to(tokens, lo, end, c, c + cue.words - 1, cue, number)
+            return self._according_to(
+                text, tokens, lo, end, c, c + cue.words - 1, cue, number, paragraph
+            )
         if (
             tokens[c].lower in _NOUN_PLURALS
             and c + 1 < hi
@@ -177,7 +228,7 @@ class CandidateFinder:
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
         head = antecedent = None
         pattern = None
-        comma_before = tokens[j].text == "," or (
+        comma_before = tokens[j].text in (",", "—", "–", "-", "--") or (
             tokens[j].text in CLOSE_QUOTES and j - 1 >= lo and tokens[j - 1].text == ","
         )
         if (
@@ -185,9 +236,27 @@ class CandidateFinder:
             and comma_before
             and j - 1 >= lo
             and is_capitalised(tokens[j - 1])
-            and any(tokens[m].text == "," for m in range(c + 1, hi))
+            and self._verb_after_comma(tokens, c + 1, hi)
         ):
             return None  # "The Post, citing diplomats, said": an apposition of the source
+        if (
+            participle
+            and j - 1 >= lo
+            and tokens[j].text[:1].isalnum()
+            and not earlier
+            and (with_np := _with_phrase(tokens, lo, j, self.cues.first_words)) is not None
+        ):
+            # "with 30 percent of voters saying ...": the phrase after "with" speaks
+            source = head = (tokens[with_np].start, tokens[j].end)
+            content, direct = content_after(
+                text, tokens, last_cue + 1, end, hi, paragraph, needs_clause=False
+            )
+            if not content:
+                return None
+            cue_span = (tokens[c].start, tokens[last_cue].end)
+            return Found(
+                number, source, head, None, cue_span, cue, content, direct, "source_cue_content"
+            )
         if (
             participle
             and (
@@ -211,14 +280,17 @@ class CandidateFinder:
             if apposed is None:
                 return None
             first, head_last, source_last = apposed
-            source = (tokens[first].start, tokens[source_last].end)
+            source_first = self._source_start(tokens, lo, source_last, first)
+            source = (tokens[source_first].start, tokens[source_last].end)
             name_first = name_segment_start(tokens, first, head_last)
             head = (tokens[name_first].start, tokens[head_last].end)
         else:
             first = np_start_before(tokens, j, lo, self.cues.first_words)
             if first is None:
                 return None
-            source = head = (tokens[first].start, tokens[j].end)
+            head = (tokens[first].start, tokens[j].end)
+            first = _after_quotation(tokens, lo, first)
+            source = (tokens[self._source_start(tokens, lo, j, first)].start, tokens[j].end)
             if (
                 tokens[first].lower in RELATIVE_PRONOUNS
                 and first - 2 >= lo
@@ -242,6 +314,10 @@ class CandidateFinder:
             addressee_end = np_end_after(tokens, after, end)
             if addressee_end is not None:
                 after = addressee_end + 1
+        if tokens[last_cue].lower == "of" and after < end:
+            topic_end = np_end_after(tokens, after, end)
+            if topic_end is not None:
+                after = topic_end + 1  # said of the senator: a topic, not content
         before_exists = (
             pattern is None
             and first - 1 > lo
@@ -323,19 +399,39 @@ class CandidateFinder:
         )
 
     def _according_to(
-        self, tokens: list[Token], lo: int, end: int, c: int, last_cue: int, cue: Cue, number: int
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        end: int,
+        c: int,
+        last_cue: int,
+        cue: Cue,
+        number: int,
+        paragraph: tuple[int, int],
     ) -> Found | None:
+        """``X, according to Y.`` / ``According to Y, X.`` (the clause on the other side)."""
         src_last = np_end_after(tokens, last_cue + 1, end)
         if src_last is None:
             return None
         source = (tokens[last_cue + 1].start, tokens[src_last].end)
         cue_span = (tokens[c].start, tokens[last_cue].end)
         content: list[tuple[int, int]] = []
-        if c > lo and tokens[c - 1].text == ",":
-            content.append((tokens[lo].start, tokens[c - 2].end))
+        opening = all(
+            t.lower in _CLAUSE_OPENERS or is_adverb(t) or t.text == "," for t in tokens[lo:c]
+        )
+        if not opening:
+            boundary = (
+                c - 1 if tokens[c - 1].text in CLOSE_QUOTES or tokens[c - 1].text == "," else c
+            )
+            if boundary == c:
+                content.append((tokens[lo].start, tokens[c - 1].end))  # 46 percent according to
+            else:
+                before, _ = content_before(text, tokens, lo, boundary, paragraph)
+                content.extend(before)
         if src_last + 2 < end + 1 and src_last + 1 < end and tokens[src_last + 1].text == ",":
             content.append((tokens[src_last + 2].start, tokens[end - 1].end))
-        elif c == lo and src_last + 1 < end:
+        elif opening and src_last + 1 < end:
             content.append((tokens[src_last + 1].start, tokens[end - 1].end))
         content = [(s, e) for s, e in content if e > s]
         if not content:
@@ -462,11 +558,46 @@ def _apposition_end(tokens: list[Token], comma: int, end: int) -> int:
     return last
 
 
+def _with_phrase(tokens: list[Token], lo: int, last: int, cue_words: frozenset[str]) -> int | None:
+    """Start of the noun phrase in "with <phrase> saying" ending at ``tokens[last]``."""
+    first = np_start_before(tokens, last, lo, cue_words)
+    if first is None or first - 1 < lo or tokens[first - 1].lower != "with":
+        return None
+    return first
+
+
+def _after_quotation(tokens: list[Token], lo: int, first: int) -> int:
+    """Start a source right after a closing quotation when only name words lie between.
+
+    "“...,” Fight for $15 organizing director Kendall Fells told Fox News":
+    the noun phrase read leftwards stops at "$", but everything back to the
+    quotation names the speaker.
+    """
+    k = first - 1
+    while k > lo and first - k <= 8:
+        token = tokens[k]
+        if token.text in CLOSE_QUOTES or (token.text == "," and tokens[k - 1].text in CLOSE_QUOTES):
+            return k + 1 if k + 1 < first else first
+        if not (
+            is_capitalised(token)
+            or token.text[:1].isdigit()
+            or token.text in ("$", "&", "-", "'s", "’s")
+            or token.lower in ("for", "of", "and", "the")
+            or (token.text.islower() and is_agent(token))
+        ):
+            return first
+        k -= 1
+    return first
+
+
 def _introduces_content(rest: Sequence[Token]) -> bool:
     """Whether the words after a cue open its content ("that ...", ": ...", a quotation)."""
     first = rest[0]
-    return first.lower == "that" or first.text == ":" or first.text in OPEN_QUOTES or (
-        first.text == "," and len(rest) > 1 and rest[1].text in OPEN_QUOTES
+    return (
+        first.lower == "that"
+        or first.text == ":"
+        or first.text in OPEN_QUOTES
+        or (first.text == "," and len(rest) > 1 and rest[1].text in OPEN_QUOTES)
     )
 
 

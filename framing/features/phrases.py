@@ -9,6 +9,7 @@ read back over commas. The word lists come from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .tokens import (
@@ -77,8 +78,10 @@ def _is_number(token: Token) -> bool:
 
 
 def is_agent(token: Token) -> bool:
-    """Nouns for people by role ("spokesman", "pollster", "delegate")."""
+    """Nouns for people by role ("spokesman", "pollster", "delegate"), also plural."""
     word = token.lower
+    if word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
+        word = word[:-1]
     return (
         word in TITLE_WORDS
         or word in ANONYMOUS_HEADS
@@ -209,6 +212,15 @@ def np_start_before(
             i -= 2  # Trump and Pence
             continue
         if (
+            prev.lower == "and"
+            and i - 2 >= floor
+            and tokens[i - 2].text.islower()
+            and tokens[i - 2].lower.endswith("s")
+            and (is_agent(tokens[i - 2]) or tokens[i - 2].lower in ANONYMOUS_HEADS)
+        ):
+            i -= 2  # teachers and union officials
+            continue
+        if (
             prev.text in ("’", "'")
             and i - 2 >= floor
             and tokens[i - 2].end == prev.start
@@ -234,6 +246,12 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
     if first >= ceiling:
         return None
     j = first
+    if (
+        j + 2 < ceiling
+        and tokens[j + 1].lower == "of"
+        and (tokens[j].lower in _QUANTIFIERS or _is_number(tokens[j]) or tokens[j].lower == "one")
+    ):
+        j += 2  # one of his senior aides, some of the voters
     if tokens[j].lower in DETERMINERS or tokens[j].lower in PERSONAL_PRONOUNS:
         if tokens[j].lower in PERSONAL_PRONOUNS:
             return j
@@ -267,6 +285,13 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
         ):
             j += 2  # people familiar with the matter
             continue
+        if nxt.text == "(" and is_capitalised(tokens[j]):
+            closing = next(
+                (k for k in range(j + 2, min(ceiling, j + 9)) if tokens[k].text == ")"), None
+            )
+            if closing is not None:
+                j = closing  # Howard Dean (D), Paul Ryan (R-Wis.)
+                continue
         if not _np_word(nxt):
             break
         j += 1
@@ -276,47 +301,93 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
 def sentence_subject(
     tokens: list[Token], lo: int, before: int, cue_words: frozenset[str]
 ) -> tuple[int, int] | None:
-    """The noun phrase opening a clause ("Band member Flea shared ..., writing ...")."""
+    """The noun phrase opening a clause ("Band member Flea shared ..., writing ...").
+
+    Conjunctions and introductory adjuncts up to a comma ("In television
+    interviews on Sunday, he defended ...") are skipped; the phrase must be
+    followed by a lower-case word (its verb), an adverb or an apposition.
+    """
     start = lo
-    while start < before and tokens[start].lower in (
-        "but",
-        "and",
-        "so",
-        "yet",
-        "still",
-        "meanwhile",
-    ):
+    while start < before and tokens[start].lower in _SUBJECT_SKIP:
         start += 1
-    if start < before and (tokens[start].lower in _ADJUNCT_START or is_adverb(tokens[start])):
-        comma = next((k for k in range(start, before) if tokens[k].text == ","), None)
-        if comma is None:
-            return None
-        start = comma + 1
+    for _ in range(2):
+        if start < before and (
+            tokens[start].lower in _ADJUNCT_START
+            or tokens[start].lower in _SUBJECT_ADJUNCTS
+            or is_adverb(tokens[start])
+        ):
+            comma = next((k for k in range(start, before) if tokens[k].text == ","), None)
+            if comma is None:
+                return None
+            start = comma + 1
     if start >= before:
         return None
-    if tokens[start].lower in ("he", "she", "they", "we", "i"):
+    if tokens[start].lower in ("he", "she", "they", "we", "i", "it"):
         return start, start
-    last = start
-    if tokens[last].lower in ("the", "a", "an"):
-        last += 1
-    if last >= before or not is_capitalised(tokens[last]):
+    last = _subject_end(tokens, start, before)
+    if last is None:
         return None
-    while last + 1 < before and (
-        is_capitalised(tokens[last + 1])
-        or (
-            tokens[last + 1].lower in ("of", "and")
-            and last + 2 < before
-            and is_capitalised(tokens[last + 2])
-        )
+    if (
+        not any(is_capitalised(t) or is_agent(t) for t in tokens[start : last + 1])
+        and tokens[start].lower not in DETERMINERS
     ):
-        last += 1
+        return None
+    following = tokens[last + 1] if last + 1 < before else None
+    if following is not None and not (
+        following.text.islower() or following.text in (",", "(") or is_adverb(following)
+    ):
+        return None
     return start, last
+
+
+def _subject_end(tokens: list[Token], start: int, before: int) -> int | None:
+    """Last token of a clause subject starting at ``tokens[start]``: up to its verb.
+
+    Without a tagger the verb is the first lower-case word that is an
+    auxiliary, a past form (-ed or a listed irregular one) or an adverb.
+    """
+    last = None
+    for k in range(start, before):
+        token = tokens[k]
+        word = token.lower
+        if token.text in (",", ";", ":", "(", "—", "–", "--") or token.text in QUOTES:
+            break
+        if (
+            k > start
+            and token.text.islower()
+            and (
+                word in CLAUSE_WORDS - _SUBJECT_LINKS
+                or word in _IRREGULAR_VERBS
+                or (word.endswith("ed") and len(word) > 4)
+                or is_adverb(token)
+            )
+        ):
+            break
+        last = k
+    if last is None or tokens[last].lower in _SUBJECT_LINKS:
+        return None
+    return last
+
+
+# Function words inside a subject ("A spokeswoman for Janney", "The heads of state").
+_SUBJECT_LINKS = frozenset("of for at from in and".split())
+_IRREGULAR_VERBS = words("irregular_verbs")
+# Words skipped before a clause's subject ("But the senator ...").
+_SUBJECT_SKIP = frozenset("but and so yet still meanwhile then".split())
+# Words that open an introductory phrase ending at a comma ("In Iowa, ...").
+_SUBJECT_ADJUNCTS = frozenset(
+    "in on at after before during with without despite while when as for since".split()
+)
+
+
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 
 
 def appositive_like(token: Token) -> bool:
     """Whether a phrase starting with ``token`` reads as an apposition or relative clause."""
     return (
-        token.lower in DETERMINERS
+        bool(_PARTY_TAG.match(token.text))  # Sen. Lindsey Graham, R-S.C., said
+        or token.lower in DETERMINERS
         or token.lower in RELATIVE_PRONOUNS
         or token.text[:1].isdigit()
         or (token.text[:1].islower() and not token.lower.endswith("ing"))
@@ -346,7 +417,14 @@ def apposition(
         if tokens[k].text == ",":
             commas += 1
             segment_first = tokens[k + 1]
-            participial = segment_first.lower.endswith("ing") and segment_first.text.islower()
+            participial = segment_first.text.islower() and (
+                segment_first.lower.endswith("ing")
+                or (
+                    segment_first.lower.endswith("ed")
+                    and k + 2 <= comma
+                    and tokens[k + 2].lower == "by"
+                )
+            )
             if participial:
                 source_last = k - 1  # participles are left out
             name_before = (
@@ -362,15 +440,29 @@ def apposition(
             segment = tokens[k + 1 : source_last + 1]
             if (
                 segment
+                and len(segment) <= 5
                 and all(is_capitalised(t) for t in segment)
-                and tokens[k - 1].text[:1].islower()
                 and segment_first.lower not in DETERMINERS
+                and (tokens[k - 1].text[:1].islower() or _role_phrase(tokens, lo, k - 1, cue_words))
             ):
                 first = np_start_before(tokens, k - 1, lo, cue_words)
                 if first is not None:  # "A top strategist, John Weaver, tells"
                     return first, source_last, source_last
         k -= 1
     return None
+
+
+def _role_phrase(tokens: list[Token], lo: int, last: int, cue_words: frozenset[str]) -> bool:
+    """Whether the phrase ending at ``tokens[last]`` opens with a determiner or a possessive.
+
+    "The Podesta Group's CEO, Kimberley Fritts, said": a role, then the name.
+    """
+    first = np_start_before(tokens, last, lo, cue_words)
+    if first is None:
+        return False
+    return tokens[first].lower in DETERMINERS or any(
+        t.lower.endswith(("'s", "’s")) for t in tokens[first:last]
+    )
 
 
 def name_segment_start(tokens: list[Token], first: int, last: int) -> int:

@@ -142,12 +142,25 @@ def content_end(tokens: list[Token], lo: int, hi: int) -> int:
 
 
 def is_adjunct(rest: Sequence[Token]) -> bool:
-    """A short time/place/manner phrase after a cue ("on Saturday", "in a statement")."""
-    return (
+    """A short time/place/manner phrase after a cue ("on Saturday", "in a statement").
+
+    A quoted title inside it is allowed (on MSNBC's “Morning Joe”).
+    """
+    if not (
         0 < len(rest) <= MAX_ADJUNCT
-        and rest[0].lower in ADJUNCT_START
-        and not any(t.lower == "that" or t.text in QUOTES or t.text == ":" for t in rest)
-    )
+        and (rest[0].lower in ADJUNCT_START or rest[0].lower in TIME_HEADS)
+    ):
+        return False
+    for k, t in enumerate(rest):
+        if t.lower == "that" or t.text == ":":
+            return False
+        if (
+            t.text in QUOTES
+            and not (t.text in OPEN_QUOTES and k + 1 < len(rest) and is_capitalised(rest[k + 1]))
+            and not (t.text in CLOSE_QUOTES and k == len(rest) - 1)
+        ):
+            return False
+    return True
 
 
 def strip_tokens(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:

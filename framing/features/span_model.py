@@ -1,0 +1,281 @@
+"""Learned re-scoring of attribution candidates, where the rules plateau.
+
+The rules of :mod:`framing.features.candidates` propose each attribution;
+two small logistic models (scikit-learn, trained on PolNeAR train by
+``python benchmarks/train_attribution_model.py``) then decide what rules
+decide badly:
+
+* **where a source starts** when it stands before its cue: every token
+  from the cue back to the clause start is a candidate ("Senior campaign
+  advisers who have run the numbers said", "Nine in 10 Democratic voters
+  say"); the best-scoring start wins;
+* **whether a candidate is an attribution at all** ("pledged delegates",
+  "a beer called Swing State", "maintains a wide lead" are not).
+
+Features are short strings (word classes of the tokens around the span,
+the cue lemma, the pattern); a model is a table of feature weights shipped
+as JSON in ``framing/resources/models/attribution_spans.json`` (no pickle,
+no download), with its model card beside it. Without the file the
+extractor keeps the rules' choices.
+
+Examples
+--------
+>>> from framing.features.tokens import tokenize
+>>> tokens = tokenize("Senior advisers who ran the numbers said so.")
+>>> [tokens[s].text for s in start_candidates(tokens, 0, 5)]
+['numbers', 'the', 'ran', 'who', 'advisers', 'Senior']
+>>> "w0=the" in start_features(tokens, 0, 4, 5, 4)
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .phrases import ANONYMOUS_HEADS, DOCUMENT_HEADS, ORGANISATION_WORDS, TITLE_WORDS, is_agent
+from .tokens import (
+    AUXILIARIES,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    OBJECT_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    QUOTES,
+    RELATIVE_PRONOUNS,
+    Token,
+)
+
+__all__ = [
+    "MODEL_FILE",
+    "SpanModel",
+    "accept_features",
+    "start_candidates",
+    "start_features",
+]
+
+MODEL_FILE = "attribution_spans.json"
+# A source before its cue starts at most this many tokens before its last token
+# (the longest gold sources of PolNeAR train run to about 35 tokens).
+MAX_SOURCE_TOKENS = 40
+_CLOSED = (
+    DETERMINERS
+    | PERSONAL_PRONOUNS
+    | OBJECT_PRONOUNS
+    | RELATIVE_PRONOUNS
+    | CLAUSE_WORDS
+    | frozenset("whose those some many most all both each one half even also however".split())
+)
+
+
+def word_class(token: Token | None) -> str:
+    """A coarse class of a token: function words as themselves, else shape and role."""
+    if token is None:
+        return "<none>"
+    word = token.lower
+    if word in _CLOSED:
+        return word
+    text = token.text
+    if not text[:1].isalnum():
+        return text[:1]
+    if text[:1].isdigit():
+        return "<num>"
+    if text[:1].isupper():
+        if word in TITLE_WORDS or word.endswith("."):
+            return "<Title>"
+        return "<Cap's>" if word.endswith(("'s", "’s")) else "<Cap>"
+    if word in TITLE_WORDS:
+        return "<title>"
+    if word in ANONYMOUS_HEADS:
+        return "<anon>"
+    if word in DOCUMENT_HEADS:
+        return "<doc>"
+    if word in ORGANISATION_WORDS:
+        return "<org>"
+    if is_agent(token):
+        return "<agent>"
+    for ending in ("ing", "ed", "ly", "'s", "’s", "s"):
+        if word.endswith(ending):
+            return f"<-{ending}>"
+    return "<low>"
+
+
+def _bucket(n: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 13, 20)) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def start_candidates(tokens: Sequence[Token], lo: int, last: int) -> list[int]:
+    """Token indices that may start a source ending at ``tokens[last]``, nearest first.
+
+    Leftwards from ``last`` to the clause start, never over a quotation
+    mark, a colon or a semicolon; only tokens that begin with a letter or
+    digit (the evaluation trims punctuation from span edges).
+    """
+    out = []
+    floor = max(lo, last - MAX_SOURCE_TOKENS)
+    for s in range(last, floor - 1, -1):
+        text = tokens[s].text
+        if text in QUOTES or text in (":", ";"):
+            break
+        if text[:1].isalnum():
+            out.append(s)
+    return out
+
+
+def start_features(
+    tokens: Sequence[Token], lo: int, s: int, last: int, rule_first: int
+) -> list[str]:
+    """Features of ``tokens[s..last]`` as the source phrase (``rule_first``: the rules' start)."""
+    w0 = word_class(tokens[s])
+    w1 = word_class(tokens[s - 1]) if s > lo else "<BOS>"
+    w2 = word_class(tokens[s - 2]) if s - 1 > lo else "<BOS>"
+    inside = [word_class(t) for t in tokens[s : last + 1]]
+    offset = s - rule_first
+    features = [
+        "bias",
+        f"w0={w0}",
+        f"w-1={w1}",
+        f"w-2={w2}",
+        f"w-1w0={w1}|{w0}",
+        f"w-2w-1={w2}|{w1}",
+        f"len={_bucket(last - s)}",
+        f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
+    ]
+    if offset == 0:
+        features.append("rule")
+    seen = set()
+    for cls in inside[1:]:
+        if cls in seen:
+            continue
+        seen.add(cls)
+        if not cls.startswith("<") or cls in ("<Cap>", "<num>", "<-ing>", "<-ed>"):
+            features.append(f"has={cls}")
+    commas = inside.count(",")
+    features.append(f"commas={min(commas, 3)}")
+    if offset < 0:
+        between = {word_class(t) for t in tokens[s:rule_first]}
+        features.extend(f"extra={cls}" for cls in sorted(between) if not cls.startswith("<-"))
+    return features
+
+
+def accept_features(
+    tokens: Sequence[Token],
+    lo: int,
+    hi: int,
+    cue_first: int,
+    cue_last: int,
+    source: tuple[int, int] | None,
+    lemma: str,
+    kind: str,
+    pattern: str,
+    direct: bool,
+) -> list[str]:
+    """Features of one candidate attribution (token indices of its cue and source)."""
+    form = tokens[cue_first].lower
+    nxt = word_class(tokens[cue_last + 1]) if cue_last + 1 < hi else "<EOS>"
+    nxt2 = word_class(tokens[cue_last + 2]) if cue_last + 2 < hi else "<EOS>"
+    prv = word_class(tokens[cue_first - 1]) if cue_first > lo else "<BOS>"
+    features = [
+        "bias",
+        f"lemma={lemma}",
+        f"form={form}",
+        f"kind={kind}",
+        f"pattern={pattern}",
+        f"direct={direct}",
+        f"next={nxt}",
+        f"next2={nxt}|{nxt2}",
+        f"prev={prv}",
+        f"lemma|next={lemma}|{nxt}",
+        f"lemma|pattern={lemma}|{pattern}",
+        f"pattern|direct={pattern}|{direct}",
+        f"first={cue_first == lo}",
+        f"sentence_len={_bucket(hi - lo)}",
+    ]
+    group = {t.lower for t in tokens[max(lo, cue_first - 3) : cue_first]}
+    if group & AUXILIARIES:
+        features.append("aux")
+    if source is None:
+        features.append("source=none")
+    else:
+        first, last = source
+        head = word_class(tokens[last])
+        features += [
+            f"src0={word_class(tokens[first])}",
+            f"src_head={head}",
+            f"src_len={_bucket(last - first)}",
+            f"lemma|src_head={lemma}|{head}",
+        ]
+    return features
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -50 else 0.0
+
+
+@dataclass(frozen=True)
+class SpanModel:
+    """Weights of the start and acceptance models (see the module docstring)."""
+
+    start_weights: dict[str, float]
+    accept_weights: dict[str, float]
+    accept_threshold: float
+    meta: dict[str, object]
+
+    @classmethod
+    def from_json(cls, text: str) -> SpanModel:
+        """A model from the JSON written by the training script."""
+        data = json.loads(text)
+        return cls(
+            {str(k): float(v) for k, v in data["start"]["weights"].items()},
+            {str(k): float(v) for k, v in data["accept"]["weights"].items()},
+            float(data["accept"]["threshold"]),
+            dict(data.get("meta", {})),
+        )
+
+    @classmethod
+    def default(cls) -> SpanModel | None:
+        """The shipped model, or ``None`` when its file is absent (rules only)."""
+        return _default_model()
+
+    def start_score(self, features: Sequence[str]) -> float:
+        """Score of one start candidate (higher is better)."""
+        weights = self.start_weights
+        return sum(weights.get(f, 0.0) for f in features)
+
+    def best_start(self, tokens: Sequence[Token], lo: int, last: int, rule_first: int) -> int:
+        """The best-scoring start of a source ending at ``tokens[last]``."""
+        best, best_score = rule_first, -math.inf
+        for s in start_candidates(tokens, lo, last):
+            score = self.start_score(start_features(tokens, lo, s, last, rule_first))
+            if score > best_score:
+                best, best_score = s, score
+        return best
+
+    def accept_probability(self, features: Sequence[str]) -> float:
+        """Probability that a candidate is an attribution."""
+        weights = self.accept_weights
+        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+
+    def accept(self, features: Sequence[str]) -> bool:
+        """Whether a candidate is kept (probability at least the calibrated threshold)."""
+        return self.accept_probability(features) >= self.accept_threshold
+
+    def keep(self, found: object, features: Sequence[str]) -> bool:
+        """:meth:`accept` for the extractor (``found`` is for recorders that label it)."""
+        return self.accept(features)
+
+
+@lru_cache(maxsize=1)
+def _default_model() -> SpanModel | None:
+    path = resources.files("framing.resources").joinpath("models", MODEL_FILE)
+    try:
+        text = path.read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return SpanModel.from_json(text)
