@@ -261,7 +261,8 @@ def eval_ggt(extractors: list[Extract]) -> None:
     )
     for label, extractor in extractors:
         predicted = extractor.extract(articles[["article_id", "text"]])
-        predicted = predicted[predicted["cue_kind"].isin(SPEECH_WRITING_KINDS)]
+        speech = predicted["cue_kind"].isin(SPEECH_WRITING_KINDS)
+        predicted = predicted[speech | predicted["pattern"].eq("floating")]
         for threshold in (0.3, 0.8):
             s = score_ggt(quotes, predicted, threshold)
             kinds = "  ".join(f"{k} {v:.2f}" for k, v in s["by_kind"].items())

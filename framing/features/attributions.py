@@ -43,10 +43,11 @@ from ..text.paragraphs import paragraph_spans
 from ..text.sentences import sentence_spans
 from .candidates import CandidateFinder, Found
 from .cues import CueLexicon, cue_class
+from .floating import floating_quotes
 from .matcher import iter_texts
 from .quotes import normalise_quotes, quoted_regions
 from .span_model import SpanModel
-from .speakers import SourceResolver
+from .speakers import Resolution, Speaker, SpeakerResolver
 from .tokens import tokenize
 
 __all__ = ["ATTRIBUTION_COLUMNS", "AttributionExtractor"]
@@ -77,6 +78,8 @@ ATTRIBUTION_COLUMNS: tuple[str, ...] = (
     "content_spans",
     "pattern",
     "parent",
+    "speaker",
+    "speaker_mentions",
 )
 
 
@@ -95,6 +98,10 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         The learned re-scoring of candidates (:mod:`framing.features.span_model`):
         ``"default"`` uses the shipped model when its file is present,
         ``None`` keeps the rules' choices only.
+    floating : bool
+        Also report floating quotes (a quotation standing alone after the
+        sentence that named its speaker; pattern ``floating``, no cue:
+        ``cue`` is empty and ``cue_kind`` is ``"none"``).
 
     Attributes
     ----------
@@ -123,10 +130,12 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         registry: OutletRegistry | None = None,
         kinds: Sequence[str] | None = None,
         span_model: object = "default",
+        floating: bool = True,
     ) -> None:
         self.registry = registry
         self.kinds = kinds
         self.span_model = span_model
+        self.floating = floating
 
     # -- scikit-learn contract ----------------------------------------------------
     def fit(self, X: object = None, y: object = None) -> AttributionExtractor:
@@ -214,54 +223,90 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             s_start, s_end, paragraph = spans[number]
             tokens = tokenize(work, s_start, s_end)
             found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
-        found = _outside_quotations(found, quoted_regions(work, paragraphs))
-        return self._rows(article_id, text, found)
+        regions = quoted_regions(work, paragraphs)
+        found = _outside_quotations(found, regions)
+        floating = floating_quotes(work, found, regions, spans, paragraphs) if self.floating else []
+        return self._rows(article_id, text, found, floating, regions)
 
     # -- table -------------------------------------------------------------------------------
-    def _rows(self, article_id: str, text: str, found: list[Found]) -> list[dict[str, object]]:
-        resolver = SourceResolver(self.registry_)
-        rows = []
+    def _rows(
+        self,
+        article_id: str,
+        text: str,
+        found: list[Found],
+        floating: list[tuple[Found, int]],
+        regions: list[tuple[int, int]],
+    ) -> list[dict[str, object]]:
+        reported = regions + [span for item in found for span in item.content]
+        resolver = SpeakerResolver(self.registry_, text, reported)
+        rows: list[dict[str, object]] = []
+        speakers: list[Speaker | None] = []
         for item in found:
             written = text[item.source[0] : item.source[1]] if item.source else None
             head = text[item.head[0] : item.head[1]] if item.head else written
             antecedent = text[item.antecedent[0] : item.antecedent[1]] if item.antecedent else None
-            resolved, kind, outlet = (
-                resolver.resolve(head, antecedent) if head else (None, "unknown", None)
+            position = item.head[0] if item.head else (item.source[0] if item.source else -1)
+            found_speaker = (
+                resolver.resolve(head, position, antecedent)
+                if head
+                else Resolution("", "unknown", None, None)
             )
-            if outlet is not None and kind == "outlet":
-                resolved = self.registry_[outlet].name
-            content_start = min(s for s, _ in item.content)
-            content_end = max(e for _, e in item.content)
-            spans = [item.cue, *item.content] + ([item.source] if item.source else [])
-            rows.append(
-                {
-                    "article_id": article_id,
-                    "sentence": item.sentence,
-                    "start": min(s for s, _ in spans),
-                    "end": max(e for _, e in spans),
-                    "source": resolved,
-                    "source_as_written": written,
-                    "source_kind": kind,
-                    "source_outlet": outlet,
-                    "source_start": item.source[0] if item.source else None,
-                    "source_end": item.source[1] if item.source else None,
-                    "cue": text[item.cue[0] : item.cue[1]],
-                    "cue_lemma": item.lemma.lemma,
-                    "cue_kind": item.lemma.kind,
-                    "cue_stance": item.lemma.stance,
-                    "cue_class": cue_class(item.lemma.stance),
-                    "cue_start": item.cue[0],
-                    "cue_end": item.cue[1],
-                    "direct": item.direct,
-                    "content": " … ".join(text[s:e] for s, e in item.content),
-                    "content_start": content_start,
-                    "content_end": content_end,
-                    "content_spans": [list(span) for span in item.content],
-                    "pattern": item.pattern,
-                    "parent": pd.NA,
-                }
+            source = found_speaker.source if head else None
+            if found_speaker.outlet is not None and found_speaker.kind == "outlet":
+                source = self.registry_[found_speaker.outlet].name
+            row = _row(article_id, text, item)
+            row.update(
+                source=source,
+                source_as_written=written,
+                source_kind=found_speaker.kind,
+                source_outlet=found_speaker.outlet,
+                source_start=item.source[0] if item.source else None,
+                source_end=item.source[1] if item.source else None,
             )
-        return rows
+            rows.append(row)
+            speakers.append(found_speaker.speaker)
+        for item, antecedent in floating:
+            row = _row(article_id, text, item)
+            for key in ("source", "source_kind", "source_outlet"):
+                row[key] = rows[antecedent][key]
+            rows.append(row)
+            speakers.append(speakers[antecedent])
+        for row, speaker in zip(rows, speakers, strict=True):
+            row["speaker"] = speaker.canonical if speaker is not None else None
+            row["speaker_mentions"] = list(speaker.mentions) if speaker is not None else []
+        order = sorted(range(len(rows)), key=lambda k: (rows[k]["sentence"], rows[k]["cue_start"]))
+        return [rows[k] for k in order]
+
+
+def _row(article_id: str, text: str, item: Found) -> dict[str, object]:
+    """The table row of one attribution, without its source columns."""
+    spans = [item.cue, *item.content] + ([item.source] if item.source else [])
+    return {
+        "article_id": article_id,
+        "sentence": item.sentence,
+        "start": min(s for s, _ in spans),
+        "end": max(e for _, e in spans),
+        "source": None,
+        "source_as_written": None,
+        "source_kind": "unknown",
+        "source_outlet": None,
+        "source_start": None,
+        "source_end": None,
+        "cue": text[item.cue[0] : item.cue[1]],
+        "cue_lemma": item.lemma.lemma,
+        "cue_kind": item.lemma.kind,
+        "cue_stance": item.lemma.stance,
+        "cue_class": cue_class(item.lemma.stance),
+        "cue_start": item.cue[0],
+        "cue_end": item.cue[1],
+        "direct": item.direct,
+        "content": " … ".join(text[s:e] for s, e in item.content),
+        "content_start": min(s for s, _ in item.content),
+        "content_end": max(e for _, e in item.content),
+        "content_spans": [list(span) for span in item.content],
+        "pattern": item.pattern,
+        "parent": pd.NA,
+    }
 
 
 def _trigger_positions(text: str, first_words: frozenset[str]) -> list[int]:

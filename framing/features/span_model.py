@@ -48,6 +48,7 @@ from .tokens import (
     RELATIVE_PRONOUNS,
     Token,
 )
+from .wordlists import words
 
 __all__ = [
     "MODEL_FILE",
@@ -58,6 +59,7 @@ __all__ = [
 ]
 
 MODEL_FILE = "attribution_spans.json"
+_TIME_WORDS = words("time_words") | words("time_heads")
 # A source before its cue starts at most this many tokens before its last token
 # (the longest gold sources of PolNeAR train run to about 35 tokens).
 MAX_SOURCE_TOKENS = 40
@@ -78,6 +80,8 @@ def word_class(token: Token | None) -> str:
     word = token.lower
     if word in _CLOSED:
         return word
+    if word in _TIME_WORDS:
+        return "<time>"
     text = token.text
     if not text[:1].isalnum():
         return text[:1]

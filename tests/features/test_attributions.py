@@ -44,11 +44,14 @@ def test_named_sources_of_the_seed(seed_attributions):
         "a possible downsizing",
         "coordinated",
     ]
-    assert rows.loc[18, ["source", "cue", "cue_stance"]].tolist() == [
-        "Trump",
+    # "Trump" is the Donald Trump the article named before: one speaker, one name
+    assert rows.loc[18, ["source", "speaker", "cue", "cue_stance"]].tolist() == [
+        "Donald Trump",
+        "Donald Trump",
         "admitted",
         "factive",
     ]
+    assert rows.loc[18, "source_as_written"] == "Trump"
     assert rows.loc[18, "content"].startswith("he wanted to keep a base in Iraq")
     assert rows.loc[4, ["source", "source_kind"]].tolist() == [
         "the Iraqi interim prime minister",
