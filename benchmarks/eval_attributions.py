@@ -20,7 +20,7 @@ after (the installed one), in one run:
    matched quotes whose canonical ``speaker`` names the gold reference.
 3. **BASIL** (Fan et al. 2019): the 20 most cited sources per outlet, by
    ``source`` before and by ``speaker`` (grouped across the corpus with
-   :func:`framing.features.speakers.group_speakers`) after. Pronouns,
+   :func:`framing.features.names.group_speakers`) after. Pronouns,
    datelines and sentence openers are flagged with ``!``.
 
 Run from the repository root::
@@ -194,7 +194,7 @@ def _name_words(name: object) -> set[str]:
     if not isinstance(name, str):
         return set()
     try:
-        from framing.features.speakers import canonical_name
+        from framing.features.names import canonical_name
     except ImportError:  # the extractor before issue 14
         return {w.casefold().strip(".,") for w in name.split()}
     return {w.casefold() for w in canonical_name(name).split()}
@@ -304,7 +304,7 @@ def eval_basil(extractors: list[Extract], top: int = 20) -> None:
     for label, extractor in extractors:
         table = extractor.extract(articles[["article_id", "text"]])
         if "speaker" in table.columns:
-            from framing.features.speakers import group_speakers
+            from framing.features.names import group_speakers
 
             names = group_speakers(table)
             column = "speaker (grouped)"

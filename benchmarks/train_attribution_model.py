@@ -36,7 +36,7 @@ from shared_datasets import read_polnear
 from framing.evaluation import trim_span
 from framing.features.attributions import AttributionExtractor
 from framing.features.cues import SPEECH_WRITING_KINDS
-from framing.features.span_model import MODEL_FILE, start_candidates, start_features
+from framing.features.span_model import MODEL_FILE, start_feature_sets
 
 OUT = Path(__file__).resolve().parents[1] / "framing" / "resources" / "models" / MODEL_FILE
 C_GRID = (0.1, 0.3, 1.0, 3.0)
@@ -51,11 +51,11 @@ class Recorder:
         self.starts: list[tuple[str, list[tuple[int, int]], list[list[str]]]] = []
         self.accepts: list[tuple[str, tuple[int, int], str, list[str]]] = []
 
-    def best_start(self, tokens, lo, last, rule_first):
+    def best_start(self, tokens, lo, last, rule_first, classes=None):
         spans, feats = [], []
-        for s in start_candidates(tokens, lo, last):
+        for s, features in start_feature_sets(tokens, lo, last, rule_first, classes):
             spans.append(trim_span(self.text, (tokens[s].start, tokens[last].end)))
-            feats.append(start_features(tokens, lo, s, last, rule_first))
+            feats.append(features)
         self.starts.append((self.article, spans, feats))
         return rule_first
 

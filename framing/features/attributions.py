@@ -177,11 +177,14 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         return self.feature_names_.copy()
 
     # -- extraction -----------------------------------------------------------------
-    def extract(self, articles: object) -> pd.DataFrame:
+    def extract(self, articles: object, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
         """The attribution table (columns ``ATTRIBUTION_COLUMNS``) for articles.
 
         ``articles`` is an article table, Articles, strings, or
         ``(article_id, text)`` pairs. Offsets index each article's text.
+        ``sentences`` is the table of :func:`framing.sentences` for the same
+        articles, if already made (its sentences are used rather than split
+        again; articles missing from it are split here).
         """
         if not hasattr(self, "cues_"):
             self.fit()
@@ -190,10 +193,11 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         else:
             ids, texts = iter_texts(articles)
             pairs = list(zip(ids, texts, strict=True))
+        given = _sentence_spans_by_article(sentences)
         finder = CandidateFinder(self.cues_, self.kinds, self.span_model_)
         rows: list[dict[str, object]] = []
         for article_id, text in pairs:
-            rows.extend(self._extract_one(finder, article_id, text))
+            rows.extend(self._extract_one(finder, article_id, text, given.get(str(article_id))))
         frame = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
         if frame.empty:
             return frame
@@ -204,14 +208,19 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         return self.extract([("0", text)])
 
     def _extract_one(
-        self, finder: CandidateFinder, article_id: str, text: str
+        self,
+        finder: CandidateFinder,
+        article_id: str,
+        text: str,
+        spans: list[tuple[int, int, int]] | None = None,
     ) -> list[dict[str, object]]:
         triggers = _trigger_positions(text, self.cues_.first_words)
         if not triggers:
             return []
         work = normalise_quotes(text)  # same offsets; rows slice the original text
         paragraphs = paragraph_spans(text)
-        spans = sentence_spans(text)
+        if spans is None or (spans and spans[-1][1] > len(text)):
+            spans = sentence_spans(text)
         starts = [s for s, _, _ in spans]
         found: list[Found] = []
         done = -1
@@ -307,6 +316,26 @@ def _row(article_id: str, text: str, item: Found) -> dict[str, object]:
         "pattern": item.pattern,
         "parent": pd.NA,
     }
+
+
+def _sentence_spans_by_article(
+    sentences: pd.DataFrame | None,
+) -> dict[str, list[tuple[int, int, int]]]:
+    """``(start, end, paragraph)`` of each article's sentences, grouped once."""
+    if sentences is None or not len(sentences):
+        return {}
+    missing = {"article_id", "start", "end", "paragraph"} - set(sentences.columns)
+    if missing:
+        raise ValueError(
+            f"sentences is missing the column(s) {sorted(missing)}; pass the table "
+            "returned by framing.sentences()."
+        )
+    ordered = sentences.sort_values(["article_id", "start"], kind="stable")
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    columns = (ordered[c].to_numpy() for c in ("article_id", "start", "end", "paragraph"))
+    for article_id, start, end, paragraph in zip(*columns, strict=True):
+        out.setdefault(str(article_id), []).append((int(start), int(end), int(paragraph)))
+    return out
 
 
 def _trigger_positions(text: str, first_words: frozenset[str]) -> list[int]:

@@ -34,7 +34,7 @@ from .phrases import (
     np_start_before,
     sentence_subject,
 )
-from .span_model import accept_features
+from .span_model import accept_features, word_class
 from .spans import (
     content_after,
     content_before,
@@ -102,6 +102,8 @@ class CandidateFinder:
         self.cues = cues
         self.kinds = None if kinds is None else frozenset(kinds)
         self.model = model  # a SpanModel (or a recorder with its methods), or None: rules only
+        self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
+        self._offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None = None
 
     def _verb_after_comma(self, tokens: list[Token], k: int, hi: int) -> bool:
         """Whether the next comma after ``k`` is followed by a cue verb ("..., citing X, said")."""
@@ -119,14 +121,23 @@ class CandidateFinder:
         """Start of a source before its cue: the rules' ``first`` or the model's choice."""
         if self.model is None:
             return first
-        return self.model.best_start(tokens, lo, last, first)  # type: ignore[attr-defined]
+        if self._classes is None or self._classes[0] is not tokens:
+            self._classes = (tokens, [word_class(t) for t in tokens])
+        return self.model.best_start(  # type: ignore[attr-defined]
+            tokens, lo, last, first, self._classes[1]
+        )
 
     def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
         """Whether the model (if any) keeps a candidate."""
         if self.model is None:
             return True
-        index = {t.start: k for k, t in enumerate(tokens)}
-        ends = {t.end: k for k, t in enumerate(tokens)}
+        if self._offsets is None or self._offsets[0] is not tokens:
+            self._offsets = (
+                tokens,
+                {t.start: k for k, t in enumerate(tokens)},
+                {t.end: k for k, t in enumerate(tokens)},
+            )
+        _, index, ends = self._offsets
         cue_last = ends.get(found.cue[1], c + found.lemma.words - 1)
         source = None
         if found.source is not None and found.source[0] in index and found.source[1] in ends:
@@ -291,14 +302,16 @@ class CandidateFinder:
             head = (tokens[first].start, tokens[j].end)
             first = _after_quotation(tokens, lo, first)
             source = (tokens[self._source_start(tokens, lo, j, first)].start, tokens[j].end)
-            if (
-                tokens[first].lower in RELATIVE_PRONOUNS
-                and first - 2 >= lo
-                and tokens[first - 1].text == ","
-            ):
-                ante_first = np_start_before(tokens, first - 2, lo, self.cues.first_words)
+            if tokens[first].lower in RELATIVE_PRONOUNS and first - 1 >= lo:
+                # "Sen. Graham, who said" / "officials who said": the phrase before
+                ante_last = first - 2 if tokens[first - 1].text == "," else first - 1
+                ante_first = (
+                    np_start_before(tokens, ante_last, lo, self.cues.first_words)
+                    if ante_last >= lo
+                    else None
+                )
                 if ante_first is not None:
-                    antecedent = (tokens[ante_first].start, tokens[first - 2].end)
+                    antecedent = (tokens[ante_first].start, tokens[ante_last].end)
         if tokens[first].lower == "that" or (
             first - 1 >= lo and tokens[first - 1].lower in ("what", "whatever")
         ):

@@ -13,7 +13,9 @@ person by a documented rule: canonical names are compared without titles;
 a one-word name (a surname) joins a full name only when that full name
 accounts for at least ``SURNAME_SHARE`` of the citations of full names
 ending with that surname in the table (within one article, a surname has
-already been joined to the full name the article used).
+already been joined to the full name the article used), and a name with a
+middle name joins the first-and-last name when the table cites that
+("Hillary Rodham Clinton" -> "Hillary Clinton").
 
 Examples
 --------
@@ -52,6 +54,7 @@ __all__ = [
 SURNAME_SHARE = 0.8
 
 _HONORIFICS = words("honorifics")
+_PLACES = places() | words("regions")
 _FEMALE = frozenset({"mrs.", "ms.", "miss", "mrs", "ms", "madam", "lady", "dame"})
 _MALE = frozenset({"mr.", "mr", "sir", "lord"})
 _LINKS = frozenset("of for at from in with to by and &".split())
@@ -60,8 +63,8 @@ _SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 _NOT_NAMES = words("not_name_words")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
 _NAME = re.compile(
-    rf"(?<![\w.])(?:{_NAME_WORD})(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?(?:{_NAME_WORD})){{1,3}}"
-    r"(?:,?\s+(?:Jr|Sr)\.)?"
+    rf"(?<![\w.])(?:{_NAME_WORD})(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
+    rf"(?:{_NAME_WORD})){{1,3}}(?:,?[ \t]+(?:Jr|Sr)\.)?"
 )
 
 
@@ -92,9 +95,14 @@ def person_name(phrase: str) -> str:
     'James C. Cacheris'
     >>> person_name("a spokesman for Hillary Clinton")
     'a spokesman for Hillary Clinton'
+    >>> person_name("Senator Chuck Schumer of New York")
+    'Chuck Schumer'
     """
     head = re.split(r",\s|\s\(|\s[—–]\s", phrase.strip(), maxsplit=1)[0].strip()
     head = re.sub(r"[’']s?$", "", head).strip()
+    before, of, place = head.rpartition(" of ")
+    if of and place.casefold().removeprefix("the ") in _PLACES:
+        head = before  # "Senator Chuck Schumer of New York"
     parts = head.split()
     if not parts:
         return phrase.strip()
@@ -167,7 +175,7 @@ def person_mentions(text: str) -> list[PersonMention]:
     ['Mary K. Jones']
     """
     out = []
-    place_names = places()
+    place_names = _PLACES
     for match in _NAME.finditer(text):
         start, parts = match.start(), match.group().split()
         while parts and (parts[0].casefold() in _NOT_NAMES or _word_is_title(parts[0])):
@@ -223,6 +231,14 @@ def group_speakers(table: pd.DataFrame, column: str = "speaker") -> pd.Series:
     full = Counter(
         n for n, p in zip(names, people, strict=True) if p and isinstance(n, str) and " " in n
     )
+    middle = {}  # "Hillary Rodham Clinton" -> "Hillary Clinton" when the table cites it
+    for name in full:
+        parts = name.split()
+        short = f"{parts[0]} {parts[-1]}"
+        if len(parts) > 2 and parts[-1].casefold() not in _SUFFIXES and short in full:
+            middle[name] = short
+    for name, short in middle.items():
+        full[short] += full.pop(name)
     by_surname: dict[str, Counter[str]] = defaultdict(Counter)
     for name, count in full.items():
         by_surname[name.split()[-1].casefold()][name] += count
@@ -232,7 +248,9 @@ def group_speakers(table: pd.DataFrame, column: str = "speaker") -> pd.Series:
         if count >= SURNAME_SHARE * sum(counts.values()):
             joined[surname] = name
     out = [
-        joined.get(n.casefold(), n) if p and isinstance(n, str) and " " not in n else n
+        (joined.get(n.casefold(), n) if " " not in n else middle.get(n, n))
+        if p and isinstance(n, str)
+        else n
         for n, p in zip(names, people, strict=True)
     ]
     return pd.Series(out, index=table.index, dtype=object).where(names.notna(), None)

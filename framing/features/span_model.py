@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,7 +55,9 @@ __all__ = [
     "SpanModel",
     "accept_features",
     "start_candidates",
+    "start_feature_sets",
     "start_features",
+    "word_class",
 ]
 
 MODEL_FILE = "attribution_spans.json"
@@ -121,51 +123,102 @@ def start_candidates(tokens: Sequence[Token], lo: int, last: int) -> list[int]:
     mark, a colon or a semicolon; only tokens that begin with a letter or
     digit (the evaluation trims punctuation from span edges).
     """
-    out = []
-    floor = max(lo, last - MAX_SOURCE_TOKENS)
-    for s in range(last, floor - 1, -1):
-        text = tokens[s].text
-        if text in QUOTES or text in (":", ";"):
-            break
-        if text[:1].isalnum():
-            out.append(s)
-    return out
+    return [s for s, _ in start_feature_sets(tokens, lo, last, last)]
 
 
 def start_features(
     tokens: Sequence[Token], lo: int, s: int, last: int, rule_first: int
 ) -> list[str]:
     """Features of ``tokens[s..last]`` as the source phrase (``rule_first``: the rules' start)."""
-    w0 = word_class(tokens[s])
-    w1 = word_class(tokens[s - 1]) if s > lo else "<BOS>"
-    w2 = word_class(tokens[s - 2]) if s - 1 > lo else "<BOS>"
-    inside = [word_class(t) for t in tokens[s : last + 1]]
-    offset = s - rule_first
-    features = [
-        "bias",
-        f"w0={w0}",
-        f"w-1={w1}",
-        f"w-2={w2}",
-        f"w-1w0={w1}|{w0}",
-        f"w-2w-1={w2}|{w1}",
-        f"len={_bucket(last - s)}",
-        f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
-    ]
-    if offset == 0:
-        features.append("rule")
-    seen = set()
-    for cls in inside[1:]:
-        if cls in seen:
+    for start, features in start_feature_sets(tokens, lo, last, rule_first):
+        if start == s:
+            return features
+    return []
+
+
+def start_feature_sets(
+    tokens: Sequence[Token],
+    lo: int,
+    last: int,
+    rule_first: int,
+    classes: Sequence[str] | None = None,
+) -> list[tuple[int, list[str]]]:
+    """``(start, features)`` of every candidate start of a source ending at ``tokens[last]``.
+
+    ``classes`` may hold :func:`word_class` of every token (computed here if not).
+    """
+    out = []
+    gathered: list[str] = []
+    for s, own, added in _start_walk(tokens, lo, last, rule_first, classes):
+        gathered.extend(added)
+        if s >= 0:
+            out.append((s, own + gathered))
+    return out
+
+
+def _start_walk(
+    tokens: Sequence[Token],
+    lo: int,
+    last: int,
+    rule_first: int,
+    classes: Sequence[str] | None,
+) -> Iterator[tuple[int, list[str], list[str]]]:
+    """One pass leftwards from ``last``: ``(start or -1, own features, features gained)``.
+
+    A candidate's features are its own (words at and before its start,
+    length, distance from the rules' start) plus every feature gained so far
+    (the classes of the words it covers), so the cost is linear in the
+    candidates and a scorer can keep running sums.
+    """
+    floor = max(lo, last - MAX_SOURCE_TOKENS)
+    if classes is None:
+        cached = {k: word_class(tokens[k]) for k in range(max(lo, floor - 2), last + 1)}
+        classes_of = cached.__getitem__
+    else:
+        classes_of = classes.__getitem__
+    seen: set[str] = set()
+    extra: set[str] = set()
+    commas = 0
+    for s in range(last, floor - 1, -1):
+        text = tokens[s].text
+        if text in QUOTES or text in (":", ";"):
+            return
+        added = []
+        if s < last:
+            cls = classes_of(s + 1)
+            if cls == ",":
+                commas += 1
+            if cls not in seen:
+                seen.add(cls)
+                if not cls.startswith("<") or cls in ("<Cap>", "<num>", "<-ing>", "<-ed>"):
+                    added.append(f"has={cls}")
+        if s < rule_first:
+            cls = classes_of(s)
+            if cls not in extra:
+                extra.add(cls)
+                if not cls.startswith("<-"):
+                    added.append(f"extra={cls}")
+        if not text[:1].isalnum():
+            yield -1, [], added
             continue
-        seen.add(cls)
-        if not cls.startswith("<") or cls in ("<Cap>", "<num>", "<-ing>", "<-ed>"):
-            features.append(f"has={cls}")
-    commas = inside.count(",")
-    features.append(f"commas={min(commas, 3)}")
-    if offset < 0:
-        between = {word_class(t) for t in tokens[s:rule_first]}
-        features.extend(f"extra={cls}" for cls in sorted(between) if not cls.startswith("<-"))
-    return features
+        w0 = classes_of(s)
+        w1 = classes_of(s - 1) if s > lo else "<BOS>"
+        w2 = classes_of(s - 2) if s - 1 > lo else "<BOS>"
+        offset = s - rule_first
+        own = [
+            "bias",
+            f"w0={w0}",
+            f"w-1={w1}",
+            f"w-2={w2}",
+            f"w-1w0={w1}|{w0}",
+            f"w-2w-1={w2}|{w1}",
+            f"len={_bucket(last - s)}",
+            f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
+            f"commas={min(commas, 3)}",
+        ]
+        if offset == 0:
+            own.append("rule")
+        yield s, own, added
 
 
 def accept_features(
@@ -252,11 +305,24 @@ class SpanModel:
         weights = self.start_weights
         return sum(weights.get(f, 0.0) for f in features)
 
-    def best_start(self, tokens: Sequence[Token], lo: int, last: int, rule_first: int) -> int:
+    def best_start(
+        self,
+        tokens: Sequence[Token],
+        lo: int,
+        last: int,
+        rule_first: int,
+        classes: Sequence[str] | None = None,
+    ) -> int:
         """The best-scoring start of a source ending at ``tokens[last]``."""
         best, best_score = rule_first, -math.inf
-        for s in start_candidates(tokens, lo, last):
-            score = self.start_score(start_features(tokens, lo, s, last, rule_first))
+        weights = self.start_weights
+        gathered = 0.0  # running sum of the weights of the features gained so far
+        for s, own, added in _start_walk(tokens, lo, last, rule_first, classes):
+            for feature in added:
+                gathered += weights.get(feature, 0.0)
+            if s < 0:
+                continue
+            score = gathered + sum(weights.get(f, 0.0) for f in own)
             if score > best_score:
                 best, best_score = s, score
         return best

@@ -189,8 +189,10 @@ class SpeakerResolver:
             self._clock += 1
             position = self._clock
         lowered = " ".join(text.casefold().split())
-        if lowered in RELATIVE_PRONOUNS and antecedent:
-            return self.resolve(antecedent)
+        if lowered in RELATIVE_PRONOUNS:
+            if antecedent:
+                return self.resolve(antecedent)
+            return Resolution(text, "pronoun", None, None)
         if lowered in ("he", "she", "him", "her"):
             return self._pronoun(text, "m" if lowered in ("he", "him") else "f", position)
         if lowered in ("it", "its"):
