@@ -40,6 +40,10 @@ from framing.features.span_model import MODEL_FILE, start_feature_sets
 
 OUT = Path(__file__).resolve().parents[1] / "framing" / "resources" / "models" / MODEL_FILE
 C_GRID = (0.1, 0.3, 1.0, 3.0)
+# Features seen fewer times than this in training are dropped (keeps the model small).
+MIN_COUNT = 3
+# Weights smaller than this in absolute value are not shipped.
+MIN_WEIGHT = 0.01
 
 
 class Recorder:
@@ -83,6 +87,17 @@ def _record(articles) -> Recorder:
     return recorder
 
 
+def _vectorise(rows: list[dict[str, int]]) -> tuple[DictVectorizer, object]:
+    """Binary features seen at least ``MIN_COUNT`` times."""
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for feature in row:
+            counts[feature] += 1
+    kept = [{f: 1 for f in row if counts[f] >= MIN_COUNT or f == "bias"} for row in rows]
+    vec = DictVectorizer()
+    return vec, vec.fit_transform(kept)
+
+
 def _fit(X, y, c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=2000).fit(X, y)
 
@@ -99,8 +114,8 @@ def train_start(recorder: Recorder, gold_sources) -> tuple[dict[str, float], dic
         labels += label
         groups += [article_id] * len(spans)
         group_rows.append((first, len(rows)))
-    vec = DictVectorizer()
-    X, y, g = vec.fit_transform(rows), np.array(labels), np.array(groups)
+    vec, X = _vectorise(rows)
+    y, g = np.array(labels), np.array(groups)
     row_group = np.empty(len(rows), dtype=int)
     for n, (a, b) in enumerate(group_rows):
         row_group[a:b] = n
@@ -139,8 +154,8 @@ def train_accept(recorder: Recorder, gold_cues, n_gold_speech: int) -> tuple[dic
         rows.append(dict.fromkeys(feats, 1))
         groups.append(article_id)
         speech.append(kind in SPEECH_WRITING_KINDS)
-    vec = DictVectorizer()
-    X, y, g, sw = vec.fit_transform(rows), np.array(labels), np.array(groups), np.array(speech)
+    vec, X = _vectorise(rows)
+    y, g, sw = np.array(labels), np.array(groups), np.array(speech)
     thresholds = np.round(np.arange(0.05, 0.75, 0.025), 3)
     results = {}
     for c in C_GRID:
@@ -175,9 +190,9 @@ def train_accept(recorder: Recorder, gold_cues, n_gold_speech: int) -> tuple[dic
 
 def _weights(vec: DictVectorizer, model: LogisticRegression) -> dict[str, float]:
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
-    weights = {k: v for k, v in weights.items() if v != 0.0}
-    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
+    weights = {str(n): round(float(w), 3) for n, w in zip(names, model.coef_[0], strict=True)}
+    weights = {k: v for k, v in weights.items() if abs(v) >= MIN_WEIGHT}
+    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 3)
     return dict(sorted(weights.items()))
 
 
@@ -218,7 +233,8 @@ def main() -> None:
         "start": {"weights": start_w},
         "accept": {"weights": accept_w, "threshold": threshold},
     }
-    OUT.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", "utf-8")
+    text = json.dumps(payload, ensure_ascii=False, indent=0)
+    OUT.write_text(text + "\n", "utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KB)")
 
 

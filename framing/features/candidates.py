@@ -62,6 +62,8 @@ __all__ = ["CandidateFinder", "Found"]
 
 # Verbs that take an addressee before their content: told reporters that ...
 _ADDRESSEE_CUES = words("addressee_cues")
+# Cues after which "to" names the addressee, never an infinitive ("said to reporters").
+_TO_ADDRESSEE = words("to_addressee_cues")
 # Cue kinds that need an explicit "that"-clause or quotation to count (find, believe).
 _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 # Words that may open a clause before "According to X," ("But according to ...").
@@ -142,6 +144,10 @@ class CandidateFinder:
         source = None
         if found.source is not None and found.source[0] in index and found.source[1] in ends:
             source = (index[found.source[0]], ends[found.source[1]])
+        content = None
+        first_span, last_span = found.content[0], found.content[-1]
+        if first_span[0] in index and last_span[1] in ends:
+            content = (index[first_span[0]], ends[last_span[1]])
         features = accept_features(
             tokens,
             lo,
@@ -153,6 +159,7 @@ class CandidateFinder:
             found.lemma.kind,
             found.pattern,
             found.direct,
+            content,
         )
         return bool(self.model.keep(found, features))  # type: ignore[attr-defined]
 
@@ -331,6 +338,10 @@ class CandidateFinder:
             topic_end = np_end_after(tokens, after, end)
             if topic_end is not None:
                 after = topic_end + 1  # said of the senator: a topic, not content
+        elif cue.lemma in _TO_ADDRESSEE and after + 1 < end and tokens[after].lower == "to":
+            addressee_end = np_end_after(tokens, after + 1, end)
+            if addressee_end is not None:
+                after = addressee_end + 1  # said to reporters (on Monday)
         before_exists = (
             pattern is None
             and first - 1 > lo
@@ -521,6 +532,21 @@ class CandidateFinder:
             and appositive_like(tokens[src_last + 2])
         ):
             source_last = _apposition_end(tokens, src_last + 1, end)
+        elif (
+            src_last + 2 < end
+            and tokens[src_last + 1].text == ","
+            and tokens[src_last].text.islower()
+            and is_capitalised(tokens[src_last + 2])
+        ):
+            # said Ms. Ode's lawyer, Tom Ray: a role, then the name of who speaks
+            name_last = src_last + 2
+            while name_last + 1 < end and is_capitalised(tokens[name_last + 1]):
+                name_last += 1
+            if name_last - src_last <= 5 and (
+                name_last + 1 >= end or tokens[name_last + 1].text in (",", ";")
+            ):
+                head = (tokens[src_last + 2].start, tokens[name_last].end)
+                source_last = name_last
         source = (tokens[first].start, tokens[source_last].end)
         cue_span = (tokens[c].start, tokens[last_cue].end)
         return Found(number, source, head, None, cue_span, cue, content, direct, "cue_source")

@@ -232,8 +232,9 @@ def accept_features(
     kind: str,
     pattern: str,
     direct: bool,
+    content: tuple[int, int] | None = None,
 ) -> list[str]:
-    """Features of one candidate attribution (token indices of its cue and source)."""
+    """Features of one candidate attribution (token indices of its cue, source, content)."""
     form = tokens[cue_first].lower
     nxt = word_class(tokens[cue_last + 1]) if cue_last + 1 < hi else "<EOS>"
     nxt2 = word_class(tokens[cue_last + 2]) if cue_last + 2 < hi else "<EOS>"
@@ -254,6 +255,23 @@ def accept_features(
         f"first={cue_first == lo}",
         f"sentence_len={_bucket(hi - lo)}",
     ]
+    features += [
+        f"form|next={form}|{nxt}",
+        f"form|pattern={form}|{pattern}",
+        f"prev|next={prv}|{nxt}",
+    ]
+    capitalised = sum(t.text[:1].isupper() for t in tokens[lo:hi])
+    if hi - lo > 4 and capitalised > 0.6 * (hi - lo):
+        features.append("title_case")  # a headline
+    if content is not None:
+        first, last = content
+        before = last < cue_first
+        features += [
+            f"content_len={_bucket(last - first)}",
+            f"content0={word_class(tokens[first])}",
+            f"content_side={'before' if before else 'after'}",
+            f"lemma|content0={lemma}|{word_class(tokens[first])}",
+        ]
     group = {t.lower for t in tokens[max(lo, cue_first - 3) : cue_first]}
     if group & AUXILIARIES:
         features.append("aux")
