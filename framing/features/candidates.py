@@ -219,6 +219,7 @@ class CandidateFinder:
             and c + 1 < hi
             and tokens[c + 1].text[:1].isalnum()
             and tokens[c + 1].lower != "that"
+            and not (c > lo and tokens[c - 1].lower in ("he", "she", "it", "who"))  # he states
         ):
             return None  # "the inexcusable remarks made", "southern states with"
         inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
@@ -488,6 +489,7 @@ class CandidateFinder:
         if (
             not opening
             and tokens[c - 1].text == ","
+            and not _name_closes(tokens, last_cue + 1, end)
             and apposition(tokens, lo, c - 1, self.cues.first_words)
         ):
             return None  # "Name, apposition, said X" reads as source-cue
@@ -595,6 +597,14 @@ def _apposition_end(tokens: list[Token], comma: int, end: int) -> int:
             break
         k = m
     return last
+
+
+def _name_closes(tokens: list[Token], first: int, end: int) -> bool:
+    """Whether a capitalised name follows a cue and ends the clause ("..., said Sutopo Nugroho.")."""
+    k = first
+    while k < end and (is_capitalised(tokens[k]) or tokens[k].text in ("-", "’s", "'s")):
+        k += 1
+    return k > first and (k >= end or tokens[k].text in (",", ";", "(")) and k - first <= 5
 
 
 def _with_phrase(tokens: list[Token], lo: int, last: int, cue_words: frozenset[str]) -> int | None:

@@ -10,7 +10,8 @@ just before it. :func:`floating_quotes` finds quotations that stand as
 sentences of their own (they open a paragraph or follow a sentence end, and
 are followed by one), lie outside every attribution found by the rules, and
 directly follow a sentence holding an attribution (or another floating
-quote); each is attributed to that attribution's speaker.
+quote) or, failing that, are directly followed in their paragraph by one;
+each is attributed to that attribution's speaker.
 """
 
 from __future__ import annotations
@@ -84,12 +85,19 @@ def floating_quotes(
             continue
         previous = number - 1
         antecedent = by_sentence.get(previous, last_floating.get(previous))
+        last_sentence = bisect_right(starts, closer) - 1
+        following = last_sentence + 1
+        if (
+            antecedent is None
+            and following < len(sentences)
+            and sentences[following][2] == sentences[number][2]
+        ):
+            antecedent = by_sentence.get(following)  # named in the next sentence, same paragraph
         if antecedent is None:
             continue
         item = Found(
             number, None, None, None, (span[0], span[0]), FLOATING_CUE, [span], True, "floating"
         )
         out.append((item, antecedent))
-        last_sentence = bisect_right(starts, closer) - 1
         last_floating[last_sentence] = antecedent
     return out

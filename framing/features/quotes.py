@@ -4,8 +4,9 @@ News text mixes typographic (“ ”) and straight (") quotes, sometimes in one
 quotation ("... on the ground.” opened with a straight mark). A straight
 mark opens when it follows a space, a bracket, a dash or the paragraph
 start, and closes otherwise. Two-apostrophe quotes (``''...,'' said X``, as
-in New York Times archives) and TeX-style openers (````...''``) are read as
-straight marks by :func:`normalise_quotes`, which keeps every offset.
+in New York Times archives), doubled curly single quotes (‘‘...’’) and
+TeX-style openers (````...''``) are read as straight marks by
+:func:`normalise_quotes`, which keeps every offset.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def find_closer(text: str, opener: int, ceiling: int) -> int | None:
     return None
 
 
-_DOUBLED = re.compile(r"''|``")
+_DOUBLED = re.compile(r"''|``|‘‘|’’")
 
 
 def normalise_quotes(text: str) -> str:
@@ -87,12 +88,12 @@ def normalise_quotes(text: str) -> str:
     >>> normalise_quotes("''It is over,'' he said. ``Yes,'' she said.")
     ' "It is over,"  he said.  "Yes,"  she said.'
     """
-    if "''" not in text and "``" not in text:
+    if "''" not in text and "``" not in text and "‘‘" not in text and "’’" not in text:
         return text
 
     def one(match: re.Match[str]) -> str:
         at = match.start()
-        opening = match.group() == "``" or at == 0 or text[at - 1] in _BEFORE_OPENER
+        opening = match.group() in ("``", "‘‘") or at == 0 or text[at - 1] in _BEFORE_OPENER
         return ' "' if opening else '" '
 
     return _DOUBLED.sub(one, text)
