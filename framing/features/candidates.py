@@ -64,6 +64,12 @@ __all__ = ["CandidateFinder", "Found"]
 _ADDRESSEE_CUES = words("addressee_cues")
 # Cues after which "to" names the addressee, never an infinitive ("said to reporters").
 _TO_ADDRESSEE = words("to_addressee_cues")
+# Cues whose passive reports speech ("was asked whether", "was announced").
+_PASSIVE_CUES = frozenset({"ask", "announce", "declare"})
+# Words that open the content of a passive cue ("was asked whether/about/if ...").
+_QUESTION_WORDS = frozenset("whether if about what why how when who which to that".split())
+# Verbs before "(on) to <cue>" or "by <cue>ing" that belong to the cue ("went on to say").
+_CATENATIVES = words("catenative_verbs")
 # Cue kinds that need an explicit "that"-clause or quotation to count (find, believe).
 _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 # Words that may open a clause before "According to X," ("But according to ...").
@@ -237,11 +243,19 @@ class CandidateFinder:
                 j -= 1
             elif (skipped := time_adjunct_start(tokens, j, lo)) is not None:
                 j = skipped - 1
+            elif (catenative := _catenative_start(tokens, j, lo)) is not None:
+                if verb_group_start == j + 1:
+                    verb_group_start = catenative  # went on to say, began by saying
+                j = catenative - 1
             else:
                 break
         participle = tokens[c].lower.endswith("ing")
-        if passive and not participle:
-            return None  # "is said", "was told": no source in the clause
+        if (passive and not participle) or (
+            (j < lo or tokens[j].lower in ("when", "after", "if", "once"))
+            and tokens[c].lower == "asked"
+        ):
+            # "was asked whether ...", "Asked if ..., Ryan said": by an agent or unnamed
+            return self._passive(text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph)
         if j < lo or not _verb_context(tokens, j, c, cue):
             return None
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
@@ -423,6 +437,48 @@ class CandidateFinder:
             pattern or "source_cue_content",
         )
 
+    def _passive(
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        end: int,
+        hi: int,
+        c: int,
+        last_cue: int,
+        cue: Cue,
+        number: int,
+        paragraph: tuple[int, int],
+    ) -> Found | None:
+        """``was asked by X whether ...``, ``When asked about ...``: source by agent or none.
+
+        Only for cues whose passive reports speech ("was asked", "was
+        announced"); "is said", "was told" stay without an attribution.
+        """
+        if cue.lemma not in _PASSIVE_CUES:
+            return None
+        k = c - 1
+        while k >= lo and (tokens[k].lower in AUXILIARIES or is_adverb(tokens[k])):
+            k -= 1
+        cue_span = (tokens[k + 1].start, tokens[last_cue].end)
+        after = last_cue + 1
+        source = None
+        if after + 1 < end and tokens[after].lower == "by":
+            agent_end = np_end_after(tokens, after + 1, end)
+            if agent_end is None:
+                return None
+            source = (tokens[after + 1].start, tokens[agent_end].end)
+            after = agent_end + 1
+        if after >= end or tokens[after].lower not in _QUESTION_WORDS:
+            return None
+        stop = next((m for m in range(after, end) if tokens[m].text in (",", ";")), end)
+        if k >= lo and tokens[k].lower not in ("when", "after", "while", "if"):
+            stop = end  # "he was asked whether ...": the rest of the clause
+        if stop <= after:
+            return None
+        content = [(tokens[after].start, tokens[stop - 1].end)]
+        return Found(number, source, source, None, cue_span, cue, content, False, "passive")
+
     def _according_to(
         self,
         text: str,
@@ -599,8 +655,20 @@ def _apposition_end(tokens: list[Token], comma: int, end: int) -> int:
     return last
 
 
+def _catenative_start(tokens: list[Token], j: int, lo: int) -> int | None:
+    """Start of "went on to", "began by", "decided to" ending at ``tokens[j]``, if any."""
+    if tokens[j].lower not in ("to", "by"):
+        return None
+    k = j - 1
+    if k >= lo and tokens[k].lower == "on":
+        k -= 1
+    if k >= lo and tokens[k].lower in _CATENATIVES:
+        return k
+    return None
+
+
 def _name_closes(tokens: list[Token], first: int, end: int) -> bool:
-    """Whether a capitalised name follows a cue and ends the clause ("..., said Sutopo Nugroho.")."""
+    """Whether a capitalised name follows a cue and ends the clause ("..., said Ann Ode.")."""
     k = first
     while k < end and (is_capitalised(tokens[k]) or tokens[k].text in ("-", "’s", "'s")):
         k += 1
