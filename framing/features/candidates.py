@@ -64,6 +64,9 @@ __all__ = ["CandidateFinder", "Found"]
 _ADDRESSEE_CUES = words("addressee_cues")
 # Cues after which "to" names the addressee, never an infinitive ("said to reporters").
 _TO_ADDRESSEE = words("to_addressee_cues")
+# A sentence with at least this share of capitalised words is a headline (set by hand: news
+# headlines in title case capitalise all but short function words).
+TITLE_CASE_SHARE = 0.75
 # Cues whose passive reports speech ("was asked whether", "was announced").
 _PASSIVE_CUES = frozenset({"ask", "announce", "declare"})
 # Words that open the content of a passive cue ("was asked whether/about/if ...").
@@ -180,11 +183,15 @@ class CandidateFinder:
         lo, hi = 0, len(tokens)
         words = [t.lower for t in tokens]
         in_sentence: list[Found] = []
+        headline = _title_case(tokens)  # "Trump Says He Never Pledged To ...": cues are capitalised
         i = lo
         while i < hi:
             cue = self.cues.match_at(words, i) if i < hi else None
             if cue is None or (
-                i > lo and is_capitalised(tokens[i]) and cue.lemma != "according to"
+                i > lo
+                and is_capitalised(tokens[i])
+                and cue.lemma != "according to"
+                and not headline
             ):
                 i += 1
                 continue
@@ -653,6 +660,13 @@ def _apposition_end(tokens: list[Token], comma: int, end: int) -> int:
             break
         k = m
     return last
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """Whether a sentence is set in title case (a headline): most of its words capitalised."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return len(words) >= 4 and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def _catenative_start(tokens: list[Token], j: int, lo: int) -> int | None:
