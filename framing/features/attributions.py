@@ -1,16 +1,27 @@
-"""Source attributions: who is cited, with which cue, saying what.
+"""Source attributions: who is cited, with which cue, saying what, and who that is.
 
 :class:`AttributionExtractor` finds, sentence by sentence, the patterns by
-which news attributes content to a source, with rules over tokens (no model
-to download; the patterns are listed in :mod:`framing.features.candidates`).
+which news attributes content to a source, with rules over tokens (listed
+in :mod:`framing.features.candidates`); a small shipped model
+(:mod:`framing.features.span_model`) re-scores where a source starts and
+whether a candidate is an attribution at all. Nothing is downloaded.
 
 Sources may carry an apposition ("Jack Watling, land war specialist at
-RUSI, said"); quotations may open with a straight mark and close with a
-curly one, and may run over several sentences before "he said". Pronoun and
-epithet sources ("it", "he", "the broadcaster") are resolved to the last
-compatible named source through the outlet registry. An attribution inside
+RUSI, said"); quotations may open with a straight, curly or two-apostrophe
+mark, and may run over several sentences before "he said"; a quotation
+standing alone after the sentence that named its speaker is a *floating*
+quote (pattern ``floating``, no cue). A cue inside a quotation is the
+speaker's own reported speech and is not listed. An attribution inside
 another's content (the outlet says CNN says an expert said) records its
-``parent``.
+``parent`` (the index of that row of the returned table).
+
+Every mention of a source resolves to one speaker of the article
+(:mod:`framing.features.speakers`): ``speaker`` is its canonical name
+(no title or honorific: "Donald Trump" for "President Trump", "Mr.
+Trump", "he" and "Trump" in one article; the registry name for outlets),
+missing for an unresolved pronoun, never "he"; ``speaker_mentions`` lists
+how the article named that speaker. Across a corpus,
+:func:`framing.group_speakers` joins surnames to full names.
 
 Only sentences holding a word that can begin a cue are tokenised: one
 regular-expression scan of the article finds them first, so the cost is
