@@ -79,6 +79,12 @@ def word_class(token: Token | None) -> str:
     """A coarse class of a token: function words as themselves, else shape and role."""
     if token is None:
         return "<none>"
+    return _text_class(token.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_class(text: str) -> str:
+    token = Token(text, 0, len(text), text.casefold())
     word = token.lower
     if word in _CLOSED:
         return word
