@@ -245,7 +245,8 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
         regions = quoted_regions(work, paragraphs)
         found = _outside_quotations(found, regions)
-        floating = floating_quotes(work, found, regions, spans, paragraphs) if self.floating else []
+        wanted = self.floating and (self.kinds is None or "speech" in self.kinds)
+        floating = floating_quotes(work, found, regions, spans, paragraphs) if wanted else []
         return self._rows(article_id, text, found, floating, regions)
 
     # -- table -------------------------------------------------------------------------------

@@ -161,6 +161,7 @@ class PersonMention:
     end: int
     name: str
     gender: str | None
+    roles: tuple[str, ...] = ()  # title and role words just before the name ("Rep.", "senator")
 
 
 def person_mentions(text: str) -> list[PersonMention]:
@@ -190,10 +191,15 @@ def person_mentions(text: str) -> list[PersonMention]:
             for w in lowered
         ):
             continue
-        before = text[max(0, start - 6) : start].casefold().split()
+        before = text[max(0, start - 40) : start].split("\n")[-1].casefold().split()[-4:]
+        roles = tuple(w.strip(",") for w in before if _word_is_title(w.strip(",")))
         out.append(
             PersonMention(
-                start, match.end(), " ".join(parts), gender_of(before[-1]) if before else None
+                start,
+                match.end(),
+                " ".join(parts),
+                gender_of(before[-1]) if before else None,
+                roles,
             )
         )
     return out

@@ -96,12 +96,25 @@ class Resolution:
 def _roles(phrase: str, name: str) -> set[str]:
     """Role words of a source phrase around its name ("Sen." -> senator, "spokesman")."""
     out = set()
-    for word in phrase.replace(name, " ").replace(",", " ").split():
+    rest = phrase.replace(name, " ") if name else phrase
+    for word in rest.replace(",", " ").split():
         lowered = word.casefold()
         lowered = _ABBREVIATED_ROLES.get(lowered, lowered)
         if lowered in TITLE_WORDS or lowered.endswith(("man", "woman", "er", "or", "ist")):
             out.add(lowered.strip("."))
+            out.update(_ROLE_SYNONYMS.get(lowered.strip("."), ()))
     return out
+
+
+def _role_synonyms() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for pair in words("role_synonyms"):
+        role, _, other = pair.partition("=")
+        table.setdefault(role, []).append(other)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_ROLE_SYNONYMS = _role_synonyms()
 
 
 class SpeakerResolver:
@@ -151,6 +164,7 @@ class SpeakerResolver:
             found = self._names[self._name_cursor]
             self._name_cursor += 1
             person = self._person(found.name, found.gender)
+            person.roles |= _roles(" ".join(found.roles), "")
             if not self._inside_reported(found.start):
                 person.last = max(person.last, found.start)
         while self._word_cursor < len(self._words) and self._words[self._word_cursor][0] < position:
@@ -311,11 +325,12 @@ class SpeakerResolver:
         if head in TITLE_WORDS and all(
             p in TITLE_WORDS or p in ("the", "this", "former") for p in parts
         ):
-            for speaker in reversed(self.history):
-                if speaker.kind == "person" and head in speaker.roles:
-                    speaker.mention(text)
-                    self.history.append(speaker)
-                    return Resolution(speaker.name, "person", None, speaker)
+            titled = [p for p in self.people.values() if p.kind == "person" and head in p.roles]
+            if titled:  # the last person the article gave that role, as source or in its text
+                speaker = max(titled, key=lambda p: p.last)
+                speaker.mention(text)
+                self.history.append(speaker)
+                return Resolution(speaker.name, "person", None, speaker)
             for speaker in reversed(self.history):  # "the mayor" after "The mayor of Denholm"
                 if speaker.kind == "person" and head in speaker.name.casefold().split():
                     speaker.mention(text)

@@ -53,3 +53,11 @@ def test_source_resolver_keeps_its_triples():
     r = SourceResolver(OutletRegistry.default())
     assert r.resolve("Jack Watling") == ("Jack Watling", "person", None)
     assert r.resolve("he") == ("Jack Watling", "person", None)
+
+
+def test_role_epithet_goes_to_a_person_titled_in_the_text():
+    text = "Rep. Ann Lee spoke on Monday. The congressman said no. He added more."
+    r = _resolver(text)
+    first = r.resolve("The congressman", text.index("The congressman"))
+    second = r.resolve("He", text.index("He added"))
+    assert first.speaker.canonical == second.speaker.canonical == "Ann Lee"
