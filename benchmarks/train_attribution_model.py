@@ -36,7 +36,7 @@ from shared_datasets import read_polnear
 from framing.evaluation import trim_span
 from framing.features.attributions import AttributionExtractor
 from framing.features.cues import SPEECH_WRITING_KINDS
-from framing.features.span_model import MODEL_FILE, start_feature_sets
+from framing.features.span_model import MODEL_FILE, end_feature_sets, start_feature_sets
 
 OUT = Path(__file__).resolve().parents[1] / "framing" / "resources" / "models" / MODEL_FILE
 C_GRID = (0.1, 0.3, 1.0, 3.0)
@@ -53,6 +53,7 @@ class Recorder:
         self.article = ""
         self.text = ""
         self.starts: list[tuple[str, list[tuple[int, int]], list[list[str]]]] = []
+        self.ends: list[tuple[str, list[tuple[int, int]], list[list[str]]]] = []
         self.accepts: list[tuple[str, tuple[int, int], str, list[str]]] = []
 
     def best_start(self, tokens, lo, last, rule_first, classes=None):
@@ -62,6 +63,14 @@ class Recorder:
             feats.append(features)
         self.starts.append((self.article, spans, feats))
         return rule_first
+
+    def best_end(self, tokens, first, hi, rule_last, classes=None):
+        spans, feats = [], []
+        for e, features in end_feature_sets(tokens, first, hi, rule_last, classes):
+            spans.append(trim_span(self.text, (tokens[first].start, tokens[e].end)))
+            feats.append(features)
+        self.ends.append((self.article, spans, feats))
+        return rule_last
 
     def keep(self, found, features):
         cue = trim_span(self.text, found.cue)
@@ -102,9 +111,9 @@ def _fit(X, y, c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=2000).fit(X, y)
 
 
-def train_start(recorder: Recorder, gold_sources) -> tuple[dict[str, float], dict]:
+def train_start(groups_recorded, gold_sources) -> tuple[dict[str, float], dict]:
     rows, labels, groups, group_rows = [], [], [], []
-    for article_id, spans, feats in recorder.starts:
+    for article_id, spans, feats in groups_recorded:
         golds = gold_sources.get(article_id, set())
         label = [span in golds for span in spans]
         if not any(label):
@@ -214,12 +223,14 @@ def main() -> None:
         for a, c in zip(gold["article_id"], gold["cue"], strict=True)
         if len(c)
     )
-    start_w, start_info = train_start(recorder, sources)
+    start_w, start_info = train_start(recorder.starts, sources)
+    end_w, end_info = train_start(recorder.ends, sources)
     accept_w, threshold, accept_info = train_accept(recorder, cues, n_speech)
     meta = {
         "trained_on": "PolNeAR train split (840 articles; Newell, Margolin & Ruths, LREC 2018)",
         "command": "python benchmarks/train_attribution_model.py",
         "start": start_info,
+        "end": end_info,
         "accept": accept_info,
     }
     print(json.dumps(meta, indent=1))
@@ -231,6 +242,7 @@ def main() -> None:
         "format": 1,
         "meta": meta,
         "start": {"weights": start_w},
+        "end": {"weights": end_w},
         "accept": {"weights": accept_w, "threshold": threshold},
     }
     text = json.dumps(payload, ensure_ascii=False, indent=0)

@@ -138,6 +138,14 @@ class CandidateFinder:
             tokens, lo, last, first, self._classes[1]
         )
 
+    def _source_end(self, tokens: list[Token], first: int, hi: int, last: int) -> int:
+        """End of a source after its cue: the rules' ``last`` or the model's choice."""
+        if self.model is None or not hasattr(self.model, "best_end"):
+            return last
+        if self._classes is None or self._classes[0] is not tokens:
+            self._classes = (tokens, [word_class(t) for t in tokens])
+        return self.model.best_end(tokens, first, hi, last, self._classes[1])
+
     def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
         """Whether the model (if any) keeps a candidate."""
         if self.model is None:
@@ -503,6 +511,9 @@ class CandidateFinder:
         if src_last is None:
             return None
         source = (tokens[last_cue + 1].start, tokens[src_last].end)
+        if src_last + 1 >= end or tokens[src_last + 1].text != ",":  # X, according to Y.
+            source_last = self._source_end(tokens, last_cue + 1, end, src_last)
+            source = (tokens[last_cue + 1].start, tokens[source_last].end)
         cue_span = (tokens[c].start, tokens[last_cue].end)
         content: list[tuple[int, int]] = []
         opening = all(
@@ -612,6 +623,7 @@ class CandidateFinder:
             ):
                 head = (tokens[src_last + 2].start, tokens[name_last].end)
                 source_last = name_last
+        source_last = self._source_end(tokens, first, end, source_last)
         source = (tokens[first].start, tokens[source_last].end)
         cue_span = (tokens[c].start, tokens[last_cue].end)
         return Found(number, source, head, None, cue_span, cue, content, direct, "cue_source")

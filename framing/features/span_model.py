@@ -54,6 +54,7 @@ __all__ = [
     "MODEL_FILE",
     "SpanModel",
     "accept_features",
+    "end_feature_sets",
     "start_candidates",
     "start_feature_sets",
     "start_features",
@@ -227,6 +228,78 @@ def _start_walk(
         yield s, own, added
 
 
+def end_feature_sets(
+    tokens: Sequence[Token],
+    first: int,
+    hi: int,
+    rule_last: int,
+    classes: Sequence[str] | None = None,
+) -> list[tuple[int, list[str]]]:
+    """``(end, features)`` of every candidate end of a source starting at ``tokens[first]``.
+
+    For sources after their cue ("said Robert Klein, chairman of the
+    institute"): rightwards from ``first`` to the clause end.
+    """
+    out = []
+    gathered: list[str] = []
+    for e, own, added in _end_walk(tokens, first, hi, rule_last, classes):
+        gathered.extend(added)
+        if e >= 0:
+            out.append((e, own + gathered))
+    return out
+
+
+def _end_walk(
+    tokens: Sequence[Token],
+    first: int,
+    hi: int,
+    rule_last: int,
+    classes: Sequence[str] | None,
+) -> Iterator[tuple[int, list[str], list[str]]]:
+    """One pass rightwards from ``first``: ``(end or -1, own features, features gained)``."""
+    ceiling = min(hi, first + MAX_SOURCE_TOKENS + 1)
+    if classes is None:
+        cached = {k: word_class(tokens[k]) for k in range(first, min(hi, ceiling + 2))}
+        classes_of = cached.__getitem__
+    else:
+        classes_of = classes.__getitem__
+    seen: set[str] = set()
+    commas = 0
+    for e in range(first, ceiling):
+        text = tokens[e].text
+        if text in QUOTES or text in (":", ";"):
+            return
+        added = []
+        if e > first:
+            cls = classes_of(e)
+            if cls == ",":
+                commas += 1
+            if cls not in seen:
+                seen.add(cls)
+                added.append(f"has={cls}")
+        if not text[:1].isalnum():
+            yield -1, [], added
+            continue
+        e0 = classes_of(e)
+        e1 = classes_of(e + 1) if e + 1 < hi else "<EOS>"
+        e2 = classes_of(e + 2) if e + 2 < hi else "<EOS>"
+        offset = e - rule_last
+        own = [
+            "bias",
+            f"e0={e0}",
+            f"e+1={e1}",
+            f"e+2={e2}",
+            f"e0e+1={e0}|{e1}",
+            f"e+1e+2={e1}|{e2}",
+            f"len={_bucket(e - first)}",
+            f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
+            f"commas={min(commas, 3)}",
+        ]
+        if offset == 0:
+            own.append("rule")
+        yield e, own, added
+
+
 def accept_features(
     tokens: Sequence[Token],
     lo: int,
@@ -307,6 +380,7 @@ class SpanModel:
     accept_weights: dict[str, float]
     accept_threshold: float
     meta: dict[str, object]
+    end_weights: dict[str, float] | None = None  # sources after their cue; rules if absent
 
     @classmethod
     def from_json(cls, text: str) -> SpanModel:
@@ -317,6 +391,9 @@ class SpanModel:
             {str(k): float(v) for k, v in data["accept"]["weights"].items()},
             float(data["accept"]["threshold"]),
             dict(data.get("meta", {})),
+            {str(k): float(v) for k, v in data["end"]["weights"].items()}
+            if "end" in data
+            else None,
         )
 
     @classmethod
@@ -349,6 +426,30 @@ class SpanModel:
             score = gathered + sum(weights.get(f, 0.0) for f in own)
             if score > best_score:
                 best, best_score = s, score
+        return best
+
+    def best_end(
+        self,
+        tokens: Sequence[Token],
+        first: int,
+        hi: int,
+        rule_last: int,
+        classes: Sequence[str] | None = None,
+    ) -> int:
+        """The best-scoring end of a source starting at ``tokens[first]`` after its cue."""
+        if not self.end_weights:
+            return rule_last
+        best, best_score = rule_last, -math.inf
+        weights = self.end_weights
+        gathered = 0.0
+        for e, own, added in _end_walk(tokens, first, hi, rule_last, classes):
+            for feature in added:
+                gathered += weights.get(feature, 0.0)
+            if e < 0:
+                continue
+            score = gathered + sum(weights.get(f, 0.0) for f in own)
+            if score > best_score:
+                best, best_score = e, score
         return best
 
     def accept_probability(self, features: Sequence[str]) -> float:

@@ -9,6 +9,7 @@ import pytest
 from framing.features.span_model import (
     SpanModel,
     accept_features,
+    end_feature_sets,
     start_feature_sets,
     start_features,
 )
@@ -43,3 +44,14 @@ def test_model_from_json_and_acceptance():
     says = accept_features(tokens, 0, len(tokens), 1, 1, (0, 0), "say", "speech", "p", False)
     other = accept_features(tokens, 0, len(tokens), 1, 1, (0, 0), "note", "speech", "p", False)
     assert model.accept(says) and not model.accept(other)
+
+
+def test_end_model_scores_post_cue_sources_and_is_optional():
+    tokens = tokenize('"No," said Robert Klein, chairman of the institute, on Monday.')
+    first = 5  # Robert
+    sets = end_feature_sets(tokens, first, len(tokens) - 1, 6)
+    ends = [e for e, _ in sets]
+    assert ends[:2] == [5, 6] and tokens[ends[-1]].text == "Monday"
+    prefer_long = SpanModel({}, {}, 0.5, {}, {"e0=<org>": 2.0, "e+1=,": 1.0})
+    assert tokens[prefer_long.best_end(tokens, first, len(tokens) - 1, 6)].text == "institute"
+    assert SpanModel({}, {}, 0.5, {}).best_end(tokens, first, len(tokens) - 1, 6) == 6
