@@ -28,6 +28,7 @@ Run from the repository root::
     python benchmarks/eval_attributions.py                   # all three
     python benchmarks/eval_attributions.py --only polnear --split train --errors 40
     python benchmarks/eval_attributions.py --no-baseline     # after only
+    python benchmarks/eval_attributions.py --rules-only      # after, without the span model
 """
 
 from __future__ import annotations
