@@ -15,20 +15,30 @@ parenthetical       Iran, it said, has used ...
 coordinated         Pompeo denied ..., but noted ... (shared source)
 ==================  ====================================================
 
-Each found attribution is a :class:`Found` of character spans; the
-extractor turns them into table rows and resolves their speakers.
+The patterns where the cue comes first (cue_source, according_to, passive)
+are in :mod:`framing.features.patterns`. Each found attribution is a
+:class:`Found` of character spans; the extractor turns them into table
+rows and resolves their speakers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from .cue_context import (
+    after_aux,
+    after_quotation,
+    catenative_start,
+    introduces_content,
+    title_case,
+    trim_before,
+    verb_context,
+    with_phrase,
+)
 from .cues import Cue, CueLexicon
+from .patterns import ADDRESSEE_CUES, Found, InvertedPatterns
 from .phrases import (
     apposition,
-    appositive_like,
-    is_agent,
     name_segment_start,
     np_end_after,
     np_start_before,
@@ -47,8 +57,6 @@ from .spans import (
 from .tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
-    DETERMINERS,
-    OPEN_QUOTES,
     QUOTES,
     RELATIVE_PRONOUNS,
     Token,
@@ -60,43 +68,15 @@ from .wordlists import words
 
 __all__ = ["CandidateFinder", "Found"]
 
-# Verbs that take an addressee before their content: told reporters that ...
-_ADDRESSEE_CUES = words("addressee_cues")
 # Cues after which "to" names the addressee, never an infinitive ("said to reporters").
 _TO_ADDRESSEE = words("to_addressee_cues")
-# A sentence with at least this share of capitalised words is a headline (set by hand: news
-# headlines in title case capitalise all but short function words).
-TITLE_CASE_SHARE = 0.75
-# Cues whose passive reports speech ("was asked whether", "was announced").
-_PASSIVE_CUES = frozenset({"ask", "announce", "declare"})
-# Words that open the content of a passive cue ("was asked whether/about/if ...").
-_QUESTION_WORDS = frozenset("whether if about what why how when who which to that".split())
-# Verbs before "(on) to <cue>" or "by <cue>ing" that belong to the cue ("went on to say").
-_CATENATIVES = words("catenative_verbs")
 # Cue kinds that need an explicit "that"-clause or quotation to count (find, believe).
 _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
-# Words that may open a clause before "According to X," ("But according to ...").
-_CLAUSE_OPENERS = frozenset({"but", "and", "yet", "so", "still", "now", "however"})
 # Cue forms that are plural nouns before a word ("the remarks made").
 _NOUN_PLURALS = words("noun_plurals")
 
 
-@dataclass
-class Found:
-    """One attribution as character spans into the article text."""
-
-    sentence: int
-    source: tuple[int, int] | None  # character span of the source as written
-    head: tuple[int, int] | None  # character span used to resolve (name without apposition)
-    antecedent: tuple[int, int] | None  # for relative pronouns: the phrase before
-    cue: tuple[int, int]
-    lemma: Cue
-    content: list[tuple[int, int]]
-    direct: bool
-    pattern: str
-
-
-class CandidateFinder:
+class CandidateFinder(InvertedPatterns):
     """Attributions of one sentence's tokens, by the rules of the module docstring.
 
     Parameters
@@ -191,7 +171,7 @@ class CandidateFinder:
         lo, hi = 0, len(tokens)
         words = [t.lower for t in tokens]
         in_sentence: list[Found] = []
-        headline = _title_case(tokens)  # "Trump Says He Never Pledged To ...": cues are capitalised
+        headline = title_case(tokens)  # "Trump Says He Never Pledged To ...": cues are capitalised
         i = lo
         while i < hi:
             cue = self.cues.match_at(words, i) if i < hi else None
@@ -209,7 +189,7 @@ class CandidateFinder:
             result = self._attribution(text, tokens, lo, hi, i, cue, number, paragraph, in_sentence)
             if result is not None and self._keep(tokens, lo, hi, i, result):
                 if result.pattern == "coordinated" and in_sentence:
-                    _trim_before(in_sentence[-1], tokens, i)
+                    trim_before(in_sentence[-1], tokens, i)
                     if not in_sentence[-1].content:
                         in_sentence.pop()
                 in_sentence.append(result)
@@ -258,7 +238,7 @@ class CandidateFinder:
                 j -= 1
             elif (skipped := time_adjunct_start(tokens, j, lo)) is not None:
                 j = skipped - 1
-            elif (catenative := _catenative_start(tokens, j, lo)) is not None:
+            elif (catenative := catenative_start(tokens, j, lo)) is not None:
                 if verb_group_start == j + 1:
                     verb_group_start = catenative  # went on to say, began by saying
                 j = catenative - 1
@@ -271,7 +251,7 @@ class CandidateFinder:
         ):
             # "was asked whether ...", "Asked if ..., Ryan said": by an agent or unnamed
             return self._passive(text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph)
-        if j < lo or not _verb_context(tokens, j, c, cue):
+        if j < lo or not verb_context(tokens, j, c, cue):
             return None
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
         head = antecedent = None
@@ -292,7 +272,7 @@ class CandidateFinder:
             and j - 1 >= lo
             and tokens[j].text[:1].isalnum()
             and not earlier
-            and (with_np := _with_phrase(tokens, lo, j, self.cues.first_words)) is not None
+            and (with_np := with_phrase(tokens, lo, j, self.cues.first_words)) is not None
         ):
             # "with 30 percent of voters saying ...": the phrase after "with" speaks
             source = head = (tokens[with_np].start, tokens[j].end)
@@ -321,7 +301,7 @@ class CandidateFinder:
                 source = head = (tokens[subject[0]].start, tokens[subject[1]].end)
             first = j
             pattern = "coordinated"
-        elif participle and tokens[j].lower not in AUXILIARIES and not _after_aux(tokens, c, lo):
+        elif participle and tokens[j].lower not in AUXILIARIES and not after_aux(tokens, c, lo):
             return None  # "comments Trump made in 2006 saying": a modifier, not a cue
         elif tokens[j].text == ",":
             apposed = apposition(tokens, lo, j, self.cues.first_words)
@@ -337,7 +317,7 @@ class CandidateFinder:
             if first is None:
                 return None
             head = (tokens[first].start, tokens[j].end)
-            first = _after_quotation(tokens, lo, first)
+            first = after_quotation(tokens, lo, first)
             source = (tokens[self._source_start(tokens, lo, j, first)].start, tokens[j].end)
             if tokens[first].lower in RELATIVE_PRONOUNS and first - 1 >= lo:
                 # "Sen. Graham, who said" / "officials who said": the phrase before
@@ -355,7 +335,7 @@ class CandidateFinder:
             return None  # "what he said four years ago": a free relative, not an attribution
         after = last_cue + 1
         if (
-            cue.lemma in _ADDRESSEE_CUES
+            cue.lemma in ADDRESSEE_CUES
             and after < end
             and tokens[after].lower != "that"
             and tokens[after].text not in QUOTES
@@ -383,7 +363,7 @@ class CandidateFinder:
             or (tokens[first - 2].text in CLOSE_QUOTES and tokens[first - 1].text == ",")
         )
         if before_exists and (
-            not rest or is_adjunct(rest) or (quoted_before and not _introduces_content(rest))
+            not rest or is_adjunct(rest) or (quoted_before and not introduces_content(rest))
         ):
             content, direct = content_before(text, tokens, lo, first - 1, paragraph)
             if not content:
@@ -451,309 +431,3 @@ class CandidateFinder:
             direct,
             pattern or "source_cue_content",
         )
-
-    def _passive(
-        self,
-        text: str,
-        tokens: list[Token],
-        lo: int,
-        end: int,
-        hi: int,
-        c: int,
-        last_cue: int,
-        cue: Cue,
-        number: int,
-        paragraph: tuple[int, int],
-    ) -> Found | None:
-        """``was asked by X whether ...``, ``When asked about ...``: source by agent or none.
-
-        Only for cues whose passive reports speech ("was asked", "was
-        announced"); "is said", "was told" stay without an attribution.
-        """
-        if cue.lemma not in _PASSIVE_CUES:
-            return None
-        k = c - 1
-        while k >= lo and (tokens[k].lower in AUXILIARIES or is_adverb(tokens[k])):
-            k -= 1
-        cue_span = (tokens[k + 1].start, tokens[last_cue].end)
-        after = last_cue + 1
-        source = None
-        if after + 1 < end and tokens[after].lower == "by":
-            agent_end = np_end_after(tokens, after + 1, end)
-            if agent_end is None:
-                return None
-            source = (tokens[after + 1].start, tokens[agent_end].end)
-            after = agent_end + 1
-        if after >= end or tokens[after].lower not in _QUESTION_WORDS:
-            return None
-        stop = next((m for m in range(after, end) if tokens[m].text in (",", ";")), end)
-        if k >= lo and tokens[k].lower not in ("when", "after", "while", "if"):
-            stop = end  # "he was asked whether ...": the rest of the clause
-        if stop <= after:
-            return None
-        content = [(tokens[after].start, tokens[stop - 1].end)]
-        return Found(number, source, source, None, cue_span, cue, content, False, "passive")
-
-    def _according_to(
-        self,
-        text: str,
-        tokens: list[Token],
-        lo: int,
-        end: int,
-        c: int,
-        last_cue: int,
-        cue: Cue,
-        number: int,
-        paragraph: tuple[int, int],
-    ) -> Found | None:
-        """``X, according to Y.`` / ``According to Y, X.`` (the clause on the other side)."""
-        src_last = np_end_after(tokens, last_cue + 1, end)
-        if src_last is None:
-            return None
-        source = (tokens[last_cue + 1].start, tokens[src_last].end)
-        if src_last + 1 >= end or tokens[src_last + 1].text != ",":  # X, according to Y.
-            source_last = self._source_end(tokens, last_cue + 1, end, src_last)
-            source = (tokens[last_cue + 1].start, tokens[source_last].end)
-        cue_span = (tokens[c].start, tokens[last_cue].end)
-        content: list[tuple[int, int]] = []
-        opening = all(
-            t.lower in _CLAUSE_OPENERS or is_adverb(t) or t.text == "," for t in tokens[lo:c]
-        )
-        if not opening:
-            boundary = (
-                c - 1 if tokens[c - 1].text in CLOSE_QUOTES or tokens[c - 1].text == "," else c
-            )
-            if boundary == c:
-                content.append((tokens[lo].start, tokens[c - 1].end))  # 46 percent according to
-            else:
-                before, _ = content_before(text, tokens, lo, boundary, paragraph)
-                content.extend(before)
-        if src_last + 2 < end + 1 and src_last + 1 < end and tokens[src_last + 1].text == ",":
-            content.append((tokens[src_last + 2].start, tokens[end - 1].end))
-        elif opening and src_last + 1 < end:
-            content.append((tokens[src_last + 1].start, tokens[end - 1].end))
-        content = [(s, e) for s, e in content if e > s]
-        if not content:
-            return None
-        return Found(number, source, source, None, cue_span, cue, content, False, "according_to")
-
-    def _cue_source(
-        self,
-        text: str,
-        tokens: list[Token],
-        lo: int,
-        end: int,
-        c: int,
-        last_cue: int,
-        cue: Cue,
-        number: int,
-        paragraph: tuple[int, int],
-    ) -> Found | None:
-        """``"We won," said Khan.``: content, then cue, then source.
-
-        The quotation may close the sentence before (``"Why?" said Khan.``).
-        """
-        opening = c == lo and tokens[c].text.islower()
-        if not opening and (
-            c - 1 < lo or not (tokens[c - 1].text == "," or tokens[c - 1].text in CLOSE_QUOTES)
-        ):
-            return None
-        if cue.lemma in _ADDRESSEE_CUES or tokens[c].lower.endswith("ing"):
-            return None  # "..., Ramos, 58, told AFP": AFP is the addressee
-        if (
-            not opening
-            and tokens[c - 1].text == ","
-            and not _name_closes(tokens, last_cue + 1, end)
-            and apposition(tokens, lo, c - 1, self.cues.first_words)
-        ):
-            return None  # "Name, apposition, said X" reads as source-cue
-        first = last_cue + 1
-        if first >= end or (
-            tokens[first].lower in ("that", "the")
-            and first + 1 < end
-            and tokens[first + 1].lower == "that"
-        ):
-            return None
-        if tokens[first].lower in ("it", "that", "this"):
-            return None
-        head_first = first
-        if not (is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")):
-            # a role before a name: "said plant manager Orla Quinn"
-            k = first
-            while (
-                k < end and k - first < 4 and tokens[k].text.isalpha() and tokens[k].text.islower()
-            ):
-                k += 1
-            if k == first or k >= end or not is_capitalised(tokens[k]) or tokens[c - 1].text == ",":
-                return None
-            head_first = k
-        src_last = np_end_after(tokens, first, end)
-        if src_last is None or (
-            src_last + 1 < end
-            and tokens[src_last + 1].text not in (",", ";")
-            and not is_adjunct(tokens[src_last + 1 : end])
-        ):
-            return None
-        if opening:
-            content, direct = quote_before_sentence(text, tokens[lo].start, paragraph)
-        else:
-            content, direct = content_before(text, tokens, lo, c - 1, paragraph)
-        if not content:
-            return None
-        head = (tokens[head_first].start, tokens[src_last].end)
-        source_last = src_last
-        if (
-            src_last + 2 < end
-            and tokens[src_last + 1].text == ","
-            and appositive_like(tokens[src_last + 2])
-        ):
-            source_last = _apposition_end(tokens, src_last + 1, end)
-        elif (
-            src_last + 2 < end
-            and tokens[src_last + 1].text == ","
-            and tokens[src_last].text.islower()
-            and is_capitalised(tokens[src_last + 2])
-        ):
-            # said Ms. Ode's lawyer, Tom Ray: a role, then the name of who speaks
-            name_last = src_last + 2
-            while name_last + 1 < end and is_capitalised(tokens[name_last + 1]):
-                name_last += 1
-            if name_last - src_last <= 5 and (
-                name_last + 1 >= end or tokens[name_last + 1].text in (",", ";")
-            ):
-                head = (tokens[src_last + 2].start, tokens[name_last].end)
-                source_last = name_last
-        source_last = self._source_end(tokens, first, end, source_last)
-        source = (tokens[first].start, tokens[source_last].end)
-        cue_span = (tokens[c].start, tokens[last_cue].end)
-        return Found(number, source, head, None, cue_span, cue, content, direct, "cue_source")
-
-
-def _verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
-    """Whether the cue word is used as a verb after ``tokens[j]`` (its last pre-cue word).
-
-    After a determiner or a possessive it is a noun ("his promise", "Trump's
-    comments"). A bare base form ("say", "state", "report") is a verb only
-    after an auxiliary or a plural or pronoun subject ("officials say",
-    "they claim"), not after a singular noun ("the Iraqi state").
-    """
-    word = tokens[j].lower
-    if word in DETERMINERS or word.endswith(("’s", "'s")):
-        return False
-    if tokens[c].lower == cue.lemma.split()[0] and c - 1 == j:
-        return word in ("i", "we", "you", "they", "who") or (
-            word.endswith("s") and not word.endswith("ss")
-        )
-    return True
-
-
-def _apposition_end(tokens: list[Token], comma: int, end: int) -> int:
-    """Last token of the appositions after a source ("said Robert Klein, 56, chairman of X").
-
-    Comma-separated segments that read as appositions, ages or relative
-    clauses belong to the source; a participle ("referring to"), a quotation
-    or "that" ends it.
-    """
-    last = comma - 1
-    k = comma
-    while k < end and tokens[k].text == "," and k + 1 < end:
-        segment_first = tokens[k + 1]
-        if not appositive_like(segment_first) or (
-            segment_first.text.islower() and segment_first.lower.endswith(("ing", "ed"))
-        ):
-            break
-        m = k + 1
-        while m < end and tokens[m].text not in (",", ";") and tokens[m].text not in QUOTES:
-            if tokens[m].lower == "that" and m > k + 1:
-                return m - 1
-            m += 1
-        last = m - 1
-        if m < end and tokens[m].text in QUOTES:
-            break
-        k = m
-    return last
-
-
-def _title_case(tokens: list[Token]) -> bool:
-    """Whether a sentence is set in title case (a headline): most of its words capitalised."""
-    words = [t for t in tokens if t.text[:1].isalpha()]
-    capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return len(words) >= 4 and capitalised >= TITLE_CASE_SHARE * len(words)
-
-
-def _catenative_start(tokens: list[Token], j: int, lo: int) -> int | None:
-    """Start of "went on to", "began by", "decided to" ending at ``tokens[j]``, if any."""
-    if tokens[j].lower not in ("to", "by"):
-        return None
-    k = j - 1
-    if k >= lo and tokens[k].lower == "on":
-        k -= 1
-    if k >= lo and tokens[k].lower in _CATENATIVES:
-        return k
-    return None
-
-
-def _name_closes(tokens: list[Token], first: int, end: int) -> bool:
-    """Whether a capitalised name follows a cue and ends the clause ("..., said Ann Ode.")."""
-    k = first
-    while k < end and (is_capitalised(tokens[k]) or tokens[k].text in ("-", "’s", "'s")):
-        k += 1
-    return k > first and (k >= end or tokens[k].text in (",", ";", "(")) and k - first <= 5
-
-
-def _with_phrase(tokens: list[Token], lo: int, last: int, cue_words: frozenset[str]) -> int | None:
-    """Start of the noun phrase in "with <phrase> saying" ending at ``tokens[last]``."""
-    first = np_start_before(tokens, last, lo, cue_words)
-    if first is None or first - 1 < lo or tokens[first - 1].lower != "with":
-        return None
-    return first
-
-
-def _after_quotation(tokens: list[Token], lo: int, first: int) -> int:
-    """Start a source right after a closing quotation when only name words lie between.
-
-    "“...,” Fight for $15 organizing director Kendall Fells told Fox News":
-    the noun phrase read leftwards stops at "$", but everything back to the
-    quotation names the speaker.
-    """
-    k = first - 1
-    while k > lo and first - k <= 8:
-        token = tokens[k]
-        if token.text in CLOSE_QUOTES or (token.text == "," and tokens[k - 1].text in CLOSE_QUOTES):
-            return k + 1 if k + 1 < first else first
-        if not (
-            is_capitalised(token)
-            or token.text[:1].isdigit()
-            or token.text in ("$", "&", "-", "'s", "’s")
-            or token.lower in ("for", "of", "and", "the")
-            or (token.text.islower() and is_agent(token))
-        ):
-            return first
-        k -= 1
-    return first
-
-
-def _introduces_content(rest: Sequence[Token]) -> bool:
-    """Whether the words after a cue open its content ("that ...", ": ...", a quotation)."""
-    first = rest[0]
-    return (
-        first.lower == "that"
-        or first.text == ":"
-        or first.text in OPEN_QUOTES
-        or (first.text == "," and len(rest) > 1 and rest[1].text in OPEN_QUOTES)
-    )
-
-
-def _after_aux(tokens: list[Token], c: int, lo: int) -> bool:
-    return c - 1 >= lo and tokens[c - 1].lower in AUXILIARIES
-
-
-def _trim_before(previous: Found, tokens: list[Token], cue_index: int) -> None:
-    """End an earlier cue's content before ", but <cue>" (a coordinated second cue)."""
-    k = cue_index - 1
-    while k > 0 and (
-        tokens[k].lower in ("and", "but") or is_adverb(tokens[k]) or tokens[k].text == ","
-    ):
-        k -= 1
-    limit = tokens[k].end
-    previous.content = [(s, min(e, limit)) for s, e in previous.content if s < limit]
