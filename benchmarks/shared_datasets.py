@@ -120,3 +120,115 @@ def read_basil() -> tuple[pd.DataFrame, pd.DataFrame]:
 
     _require(DATASETS / "basil")
     return _read(DATASETS)
+
+
+# -- Gender Gap Tracker quotes ----------------------------------------------------------
+def _span(value: str) -> tuple[int, int] | None:
+    parts = [p.strip() for p in value.strip().strip("()").split(",") if p.strip()]
+    return (int(parts[0]), int(parts[1])) if len(parts) == 2 else None
+
+
+def _near(text: str, needle: str, around: int) -> int | None:
+    """Start of the occurrence of ``needle`` in ``text`` nearest to ``around``."""
+    if not needle:
+        return None
+    best, start = None, text.find(needle)
+    while start >= 0:
+        if best is None or abs(start - around) < abs(best - around):
+            best = start
+        start = text.find(needle, start + 1)
+    return best
+
+
+def ggt_quote_kind(quote: str, verb: str) -> str:
+    """``floating`` (no verb), ``direct`` (quotation marks) or ``indirect``."""
+    if not verb.strip():
+        return "floating"
+    return "direct" if any(m in quote for m in '"“”«»') else "indirect"
+
+
+def read_ggt() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """GGT articles, gold quotes re-anchored in the raw text, and what could not be read.
+
+    The annotated offsets drift from the raw text by a few characters per
+    paragraph (see datasets/README.md); each quote is found again by its
+    text nearest its given offset, and its speaker and verb nearest their
+    offsets shifted by the same drift. Returns ``(articles, quotes,
+    problems)``: ``articles`` has ``article_id, outlet, text``; ``quotes``
+    has ``article_id, quote_start, quote_end, speaker, speaker_start,
+    speaker_end, verb, reference, kind`` (speaker offsets are None for
+    floating quotes).
+    """
+    import json
+
+    root = _require(DATASETS / "ggt")
+    csv.field_size_limit(1 << 30)
+    articles, quotes, problems = [], [], []
+    with open(root / "quotes_gold.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            article_id = row["article_id"]
+            path = root / "rawtext" / f"{article_id}.txt"
+            if not path.exists():
+                problems.append(f"{article_id}: no rawtext file")
+                continue
+            try:
+                annotated = json.loads(row["quotations"])
+            except ValueError as exc:
+                problems.append(f"{article_id}: quotations cell is not JSON ({exc})")
+                continue
+            text = path.read_text(encoding="utf-8")
+            articles.append({"article_id": article_id, "outlet": row["outlet"], "text": text})
+            for q in annotated:
+                given = _span(q["quote_index"]) or (0, 0)
+                quote = q["quote"].strip()
+                start = _near(text, quote, given[0])
+                if start is None:
+                    problems.append(f"{article_id}: quote not found: {quote[:60]!r}")
+                    continue
+                drift = start - given[0]
+                speaker = q["speaker"].strip()
+                s_given = _span(q["speaker_index"])
+                s_start = _near(text, speaker, s_given[0] + drift) if speaker and s_given else None
+                quotes.append(
+                    {
+                        "article_id": article_id,
+                        "quote_start": start,
+                        "quote_end": start + len(quote),
+                        "speaker": speaker,
+                        "speaker_start": s_start,
+                        "speaker_end": None if s_start is None else s_start + len(speaker),
+                        "verb": q["verb"].strip(),
+                        "reference": q["reference"].strip(),
+                        "kind": ggt_quote_kind(quote, q["verb"]),
+                    }
+                )
+    return pd.DataFrame(articles), pd.DataFrame(quotes), problems
+
+
+# -- BASIL ---------------------------------------------------------------------------------
+BASIL_OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
+
+
+def read_basil_articles() -> pd.DataFrame:
+    """BASIL articles: ``article_id`` (file stem), ``outlet``, ``title``, ``text``.
+
+    Sentences of a paragraph are joined by a space, paragraphs by a blank line.
+    """
+    import json
+
+    root = _require(DATASETS / "basil" / "articles")
+    rows = []
+    for path in sorted(root.glob("*/*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        paragraphs = [
+            " ".join(s.strip() for s in p if s.strip()) for p in record["body-paragraphs"]
+        ]
+        rows.append(
+            {
+                "article_id": path.stem,
+                "outlet": BASIL_OUTLETS.get(record["source"].casefold(), record["source"]),
+                "title": record.get("title", ""),
+                "text": "\n\n".join(p for p in paragraphs if p),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -38,6 +38,7 @@ from .features import (
     LoadedTermVectorizer,
     analyze,
     distinguishing_terms,
+    group_speakers,
     induce_lexicon,
     validate_lexicon,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "compare",
     "distinguishing_terms",
     "example_path",
+    "group_speakers",
     "induce_lexicon",
     "iter_load",
     "list_examples",

@@ -11,6 +11,7 @@ from .distinguishing import distinguishing_terms, log_odds_z
 from .induce import induce_lexicon
 from .lexicon import BUILTIN_LEXICONS, LEXICON_COLUMNS, Lexicon, LexiconError, validate_lexicon
 from .matcher import LOADED_TERM_COLUMNS, LoadedTermMatcher
+from .names import group_speakers
 from .sentiment import sentence_sentiment
 from .vectorizer import LoadedTermVectorizer
 
@@ -29,6 +30,7 @@ __all__ = [
     "LoadedTermVectorizer",
     "analyze",
     "distinguishing_terms",
+    "group_speakers",
     "induce_lexicon",
     "log_odds_z",
     "sentence_sentiment",

@@ -6,7 +6,7 @@ Examples
 >>> result = framing.analyze(framing.load(framing.example_path("kayhan")))
 >>> row = result.summary.iloc[0]
 >>> int(row["attributions"]), int(row["attributions_to_outlets"])
-(18, 10)
+(17, 10)
 >>> sorted(set(result.loaded_terms["category"]))[:3]
 ['attribution_verb', 'delegitimising_label', 'euphemism']
 """

@@ -3,12 +3,24 @@
 News text mixes typographic (“ ”) and straight (") quotes, sometimes in one
 quotation ("... on the ground.” opened with a straight mark). A straight
 mark opens when it follows a space, a bracket, a dash or the paragraph
-start, and closes otherwise.
+start, and closes otherwise. Two-apostrophe quotes (``''...,'' said X``, as
+in New York Times archives), doubled curly single quotes (‘‘...’’) and
+TeX-style openers (````...''``) are read as straight marks by
+:func:`normalise_quotes`, which keeps every offset.
 """
 
 from __future__ import annotations
 
-__all__ = ["find_closer", "find_opener", "is_closer_at", "is_opener_at"]
+import re
+
+__all__ = [
+    "find_closer",
+    "find_opener",
+    "is_closer_at",
+    "is_opener_at",
+    "normalise_quotes",
+    "quoted_regions",
+]
 
 _OPENERS = frozenset("“«")
 _CLOSERS = frozenset("”»")
@@ -60,3 +72,64 @@ def find_closer(text: str, opener: int, ceiling: int) -> int | None:
         if is_closer_at(text, index):
             return index
     return None
+
+
+_DOUBLED = re.compile(r"''|``|‘‘|’’")
+
+
+def normalise_quotes(text: str) -> str:
+    """``text`` with two-apostrophe and TeX quotes as one straight mark, offsets unchanged.
+
+    An opening pair becomes a space and ``"``, a closing pair ``"`` and a
+    space, so a mark still opens after a space and closes after a word.
+
+    Examples
+    --------
+    >>> normalise_quotes("''It is over,'' he said. ``Yes,'' she said.")
+    ' "It is over,"  he said.  "Yes,"  she said.'
+    """
+    if "''" not in text and "``" not in text and "‘‘" not in text and "’’" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        at = match.start()
+        opening = match.group() in ("``", "‘‘") or at == 0 or text[at - 1] in _BEFORE_OPENER
+        return ' "' if opening else '" '
+
+    return _DOUBLED.sub(one, text)
+
+
+_MARK = re.compile(r"[\"“”«»]")
+
+
+def quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(opener, closer)`` offsets of the quotations of ``text``, paired within paragraphs.
+
+    One regular-expression scan finds the marks; each opener pairs with the
+    next closer of its paragraph (an opener with none is left unpaired).
+
+    Examples
+    --------
+    >>> text = '"We won," he said. "Yes."'
+    >>> quoted_regions(text, [(0, len(text))])
+    [(0, 8), (19, 24)]
+    """
+    regions: list[tuple[int, int]] = []
+    marks = [m.start() for m in _MARK.finditer(text)]
+    if not marks:
+        return regions
+    p = 0
+    opener: int | None = None
+    for index in marks:
+        while p < len(paragraphs) and paragraphs[p][1] <= index:
+            p += 1
+            opener = None
+        if p == len(paragraphs):
+            break
+        if opener is None:
+            if is_opener_at(text, index):
+                opener = index
+        elif is_closer_at(text, index):
+            regions.append((opener, index))
+            opener = None
+    return regions

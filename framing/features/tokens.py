@@ -7,7 +7,8 @@ closed lists of English function words, plus capitalisation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .wordlists import word_lists, words
 
 __all__ = [
     "AUXILIARIES",
@@ -21,13 +22,10 @@ __all__ = [
     "tokenize",
 ]
 
-_TITLES = (
-    "Mr|Mrs|Ms|Dr|Gen|Gens|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St|Sec|Adm|Maj|Cmdr|"
-    "Jr|Sr|Atty|Supt|Insp|Amb|Brig|Cpl|Pvt|Fr|Hon|Dep|Det"
-)
+_TITLES = "|".join(word_lists()["title_abbreviations"])
 _CLITIC = r"[’'](?:s|re|ve|m|ll|d)\b"
 _TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|"
+    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|"
     rf"(?i:he|she|it|they|we|i|you|that|there|who)(?={_CLITIC})|(?<=\w){_CLITIC}|"
     rf"\w+(?:[’'\-]\w+)*|--|\.\.\.|[^\w\s]"
 )
@@ -36,68 +34,71 @@ CLOSE_QUOTES = frozenset({"”", '"', "’", "»"})
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES
 
 
-@dataclass(frozen=True)
 class Token:
-    """A token of the article text: its text, offsets and lower-case form."""
+    """A token of the article text: its text, offsets and lower-case form.
 
-    text: str
-    start: int
-    end: int
-    lower: str
+    A plain class with slots (not a dataclass): articles hold hundreds of
+    thousands of tokens and this is the cheapest object Python builds.
+    """
+
+    __slots__ = ("end", "lower", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, lower: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = lower
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (
+            other.text,
+            other.start,
+            other.end,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text`` with offsets (shifted by ``offset``).
+
+    With ``end``, tokens of ``text[offset:end]`` with offsets into ``text``
+    (no copy of the slice is made).
 
     Examples
     --------
     >>> [t.text for t in tokenize("U.S. Sec. Pompeo said: “It’s Iran’s.”")]
     ['U.S.', 'Sec.', 'Pompeo', 'said', ':', '“', 'It', '’s', 'Iran’s', '.', '”']
+    >>> [t.text for t in tokenize("Mary K. Jones")]  # a middle initial is one token
+    ['Mary', 'K.', 'Jones']
+    >>> [t.start for t in tokenize("We left. He said so.", 9, 16)]
+    [9, 12]
     """
+    if end is not None:
+        return [
+            Token(m.group(), m.start(), m.end(), m.group().casefold())
+            for m in _TOKEN.finditer(text, offset, end)
+        ]
     return [
         Token(m.group(), m.start() + offset, m.end() + offset, m.group().casefold())
         for m in _TOKEN.finditer(text)
     ]
 
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
-RELATIVE_PRONOUNS = frozenset({"who", "which"})
-DETERMINERS = frozenset(
-    "the a an this that these those his her its their our my your some many several few other "
-    "another each every both most all no any one two three four five six seven eight nine ten "
-    "dozens hundreds thousands".split()
-)
-_NEGATED = (
-    "don't doesn't didn't won't wouldn't can't couldn't hasn't haven't hadn't isn't wasn't "
-    "aren't weren't shouldn't"
-)
-AUXILIARIES = frozenset(
-    (
-        "has have had having is was were are am be been being will would could can may might shall "
-        "should must did does do 's ’s " + _NEGATED + " " + _NEGATED.replace("'", "’")
-    ).split()
-)
-_BE = frozenset(
-    "is was were are am be been being isn't wasn't aren't weren't "
-    "isn’t wasn’t aren’t weren’t".split()
-)
-ADVERBS = frozenset(
-    "also now later then again still once previously recently earlier further separately "
-    "similarly often never not n't already just even too reportedly repeatedly publicly "
-    "privately initially subsequently ultimately meanwhile however yesterday today tonight "
-    "first last quickly strongly flatly openly directly explicitly bluntly angrily".split()
-)
+PERSONAL_PRONOUNS = words("personal_pronouns")
+OBJECT_PRONOUNS = words("object_pronouns")
+RELATIVE_PRONOUNS = words("relative_pronouns")
+DETERMINERS = words("determiners")
+_NEGATED = words("negated_auxiliaries")
+AUXILIARIES = words("auxiliaries") | _NEGATED | frozenset(w.replace("'", "’") for w in _NEGATED)
+_BE = words("be_forms")
+ADVERBS = words("adverbs")
 # Words that end a noun phrase when met scanning outwards from a cue.
-CLAUSE_WORDS = (
-    frozenset(
-        "but or nor so yet because although though while whereas if unless when whenever after "
-        "before since as than that which who whom whose where what how why whether to not and "
-        "despite during until upon into onto about against between through over under among if "
-        "with without by on in at from for of".split()
-    )
-    | AUXILIARIES
-)
+CLAUSE_WORDS = words("clause_words") | AUXILIARIES
 
 
 def is_capitalised(token: Token) -> bool:
@@ -105,11 +106,7 @@ def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
-_LY_NOT_ADVERBS = frozenset(
-    "early daily weekly monthly yearly hourly likely unlikely elderly friendly lonely lovely "
-    "costly deadly ugly holy only family rally ally reply supply apply italy jelly belly "
-    "bully july assembly anomaly monopoly butterfly fly silly curly".split()
-)
+_LY_NOT_ADVERBS = words("not_adverbs_ly")
 
 
 def is_adverb(token: Token) -> bool:

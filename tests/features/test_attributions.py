@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import framing
@@ -44,11 +45,14 @@ def test_named_sources_of_the_seed(seed_attributions):
         "a possible downsizing",
         "coordinated",
     ]
-    assert rows.loc[18, ["source", "cue", "cue_stance"]].tolist() == [
-        "Trump",
+    # "Trump" is the Donald Trump the article named before: one speaker, one name
+    assert rows.loc[18, ["source", "speaker", "cue", "cue_stance"]].tolist() == [
+        "Donald Trump",
+        "Donald Trump",
         "admitted",
         "factive",
     ]
+    assert rows.loc[18, "source_as_written"] == "Trump"
     assert rows.loc[18, "content"].startswith("he wanted to keep a base in Iraq")
     assert rows.loc[4, ["source", "source_kind"]].tolist() == [
         "the Iraqi interim prime minister",
@@ -173,3 +177,166 @@ def test_transform_counts_per_article():
     assert matrix[0, names.index("attributions")] == 2
     assert matrix[0, names.index("stance=factive")] == 1
     assert matrix[1].sum() == 0
+
+
+# -- issue 14: the failure cases, constructed ------------------------------------------------
+def _rows(text, **params):
+    return AttributionExtractor(**params).extract_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("''The plan failed,'' said Mary Jones.", "Mary Jones", "The plan failed"),
+        ("``We won,'' he said.", "he", "We won"),
+        ('"The plan failed," Mary K. Jones said.', "Mary K. Jones", "The plan failed"),
+        ("“It is over,” said Dr. Anne-Marie O’Neil.", "Dr. Anne-Marie O’Neil", "It is over"),
+    ],
+)
+def test_quote_styles_and_names_with_initials(text, source, content):
+    rows = _rows(text)
+    assert rows[["source_as_written", "content", "direct"]].values.tolist() == [
+        [source, content, True]
+    ]
+    row = rows.iloc[0]
+    assert text[row["source_start"] : row["source_end"]] == source
+    assert text[row["content_start"] : row["content_end"]] == content
+
+
+def test_suffix_stays_in_the_speakers_name():
+    rows = _rows('"We will appeal," said Robert Klein Jr., the family\'s lawyer.')
+    assert rows.loc[0, "source_as_written"] == "Robert Klein Jr., the family's lawyer"
+    assert rows.loc[0, "speaker"] == "Robert Klein Jr."
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Smith told Reuters in a rare interview that the deal was off.",
+            "told",
+            "the deal was off",
+        ),
+        ('"We are leaving," she said to reporters on Monday.', "said", "We are leaving"),
+        ("The plan failed, she said to reporters on Monday.", "said", "The plan failed"),
+        ("The plan failed, the minister wrote on Facebook.", "wrote", "The plan failed"),
+    ],
+)
+def test_objects_channels_and_trailing_adjuncts_stay_out_of_the_content(text, cue, content):
+    rows = _rows(text)
+    assert rows[["cue", "content"]].values.tolist() == [[cue, content]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("DENVER — The governor said the plan failed.", "The governor"),
+        ("Speaking in Beijing, the spokesman said the talks failed.", "the spokesman"),
+        ("Two days later, the minister said the talks failed.", "the minister"),
+        ("Meanwhile, officials said the vote was delayed.", "officials"),
+    ],
+)
+def test_datelines_and_sentence_openers_are_never_sources(text, source):
+    assert _rows(text)["source_as_written"].tolist() == [source]
+
+
+def test_possessive_and_titles_leave_the_speaker_name():
+    text = (
+        "President Donald J. Trump spoke on Monday. Mr. Trump’s aides said the talks failed. "
+        "“We are done,” Mr. Trump said."
+    )
+    rows = _rows(text)
+    # his aides are not Trump; "Mr. Trump" is the Donald J. Trump named before
+    assert rows["speaker"].tolist() == ["Mr. Trump’s aides", "Donald Trump"]
+    assert rows.loc[1, "source"] == "Donald J. Trump"
+    assert rows.loc[1, "speaker_mentions"] == ["Mr. Trump"]
+    lawyer = _rows("“We won,” said Ms. Ode’s lawyer, Tom Ray. Ode’s said nothing.")
+    assert lawyer.loc[0, "speaker"] == "Tom Ray"
+
+
+def test_attributions_inside_a_quotation_are_the_speakers_words():
+    rows = _rows("“They told me it was a video,” she said.")
+    assert rows[["source_as_written", "cue"]].values.tolist() == [["she", "said"]]
+
+
+def test_floating_quote_is_attributed_from_the_sentence_before():
+    text = (
+        "“We need another vote,” said Katy Barnett, a teacher.\n\n"
+        "“With people knowing what they are voting for this time.”\n\n"
+        "Officials disagreed."
+    )
+    rows = _rows(text)
+    assert rows["pattern"].tolist() == ["cue_source", "floating"]
+    floating = rows.iloc[1]
+    assert floating["speaker"] == "Katy Barnett"
+    assert floating["cue"] == "" and floating["cue_kind"] == "none"
+    assert pd.isna(floating["source_start"])  # GGT rule: a floating quote names no speaker span
+    assert text[floating["content_start"] : floating["content_end"]] == (
+        "With people knowing what they are voting for this time"
+    )
+    assert _rows(text, floating=False)["pattern"].tolist() == ["cue_source"]
+
+
+def test_a_quotation_after_unrelated_narration_is_not_floating():
+    text = "The council met on Monday. “We need another vote.” Officials disagreed."
+    assert _rows(text).empty
+
+
+def test_one_name_per_speaker_within_an_article():
+    text = (
+        "Darian Lonechild leads the youth council. Lonechild said the talks were slow.\n\n"
+        "“We will keep asking,” she said. Ms. Lonechild added that police had listened."
+    )
+    rows = _rows(text)
+    assert rows["source_as_written"].tolist() == ["Lonechild", "she", "Ms. Lonechild"]
+    assert rows["speaker"].tolist() == ["Darian Lonechild"] * 3
+    assert rows["speaker_mentions"].iloc[0] == ["Lonechild", "she", "Ms. Lonechild"]
+    she = rows.iloc[1]
+    assert text[int(she["source_start"]) : int(she["source_end"])] == "she"  # GGT speaker span
+
+
+def test_pronoun_goes_to_the_speaker_not_to_a_person_in_the_content():
+    text = "Jane Ode said Barack Obama was wrong. She added that the deal was weak."
+    assert _rows(text)["speaker"].tolist() == ["Jane Ode", "Jane Ode"]
+
+
+def test_unresolved_pronouns_are_marked_never_a_speaker_called_he():
+    rows = _rows("He said the plan failed.")
+    assert rows[["source", "source_kind"]].values.tolist() == [["He", "pronoun"]]
+    assert rows["speaker"].isna().all() and rows.loc[0, "speaker_mentions"] == []
+
+
+def test_relative_who_is_the_phrase_it_follows():
+    rows = _rows("Officials who spoke to the press said the vote was delayed.")
+    assert rows.loc[0, "speaker"] != "who"
+
+
+def test_every_span_slices_the_text_exactly():
+    text = (
+        "LONDON — ''It is over,'' said Mary K. Jones, a farmer. “We won,” she added.\n\n"
+        "“Next year will be better for everyone here.”\n\n"
+        "According to the ministry, 40 people died, officials said on Monday."
+    )
+    rows = _rows(text)
+    assert len(rows) >= 4
+    for row in rows.itertuples(index=False):
+        assert text[row.cue_start : row.cue_end] == row.cue
+        for start, end in row.content_spans:
+            assert start < end and text[start:end] in row.content
+        if pd.notna(row.source_start):
+            assert text[int(row.source_start) : int(row.source_end)] == row.source_as_written
+
+
+def test_rules_only_without_the_span_model():
+    rows = _rows("Officials say the talks have stalled.", span_model=None)
+    assert rows[["source_as_written", "cue"]].values.tolist() == [["Officials", "say"]]
+
+
+def test_sentence_table_gives_the_same_attributions(seed_path):
+    article = framing.load(seed_path)
+    extractor = AttributionExtractor()
+    plain = extractor.extract(article)
+    shared = extractor.extract(article, sentences=framing.sentences(article))
+    assert plain.drop(columns=["speaker_mentions", "content_spans"]).equals(
+        shared.drop(columns=["speaker_mentions", "content_spans"])
+    )

@@ -3,8 +3,8 @@
 Floors are pinned per pattern; lower one only deliberately, in its own commit.
 Measured when the floors were set: every pattern recall 1.00, source
 resolution 1.00, no false positives (the extractor was developed against
-these texts, so PolNeAR dev in benchmarks/eval_features.py is the unbiased
-figure).
+these texts, so PolNeAR dev and GGT in benchmarks/eval_attributions.py are
+the unbiased figures).
 """
 
 from __future__ import annotations

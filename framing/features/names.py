@@ -1,0 +1,262 @@
+"""Names of speakers: the person in a source phrase, one canonical form, corpus grouping.
+
+A source phrase names a person with titles, roles and appositions around
+the name ("House Speaker Nancy Pelosi", "Mr. Trump", "Jack Watling, land
+war specialist at RUSI"). :func:`person_name` keeps the name,
+:func:`canonical_name` its comparable form (no title, honorific, middle
+initial, possessive or party tag), and :func:`person_mentions` finds the
+names of people in a whole text with one regular-expression scan, for the
+speaker resolution of :mod:`framing.features.speakers`.
+
+Across a corpus, :func:`group_speakers` joins the speakers that are one
+person by a documented rule: canonical names are compared without titles;
+a one-word name (a surname) joins a full name only when that full name
+accounts for at least ``SURNAME_SHARE`` of the citations of full names
+ending with that surname in the table (within one article, a surname has
+already been joined to the full name the article used), and a name with a
+middle name joins the first-and-last name when the table cites that
+("Hillary Rodham Clinton" -> "Hillary Clinton").
+
+Examples
+--------
+>>> person_name("Former Arkansas Gov. Mike Huckabee")
+'Mike Huckabee'
+>>> canonical_name("President Donald J. Trump's")
+'Donald Trump'
+>>> canonical_name("Sen. Richard Blumenthal (D-Conn.), who is running")
+'Richard Blumenthal'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .phrases import ORGANISATION_WORDS, TITLE_WORDS
+from .sources import NEWS_NAME_WORDS, PERSON_TITLES, places
+from .wordlists import words
+
+__all__ = [
+    "SURNAME_SHARE",
+    "PersonMention",
+    "canonical_name",
+    "group_speakers",
+    "person_mentions",
+    "person_name",
+]
+
+# A surname joins the corpus's most cited full name ending with it when that name has at
+# least this share of the citations of all full names ending with it (set by hand: "Trump"
+# joins "Donald Trump" in a corpus that also cites "Donald Trump Jr." and "Ivanka Trump").
+SURNAME_SHARE = 0.8
+
+_HONORIFICS = words("honorifics")
+_PLACES = places() | words("regions")
+_FEMALE = frozenset({"mrs.", "ms.", "miss", "mrs", "ms", "madam", "lady", "dame"})
+_MALE = frozenset({"mr.", "mr", "sir", "lord"})
+_LINKS = frozenset("of for at from in with to by and &".split())
+_PARTICLES = frozenset("de van von bin al da del la le di du ter den der".split())
+_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+_NOT_NAMES = words("not_name_words")
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
+_NAME = re.compile(
+    rf"(?<![\w.])(?:{_NAME_WORD})(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
+    rf"(?:{_NAME_WORD})){{1,3}}(?:,?[ \t]+(?:Jr|Sr)\.)?"
+)
+
+
+def _word_is_title(word: str) -> bool:
+    lowered = word.casefold()
+    return (
+        lowered in TITLE_WORDS
+        or lowered in PERSON_TITLES
+        or lowered in _HONORIFICS
+        or (lowered.endswith(".") and lowered not in _SUFFIXES and len(lowered) > 2)
+    )
+
+
+def person_name(phrase: str) -> str:
+    """The name of the person in a source phrase: the run of name words ending it.
+
+    Appositions after a comma, party tags in brackets and a possessive are
+    dropped; titles and role words before the name are left out. A phrase
+    without such a run is returned trimmed.
+
+    Examples
+    --------
+    >>> person_name("Jack Watling, land war specialist at RUSI")
+    'Jack Watling'
+    >>> person_name("Secretary of State Hillary Clinton")
+    'Hillary Clinton'
+    >>> person_name("U.S. District Judge James C. Cacheris")
+    'James C. Cacheris'
+    >>> person_name("a spokesman for Hillary Clinton")
+    'a spokesman for Hillary Clinton'
+    >>> person_name("Senator Chuck Schumer of New York")
+    'Chuck Schumer'
+    """
+    head = re.split(r",\s|\s\(|\s[—–]\s", phrase.strip(), maxsplit=1)[0].strip()
+    head = re.sub(r"[’']s?$", "", head).strip()
+    before, of, place = head.rpartition(" of ")
+    if of and place.casefold().removeprefix("the ") in _PLACES:
+        head = before  # "Senator Chuck Schumer of New York"
+    parts = head.split()
+    if not parts:
+        return phrase.strip()
+    k = len(parts)
+    while k > 0:
+        word = parts[k - 1]
+        lowered = word.casefold()
+        if lowered in _SUFFIXES and k == len(parts):
+            k -= 1
+            continue
+        if lowered in _PARTICLES and k < len(parts):
+            k -= 1
+            continue
+        if word[:1].isupper() and not _word_is_title(word) and lowered not in _NOT_NAMES:
+            k -= 1
+            continue
+        break
+    name = parts[k:]
+    if k > 0 and parts[k - 1].casefold() in _LINKS:
+        return head  # "a spokesman for Hillary Clinton", "the mayor of Denholm"
+    if not name or all(w.casefold() in _SUFFIXES or w.casefold() in _PARTICLES for w in name):
+        return head
+    return " ".join(name)
+
+
+def canonical_name(phrase: str) -> str:
+    """The comparable form of a person's name: no title, initial, possessive or tag.
+
+    Examples
+    --------
+    >>> canonical_name("Mr. Trump"), canonical_name("President Trump")
+    ('Trump', 'Trump')
+    >>> canonical_name("Vice President Joseph R. Biden Jr.")
+    'Joseph Biden Jr.'
+    """
+    name = person_name(phrase)
+    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.", p)]
+    return " ".join(parts) if parts else name
+
+
+def gender_of(phrase: str) -> str | None:
+    """``"f"``/``"m"`` from an honorific in the phrase (Mrs., Ms., Mr.), else ``None``."""
+    for word in phrase.casefold().split():
+        if word in _FEMALE:
+            return "f"
+        if word in _MALE:
+            return "m"
+    return None
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person's name found in the text: offsets, name as written, gender if titled."""
+
+    start: int
+    end: int
+    name: str
+    gender: str | None
+    roles: tuple[str, ...] = ()  # title and role words just before the name ("Rep.", "senator")
+
+
+def person_mentions(text: str) -> list[PersonMention]:
+    """Names of people in ``text`` (two to four name words, optional title), in order.
+
+    Runs of capitalised words that hold an organisation, outlet or place
+    word, or that open a sentence with a function word, are left out.
+
+    Examples
+    --------
+    >>> [m.name for m in person_mentions("Ms. Mary K. Jones met The New York Times.")]
+    ['Mary K. Jones']
+    """
+    out = []
+    place_names = _PLACES
+    for match in _NAME.finditer(text):
+        start, parts = match.start(), match.group().split()
+        while parts and (parts[0].casefold() in _NOT_NAMES or _word_is_title(parts[0])):
+            start = text.find(parts[1], start + len(parts[0])) if len(parts) > 1 else match.end()
+            parts = parts[1:]
+        names = [p for p in parts if not re.fullmatch(r"[A-Z]\.", p)]
+        if len(names) < 2:
+            continue
+        lowered = [p.casefold().rstrip(".,") for p in parts]
+        if " ".join(lowered) in place_names or any(
+            w in ORGANISATION_WORDS or w in NEWS_NAME_WORDS or w in _NOT_NAMES or w in place_names
+            for w in lowered
+        ):
+            continue
+        before = text[max(0, start - 40) : start].split("\n")[-1].casefold().split()[-4:]
+        roles = tuple(w.strip(",") for w in before if _word_is_title(w.strip(",")))
+        out.append(
+            PersonMention(
+                start,
+                match.end(),
+                " ".join(parts),
+                gender_of(before[-1]) if before else None,
+                roles,
+            )
+        )
+    return out
+
+
+def group_speakers(table: pd.DataFrame, column: str = "speaker") -> pd.Series:
+    """Corpus-wide speaker names: surnames joined to the dominant full name ending with them.
+
+    Parameters
+    ----------
+    table : DataFrame
+        An attribution table with ``column`` (canonical names within each
+        article, as :class:`framing.AttributionExtractor` gives them) and
+        ``source_kind``.
+    column : str
+        The column of speaker names.
+
+    Returns
+    -------
+    Series
+        One name per row (``NA`` where the speaker is unresolved).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"speaker": ["Donald Trump", "Trump", "Trump", "Ivanka Trump", None],
+    ...                   "source_kind": ["person"] * 5})
+    >>> group_speakers(t).tolist()
+    ['Donald Trump', 'Trump', 'Trump', 'Ivanka Trump', None]
+    >>> t.loc[3, "speaker"] = "Donald Trump"
+    >>> group_speakers(t).tolist()
+    ['Donald Trump', 'Donald Trump', 'Donald Trump', 'Donald Trump', None]
+    """
+    names = table[column]
+    people = table["source_kind"].eq("person") & names.notna()
+    full = Counter(
+        n for n, p in zip(names, people, strict=True) if p and isinstance(n, str) and " " in n
+    )
+    middle = {}  # "Hillary Rodham Clinton" -> "Hillary Clinton" when the table cites it
+    for name in full:
+        parts = name.split()
+        short = f"{parts[0]} {parts[-1]}"
+        if len(parts) > 2 and parts[-1].casefold() not in _SUFFIXES and short in full:
+            middle[name] = short
+    for name, short in middle.items():
+        full[short] += full.pop(name)
+    by_surname: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, count in full.items():
+        by_surname[name.split()[-1].casefold()][name] += count
+    joined: dict[str, str] = {}
+    for surname, counts in by_surname.items():
+        name, count = counts.most_common(1)[0]
+        if count >= SURNAME_SHARE * sum(counts.values()):
+            joined[surname] = name
+    out = [
+        (joined.get(n.casefold(), n) if " " not in n else middle.get(n, n))
+        if p and isinstance(n, str)
+        else n
+        for n, p in zip(names, people, strict=True)
+    ]
+    return pd.Series(out, index=table.index, dtype=object).where(names.notna(), None)

@@ -1,0 +1,81 @@
+"""Speaker names: the person in a source phrase, canonical forms, corpus grouping."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.features.names import (
+    SURNAME_SHARE,
+    canonical_name,
+    group_speakers,
+    person_mentions,
+    person_name,
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("House Speaker Nancy Pelosi", "Nancy Pelosi"),
+        ("Former Arkansas Gov. Mike Huckabee", "Mike Huckabee"),
+        ("Jack Watling, land war specialist at RUSI", "Jack Watling"),
+        ("Sen. Richard Blumenthal (D-Conn.)", "Richard Blumenthal"),
+        ("Senator Chuck Schumer of New York", "Chuck Schumer"),
+        ("Mr. Trump’s", "Trump"),
+        ("a spokesman for Hillary Clinton", "a spokesman for Hillary Clinton"),
+    ],
+)
+def test_person_name(phrase, name):
+    assert person_name(phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "canonical"),
+    [
+        ("President Donald J. Trump", "Donald Trump"),
+        ("Mr. Trump", "Trump"),
+        ("Ms. Mary K. Jones’", "Mary Jones"),
+        ("Vice President Joseph R. Biden Jr.", "Joseph Biden Jr."),
+    ],
+)
+def test_canonical_name_strips_titles_initials_and_possessives(phrase, canonical):
+    assert canonical_name(phrase) == canonical
+
+
+def test_person_mentions_skip_organisations_places_and_line_breaks():
+    text = "Ms. Mary Jones met The New York Times.\n\nGlenn Beck spoke in New Hampshire."
+    found = person_mentions(text)
+    assert [(m.name, m.gender) for m in found] == [("Mary Jones", "f"), ("Glenn Beck", None)]
+    assert text[found[0].start : found[0].end] == "Mary Jones"
+
+
+def test_group_speakers_joins_surnames_to_a_dominant_full_name():
+    table = pd.DataFrame(
+        {
+            "speaker": ["Donald Trump"] * 9 + ["Donald Trump Jr.", "Trump", None],
+            "source_kind": ["person"] * 11 + ["pronoun"],
+        }
+    )
+    assert SURNAME_SHARE <= 9 / 10
+    grouped = group_speakers(table)
+    assert grouped.iloc[10] == "Donald Trump"
+    assert grouped.iloc[9] == "Donald Trump Jr."
+    assert grouped.iloc[11] is None
+
+
+def test_group_speakers_keeps_an_ambiguous_surname():
+    table = pd.DataFrame(
+        {"speaker": ["Bill Clinton", "Hillary Clinton", "Clinton"], "source_kind": ["person"] * 3}
+    )
+    assert group_speakers(table).tolist() == ["Bill Clinton", "Hillary Clinton", "Clinton"]
+
+
+def test_group_speakers_joins_a_middle_name():
+    table = pd.DataFrame(
+        {
+            "speaker": ["Hillary Rodham Clinton", "Hillary Clinton", "Acme Corp"],
+            "source_kind": ["person", "person", "organisation"],
+        }
+    )
+    assert group_speakers(table).tolist() == ["Hillary Clinton", "Hillary Clinton", "Acme Corp"]

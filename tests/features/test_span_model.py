@@ -1,0 +1,57 @@
+"""The learned re-scoring of attribution candidates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.features.span_model import (
+    SpanModel,
+    accept_features,
+    end_feature_sets,
+    start_feature_sets,
+    start_features,
+)
+from framing.features.tokens import tokenize
+
+
+def test_shipped_model_loads_with_its_training_record():
+    model = SpanModel.default()
+    if model is None:
+        pytest.skip("no shipped model (rules only)")
+    assert "PolNeAR train" in model.meta["trained_on"]
+    assert 0.0 < model.accept_threshold < 1.0
+
+
+def test_running_sums_score_as_the_feature_lists():
+    tokens = tokenize("Senior advisers who ran the numbers said so.")
+    sets = start_feature_sets(tokens, 0, 5, 4)
+    weights = {f: (hash(f) % 7) / 3 - 1 for _, features in sets for f in features}
+    model = SpanModel(weights, {}, 0.5, {})
+    best = max(sets, key=lambda item: sum(weights.get(f, 0.0) for f in item[1]))[0]
+    assert model.best_start(tokens, 0, 5, 4) == best
+    assert start_features(tokens, 0, best, 5, 4) == dict(sets)[best]
+
+
+def test_model_from_json_and_acceptance():
+    payload = {
+        "start": {"weights": {"rule": 1.0}},
+        "accept": {"weights": {"bias": -1.0, "lemma=say": 3.0}, "threshold": 0.5},
+    }
+    model = SpanModel.from_json(json.dumps(payload))
+    tokens = tokenize("Officials say the talks stalled.")
+    says = accept_features(tokens, 0, len(tokens), 1, 1, (0, 0), "say", "speech", "p", False)
+    other = accept_features(tokens, 0, len(tokens), 1, 1, (0, 0), "note", "speech", "p", False)
+    assert model.accept(says) and not model.accept(other)
+
+
+def test_end_model_scores_post_cue_sources_and_is_optional():
+    tokens = tokenize('"No," said Robert Klein, chairman of the institute, on Monday.')
+    first = 5  # Robert
+    sets = end_feature_sets(tokens, first, len(tokens) - 1, 6)
+    ends = [e for e, _ in sets]
+    assert ends[:2] == [5, 6] and tokens[ends[-1]].text == "Monday"
+    prefer_long = SpanModel({}, {}, 0.5, {}, {"e0=<org>": 2.0, "e+1=,": 1.0})
+    assert tokens[prefer_long.best_end(tokens, first, len(tokens) - 1, 6)].text == "institute"
+    assert SpanModel({}, {}, 0.5, {}).best_end(tokens, first, len(tokens) - 1, 6) == 6
