@@ -22,6 +22,8 @@ __all__ = [
     "FramingError",
     "LoadError",
     "MissingDependencyError",
+    "OutputError",
+    "ParameterError",
     "import_optional",
     "invalid_parameter",
 ]
@@ -65,6 +67,45 @@ class LoadError(FramingError, ValueError):
         self.fix = fix
         where = self.path if location is None else f"{self.path}, {location}"
         message = f"{where}: {_sentence(problem)}"
+        if fix:
+            message += f" Fix: {_sentence(fix)}"
+        super().__init__(message)
+
+
+class ParameterError(FramingError, ValueError):
+    """A function or command was given a parameter value it does not accept.
+
+    This is a *usage* error (the command line exits with 2), unlike a bad
+    file or record, which is bad *input* (exit 1). Built by
+    :func:`invalid_parameter`.
+    """
+
+
+class OutputError(FramingError, OSError):
+    """An output could not be written; the message names the user's path, never a temporary file.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        The output the user asked for.
+    problem : str
+        What went wrong, in a few words.
+    fix : str, optional
+        What the user can do about it.
+
+    Examples
+    --------
+    >>> print(OutputError("out/x.jsonl", "'out' is a file, not a folder",
+    ...                   fix="name a path whose folders are folders"))
+    out/x.jsonl: cannot write it: 'out' is a file, not a folder. Fix: name a path whose \
+folders are folders.
+    """
+
+    def __init__(self, path: str | PathLike[str], problem: str, *, fix: str | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.fix = fix
+        message = f"{self.path}: cannot write it: {_sentence(problem)}"
         if fix:
             message += f" Fix: {_sentence(fix)}"
         super().__init__(message)
@@ -144,8 +185,10 @@ def import_optional(module: str, *, feature: str, extra: str) -> ModuleType:
         raise MissingDependencyError(feature, package, extra, detail) from None
 
 
-def invalid_parameter(name: str, value: object, allowed: str | Iterable[str]) -> ValueError:
-    """Build the ``ValueError`` for a parameter given a value it does not accept.
+def invalid_parameter(name: str, value: object, allowed: str | Iterable[str]) -> ParameterError:
+    """Build the error for a parameter given a value it does not accept.
+
+    The result is a :class:`ParameterError`, so also a ``ValueError``.
 
     Examples
     --------
@@ -154,4 +197,4 @@ def invalid_parameter(name: str, value: object, allowed: str | Iterable[str]) ->
     """
     if not isinstance(allowed, str):
         allowed = "use one of: " + ", ".join(repr(a) for a in sorted(allowed))
-    return ValueError(f"{name}={value!r} is not allowed; {_sentence(allowed)}")
+    return ParameterError(f"{name}={value!r} is not allowed; {_sentence(allowed)}")
