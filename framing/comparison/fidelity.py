@@ -103,6 +103,10 @@ def check_fidelity(
             continue  # third parties are checked for their quotations only
         parts = quoted if quoted else spans
         for start, end in parts:
+            # trim punctuation from the claim and its offsets alike (they must slice it)
+            piece = citing_text[start:end]
+            start += len(piece) - len(piece.lstrip(" ,.;:"))
+            end = start + len(piece.strip(" ,.;:"))
             claims.append(
                 {
                     "citing_sentence": int(row["sentence"]),
@@ -110,7 +114,7 @@ def check_fidelity(
                     "source_as_written": row["source_as_written"],
                     "cue": row["cue"],
                     "direct": bool(quoted),
-                    "claim": citing_text[start:end].strip(" ,.;:"),
+                    "claim": citing_text[start:end],
                     "claim_start": int(start),
                     "claim_end": int(end),
                     "to_source_outlet": bool(to_source),

@@ -90,6 +90,14 @@ class Comparison:
     loaded_terms: pd.DataFrame = field(default_factory=pd.DataFrame)
     attributions: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def __repr__(self) -> str:
+        return (
+            f"<Comparison: {self.citing.outlet or 'citing'} retelling "
+            f"{self.source.outlet or 'source'}; {len(self.alignment)} alignment rows, "
+            f"{len(self.substitutions)} substitutions, {len(self.omissions)} omissions, "
+            f"{len(self.additions)} additions, {len(self.attribution_fidelity)} credited claims>"
+        )
+
     def metric(self, name: str) -> float:
         """One value of :attr:`summary` by its metric name.
 
