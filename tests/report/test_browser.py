@@ -92,7 +92,8 @@ def test_report_prints_whole_tables_with_badge_colours(browser, border_compariso
     )
     assert boxes and all(b == ["visible", "none", True] for b in boxes)
     adjust = page.eval_on_selector(
-        ".badge", "b => getComputedStyle(b).printColorAdjust || getComputedStyle(b).webkitPrintColorAdjust"
+        ".badge",
+        "b => getComputedStyle(b).printColorAdjust || getComputedStyle(b).webkitPrintColorAdjust",
     )
     assert adjust == "exact"
     pdf = tmp_path / "report.pdf"
