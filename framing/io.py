@@ -39,6 +39,7 @@ __all__ = [
     "atomic_files",
     "atomic_path",
     "neutralise_cells",
+    "safe_csv",
     "write_json_objects",
     "write_table",
     "write_text",
@@ -389,6 +390,31 @@ def neutralise_cells(table: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+# RFC 4180 line ends: a cell holding a carriage return is then quoted, as readers expect
+_CSV_OPTIONS: dict[str, Any] = {"index": False, "lineterminator": "\r\n"}
+
+
+def safe_csv(
+    table: pd.DataFrame,
+    target: str | PathLike[str] | IO[str] | None = None,
+    *,
+    sep: str = ",",
+    **options: Any,
+) -> str | None:
+    """``table`` as CSV (or TSV) made safe for spreadsheets: the one way framing writes CSV.
+
+    Dict and list cells become JSON, formula-like cells are neutralised
+    (:func:`neutralise_cells`), lines end in CRLF (RFC 4180). Returns the text
+    when ``target`` is None.
+
+    Examples
+    --------
+    >>> safe_csv(pd.DataFrame({"a": ["=1+1", "x"]})).split()
+    ['a', "'=1+1", 'x']
+    """
+    return neutralise_cells(_flat(table)).to_csv(target, sep=sep, **(_CSV_OPTIONS | options))
+
+
 def table_format(path: str | PathLike[str], format: str | None = None) -> str:
     """Output format from ``format`` or the file extension."""
     if format is None:
@@ -409,8 +435,8 @@ def write_table(table: pd.DataFrame, path: str | PathLike[str], format: str | No
     fmt = table_format(path, format)
     writers: dict[str, Callable[[Path], None]] = {
         "parquet": lambda tmp: _flat(table).to_parquet(tmp, index=False),
-        "csv": lambda tmp: neutralise_cells(_flat(table)).to_csv(tmp, index=False),
-        "tsv": lambda tmp: neutralise_cells(_flat(table)).to_csv(tmp, index=False, sep="\t"),
+        "csv": lambda tmp: safe_csv(table, tmp),
+        "tsv": lambda tmp: safe_csv(table, tmp, sep="\t"),
         "jsonl": lambda tmp: _write_lines(tmp, to_records(table)),
         "json": lambda tmp: tmp.write_text(
             json.dumps(to_records(table), default=_json_default, ensure_ascii=False, indent=1),
@@ -424,7 +450,7 @@ def write_table(table: pd.DataFrame, path: str | PathLike[str], format: str | No
 
 def append_csv(table: pd.DataFrame, path: Path, *, header: bool) -> None:
     """Append ``table`` to a CSV file (streamed outputs), neutralising formula cells."""
-    neutralise_cells(_flat(table)).to_csv(path, index=False, header=header, mode="a")
+    safe_csv(table, path, header=header, mode="a")
 
 
 def write_json_objects(

@@ -113,7 +113,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except KeyboardInterrupt:
-        print(file=sys.stderr)
         _error("interrupted (Ctrl-C); no partial output file was left behind.")
         return EXIT_INTERRUPTED
     except BrokenPipeError:

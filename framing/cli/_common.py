@@ -86,10 +86,7 @@ TABLE_FORMATS = Lazy(lambda: ("table", *importlib.import_module("framing.io").TA
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps the line breaks of descriptions and example lists; resolves `Lazy` help."""
-
-    def _get_help_string(self, action: argparse.Action) -> str | None:
-        return None if action.help is None else str(action.help)
+    """Keeps the line breaks of descriptions and example lists."""
 
 
 def examples(*lines: str) -> str:
@@ -283,15 +280,30 @@ class InputStream:
 
 
 def output_format(
-    chosen: str | None, output: str | None, by_suffix: dict[str, str], default: str
+    chosen: str | None,
+    output: str | None,
+    by_suffix: dict[str, str],
+    default: str,
+    *,
+    example: str = "output.json",
 ) -> str:
-    """``--format`` if given, else from the ``-o`` extension, else ``default``."""
+    """``--format`` if given, else from the ``-o`` extension, else ``default``.
+
+    An ``-o`` naming an existing folder is refused here, before any input is
+    read, with an example file name for the fix.
+    """
+    from pathlib import Path
+
+    if output is not None and Path(output).is_dir():
+        from ..errors import OutputError
+
+        raise OutputError(
+            output, "it is an existing folder", fix=f"name a file, e.g. {Path(output) / example}"
+        )
     if chosen is not None:
         return chosen
     if output is None:
         return default
-    from pathlib import Path
-
     suffix = Path(output).suffix.casefold()
     if suffix in by_suffix:
         return by_suffix[suffix]
@@ -332,7 +344,7 @@ def too_deep(path: str, text: str | None = None) -> Exception:
         path,
         f"JSON nested more than {_JSON_DEPTH_LIMIT} levels deep, too deep to read",
         location=f"line {line}" if line else None,
-        fix="this is not a file framing writes or reads; check that it is the file you meant",
+        fix="framing reads JSON nested at most that deep; check that this is the file you meant",
     )
 
 

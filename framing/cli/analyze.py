@@ -18,13 +18,14 @@ from ..errors import ParameterError
 from ._common import (
     EXIT_FAILURE,
     InputStream,
-    Lazy,
     add_command,
     add_input_options,
     add_run_options,
+    attribute,
     examples,
     info,
     output_format,
+    positive_int,
     show_progress,
 )
 
@@ -34,12 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _FORMATS = ("table", "json", "jsonl", "csv")
 _BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", "": "csv", ".txt": "table"}
 _CSV_TABLES = ("summary", "sentences", "loaded_terms", "attributions")
-
-
-def _lexicon_names() -> str:
-    from ..features.lexicon import BUILTIN_LEXICONS
-
-    return ", ".join(BUILTIN_LEXICONS)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,18 +63,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAME_OR_FILE",
-        help=Lazy(
-            lambda: (
-                f"lexicon to match: a built-in name ({_lexicon_names()}) or a CSV file; "
-                "repeatable (default: conflict_geopolitics)"
-            )
-        ),
+        help="lexicon to match: a built-in name (see `framing lexicon list`) or a CSV file; "
+        "repeatable (default: conflict_geopolitics)",
     )
     features.add_argument(
         "--no-fuzzy",
         dest="fuzzy",
         action="store_false",
         help="do not match misspellings of lexicon words",
+    )
+    features.add_argument(
+        "--batch-size",
+        type=positive_int,
+        default=attribute("framing.features.analysis", "BATCH_ARTICLES"),
+        metavar="N",
+        help="articles analysed together (default: %(default)s); memory grows with it",
     )
     out = parser.add_argument_group("output")
     out.add_argument(
@@ -98,12 +96,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
-    if args.format is None and args.output and Path(args.output).is_dir():
+    output = args.output
+    if (
+        output
+        and Path(output).is_dir()
+        and args.format in (None, "csv")
+        and _BY_SUFFIX.get(Path(output).suffix.casefold(), "csv") == "csv"
+    ):
         return "csv"
-    fmt = output_format(args.format, args.output, _BY_SUFFIX, "table")
-    if fmt == "csv" and not args.output:
-        raise ParameterError("--format csv writes one file per table: name a folder with -o DIR.")
-    return fmt
+    if args.format == "csv":
+        if not output:
+            raise ParameterError(
+                "--format csv writes one file per table: name a folder with -o DIR."
+            )
+        return "csv"
+    return output_format(args.format, output, _BY_SUFFIX, "table", example="analysis.json")
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -118,6 +125,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         stream,
         lexicons=args.lexicon or None,
         fuzzy=args.fuzzy,
+        batch_size=int(args.batch_size),
         progress=show,
     )
     first = next(parts, None)

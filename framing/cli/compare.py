@@ -84,12 +84,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "report",
         help="write the HTML or Markdown report of a comparison saved as JSON",
-        description="Turn a comparison saved with `framing compare ... -o FILE.json` into a "
-        "report, without comparing again.",
+        description="Turn a comparison saved with `framing compare SOURCE CITING -o "
+        "comparison.json` into a report, without comparing again.",
         epilog=examples(
-            "framing compare a.txt b.txt -o comparison.json",
             "framing report comparison.json -o report.html",
             "framing report comparison.json -o report.md     # charts in report_charts/",
+            "framing report comparison.json --format md > report.md   # Markdown, no charts",
         ),
     )
     report.add_argument("comparison", metavar="COMPARISON_JSON")
@@ -137,7 +137,7 @@ def run_compare(args: argparse.Namespace) -> int:
             pair = load_teaching_pair(name)
             print(f"{name:18} {pair.gold['split']:12} {pair.gold['topic']}")
         return EXIT_OK
-    fmt = output_format(args.format, args.output, _BY_SUFFIX, "table")
+    fmt = output_format(args.format, args.output, _BY_SUFFIX, "table", example="report.html")
     if args.example:
         if args.source or args.citing:
             raise ParameterError("give either --example NAME or SOURCE CITING, not both.")
@@ -191,7 +191,7 @@ def run_report(args: argparse.Namespace) -> int:
     from ..loaders.files import read_limited
 
     path = args.comparison
-    fmt = output_format(args.format, args.output, _BY_SUFFIX, "html")
+    fmt = output_format(args.format, args.output, _BY_SUFFIX, "html", example="report.html")
     if fmt == "table":
         raise ParameterError(
             "framing report writes html, md or json; use framing compare for a terminal summary."

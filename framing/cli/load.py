@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="also write the table of skipped records (same formats as -o)",
     )
     add_run_options(load)
-    load.set_defaults(handler=run_load)
+    load.set_defaults(handler=run_load, example="articles.jsonl")
 
     sents = add_command(
         sub,
@@ -74,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_input_options(sents)
     _add_output_options(sents, "sentence table")
     add_run_options(sents)
-    sents.set_defaults(handler=run_sentences)
+    sents.set_defaults(handler=run_sentences, example="sentences.jsonl")
 
 
 def _add_output_options(parser: argparse.ArgumentParser, what: str) -> None:
@@ -97,9 +97,9 @@ def _add_output_options(parser: argparse.ArgumentParser, what: str) -> None:
 
 def _emit(table: pd.DataFrame, args: argparse.Namespace, preview: str) -> None:
     """Write ``table`` to ``-o`` or stdout in the output format."""
-    from ..io import _dump_lines, _flat, neutralise_cells, to_records, write_table, write_text
+    from ..io import _dump_lines, safe_csv, to_records, write_table, write_text
 
-    fmt = output_format(args.format, args.output, _BY_SUFFIX, "table")
+    fmt = output_format(args.format, args.output, _BY_SUFFIX, "table", example=args.example)
     if args.output:
         if fmt == "table":
             write_text(args.output, preview + "\n")
@@ -111,7 +111,7 @@ def _emit(table: pd.DataFrame, args: argparse.Namespace, preview: str) -> None:
     if fmt == "table":
         out.write(preview + "\n")
     elif fmt in ("csv", "tsv"):
-        neutralise_cells(_flat(table)).to_csv(out, index=False, sep="," if fmt == "csv" else "\t")
+        safe_csv(table, out, sep="," if fmt == "csv" else "\t")
     elif fmt == "jsonl":
         _dump_lines(out, to_records(table))
     elif fmt == "json":
@@ -152,7 +152,7 @@ def _sentence_preview(table: pd.DataFrame) -> str:
 
 def _check_format(args: argparse.Namespace) -> None:
     """Reject a bad output format before any input is read."""
-    fmt = output_format(args.format, args.output, _BY_SUFFIX, "table")
+    fmt = output_format(args.format, args.output, _BY_SUFFIX, "table", example=args.example)
     if fmt == "parquet" and not args.output:
         raise ParameterError("--format parquet is binary: name a file with -o FILE.")
 

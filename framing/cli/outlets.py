@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_outlets(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from ..io import neutralise_cells
+    from ..io import safe_csv
     from ..outlets import OutletRegistry
 
     registry = read_registry(args.registry) or OutletRegistry.default()
@@ -44,7 +44,7 @@ def run_outlets(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(registry.to_json())  # type: ignore[attr-defined]
     elif args.format == "csv":
-        sys.stdout.write(neutralise_cells(table).to_csv(index=False))
+        sys.stdout.write(safe_csv(table))
     else:
         with pd.option_context("display.width", 200, "display.max_colwidth", 40):
             print(
