@@ -70,16 +70,21 @@ def good_txt(tmp_path: Path) -> Path:
     ],
 )
 def test_deeply_nested_json_is_one_line_naming_file_line_and_fix(
-    command, deep_json, good_txt, tmp_path
+    command, deep_json, good_txt, tmp_path, capsys
 ):
     args = [a.format(deep=deep_json, good=good_txt, tmp=tmp_path) for a in command]
-    result = run(*args)
-    assert result.returncode == EXIT_FAILURE
-    error = one_error(result.stderr)
+    assert main(args) == EXIT_FAILURE
+    error = one_error(capsys.readouterr().err)
     assert error.startswith(f"error: {deep_json}, line 1: JSON nested more than 900 levels")
     assert "Fix:" in error
     assert not (tmp_path / "report.html").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_deeply_nested_registry_in_a_real_process(deep_json):
+    result = run("outlets", "--registry", deep_json)
+    assert result.returncode == EXIT_FAILURE
+    assert one_error(result.stderr).startswith(f"error: {deep_json}, line 1: JSON nested")
 
 
 def test_registry_error_is_one_line(tmp_path):
