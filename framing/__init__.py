@@ -6,6 +6,8 @@ Data flow (each stage takes and returns pandas tables)::
     articles --------framing.sentences()--> sentences  (offsets into the body)
     articles --------framing.analyze()----> loaded terms, attributions, voice,
                                             sentiment, per-article summary
+    files -----------framing.iter_load() -> framing.iter_analyze() -> the same,
+                                            batch by batch, for any corpus size
 
     source, citing --framing.compare()----> alignment, substitutions, additions,
                                             omissions, attribution fidelity

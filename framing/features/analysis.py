@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -128,7 +129,11 @@ class Analysis:
         article = self.articles[self.articles["article_id"] == article_id]
         if article.empty:
             raise KeyError(f"no article {article_id!r} in this analysis")
-        return next(_iter_json(article, self))
+        own = {
+            name: getattr(self, name)[getattr(self, name)["article_id"] == article_id]
+            for name in ("sentences", "loaded_terms", "attributions")
+        }
+        return next(_iter_json(article, Analysis(article, **own, summary=self.summary)))
 
     def iter_json(self) -> Iterator[dict[str, Any]]:
         """One JSON-ready object per article, in article order.
@@ -419,8 +424,12 @@ def _batches(articles: object, size: int) -> Iterator[pd.DataFrame]:
         return
     batch: list[Article] = []
     chars = 0
+    skipped: list[str] = []
     for article in articles:  # type: ignore[union-attr]
         if not isinstance(article, Article):
+            if hasattr(article, "reason"):  # a Skipped entry from framing.iter_load
+                skipped.append(article.reason)
+                continue
             raise TypeError(
                 f"iter_analyze() takes Articles or an article table, not {type(article).__name__}."
             )
@@ -431,6 +440,14 @@ def _batches(articles: object, size: int) -> Iterator[pd.DataFrame]:
             batch, chars = [], 0
     if batch:
         yield articles_to_frame(batch)
+    if skipped:
+        more = f"\n  ... and {len(skipped) - 20} more" if len(skipped) > 20 else ""
+        warnings.warn(
+            f"{len(skipped)} file(s) or record(s) were skipped while loading:\n  "
+            + "\n  ".join(skipped[:20])
+            + more,
+            stacklevel=3,
+        )
 
 
 def _progress_bar(progress: bool | None, total: int | None) -> Any:
@@ -468,7 +485,9 @@ def iter_analyze(
     Parameters
     ----------
     articles : DataFrame, Article or iterable of Article
-        An article table, or articles (consumed lazily).
+        An article table, or articles (consumed lazily), e.g. straight from
+        :func:`framing.iter_load`, whose skipped entries are passed over and
+        listed in one warning at the end.
     lexicons, registry, fuzzy, sentiment
         As for :func:`analyze`.
     batch_size : int, default 200

@@ -116,14 +116,11 @@ def _articles(n: int) -> list[framing.Article]:
 
 
 def test_to_json_converts_each_table_once_whatever_the_number_of_articles(monkeypatch):
-    import framing.features.analysis as analysis
-
     result = framing.analyze(_articles(30))
     calls = []
-    real = analysis.to_records
-    monkeypatch.setattr(
-        analysis, "to_records", lambda table: calls.append(len(table)) or real(table)
-    )
+    module = type(result).iter_json.__globals__  # the module that really runs
+    real = module["to_records"]
+    monkeypatch.setitem(module, "to_records", lambda table: calls.append(len(table)) or real(table))
     objects = json.loads(result.to_json())
     assert len(calls) == 4  # articles, sentences, loaded terms, attributions: once each
     assert [o["article"]["article_id"] for o in objects] == result.articles["article_id"].tolist()
