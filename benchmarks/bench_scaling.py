@@ -23,7 +23,7 @@ under 1 GB at 50k for ``analyze --format json``; 10,000 tiny files under
 repository root::
 
     python benchmarks/bench_scaling.py                       # everything (long)
-    python benchmarks/bench_scaling.py --sizes 1000,10000 --skip-api
+    python benchmarks/bench_scaling.py --sizes 1000,10000 --api-sizes none
     python benchmarks/bench_scaling.py --only files,long
 
 Skips (exit 0) when ``../shared`` is absent.
@@ -165,20 +165,22 @@ def _ratio_rows(rows: list[tuple], unit: str) -> None:
         print(f"  {n:>7,} {seconds:9.1f} {per * 1000:11.2f} ms {per / base:6.2f} {peak:8.0f}")
 
 
-def bench_corpus(folder: Path, sizes: list[int], api: bool) -> None:
+def bench_corpus(folder: Path, sizes: list[int], api_sizes: list[int]) -> None:
     print("corpus: AllSides articles (per-article time; ratio to the first step)")
     one = folder / "one.txt"
     one.write_text("Title: One\n\nTroops left the base on Monday, officials said.\n", "utf-8")
     startup, _, _ = run(framing_cli("analyze", one, "--format", "json", "-o", folder / "o.json"))
     print(f"  CLI start-up (one tiny article): {startup:.1f} s, subtracted below")
     cli_rows, api_rows = [], []
-    for n in sizes:
+    for n in sorted(set(sizes) | set(api_sizes)):
         data = corpus_file(folder, n)
-        if api:
+        if n in api_sizes:
             _, peak, out = run([sys.executable, "-c", API_CHILD, str(data)])
             seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
             api_rows.append((n, seconds, seconds / n, peak))
             print(f"  api  {n:>7,}: {seconds:8.1f} s  peak {peak:6.0f} MB", flush=True)
+        if n not in sizes:
+            continue
         output = folder / f"analysis_{n}.json"
         seconds, peak, _ = run(framing_cli("analyze", data, "--format", "json", "-o", output, "-q"))
         net = max(seconds - startup, 1e-9)
@@ -240,7 +242,11 @@ def main() -> None:
     parser.add_argument("--files", default="1000,10000", help="tiny-file steps")
     parser.add_argument("--words", default="10000,80000", help="long-article steps (words)")
     parser.add_argument("--only", default="corpus,files,long", help="which series to run")
-    parser.add_argument("--skip-api", action="store_true", help="corpus: the CLI only")
+    parser.add_argument(
+        "--api-sizes",
+        default=None,
+        help="corpus steps through framing.analyze (default: --sizes; 'none' for none)",
+    )
     parser.add_argument("--keep", metavar="DIR", help="build inputs in DIR and keep them")
     args = parser.parse_args()
     if not ALLSIDES.is_file():
@@ -255,7 +261,9 @@ def main() -> None:
         )
         if "corpus" in only:
             sizes = [int(n) for n in args.sizes.split(",")]
-            bench_corpus(folder, sizes, api=not args.skip_api)
+            api = args.sizes if args.api_sizes is None else args.api_sizes
+            api_sizes = [] if api == "none" else [int(n) for n in api.split(",")]
+            bench_corpus(folder, sizes, api_sizes)
         if "files" in only:
             bench_files(folder, [int(n) for n in args.files.split(",")])
         if "long" in only:

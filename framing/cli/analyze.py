@@ -151,7 +151,7 @@ def run_analyze(args: argparse.Namespace) -> int:
 def _open_output(output: str | None, stack: ExitStack) -> IO[str]:
     if not output:
         return sys.stdout
-    from ..io import atomic_path
+    from ..atomic import atomic_path
 
     tmp = stack.enter_context(atomic_path(output))
     return stack.enter_context(open(tmp, "w", encoding="utf-8"))

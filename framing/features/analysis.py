@@ -14,54 +14,24 @@ Examples
 from __future__ import annotations
 
 import io
-import re
-import sys
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from ..article import Article, articles_to_frame
-from ..errors import invalid_parameter
 from ..io import to_records, write_json_objects
 from ..outlets import OutletRegistry
 from ..text.sentences import sentences as split_sentences
 from .attributions import AttributionExtractor
+from .batches import BATCH_ARTICLES, article_batches, as_table, progress_bar
 from .matcher import LoadedTermMatcher
 from .sentiment import sentence_sentiment
+from .summary import SUMMARY_COLUMNS, summarise
 
 __all__ = ["SUMMARY_COLUMNS", "Analysis", "analyze", "iter_analyze"]
 
-# Articles analysed together by iter_analyze: enough that per-batch overhead
-# (building frames, one automaton scan) is a few per cent of the work, few
-# enough that a batch's tables stay small. Measured on AllSides articles
-# (~970 words each; benchmarks/bench_scaling.py): 50 to 400 articles per batch
-# give the same throughput within noise.
-BATCH_ARTICLES = 200
-# ... and a batch closes early once it holds this many characters of text, so
-# a batch of very long articles stays as small in memory as one of short ones.
-BATCH_CHARACTERS = 2_000_000
 
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "outlet",
-    "words",
-    "sentences",
-    "loaded_terms",
-    "loaded_per_1000_words",
-    "own_voice_words",
-    "attributed_words",
-    "loaded_per_1000_own",
-    "loaded_per_1000_attributed",
-    "attributions",
-    "attributions_to_outlets",
-    "direct_quotes",
-    "loaded_cues",
-    "mean_compound",
-)
 _JSON_SENTENCE = ["index", "start", "end", "paragraph", "text"]
 _JSON_TERMS = [
     "start",
@@ -237,142 +207,6 @@ def _iter_json(articles: pd.DataFrame, result: Analysis) -> Iterator[dict[str, A
         }
 
 
-def _as_table(articles: object) -> pd.DataFrame:
-    if isinstance(articles, pd.DataFrame):
-        return articles
-    if isinstance(articles, Article):
-        return articles_to_frame([articles])
-    if isinstance(articles, str):
-        raise TypeError(
-            "analyze() takes articles, not a bare str; use "
-            "framing.analyze(framing.load_article(text=...))."
-        )
-    return articles_to_frame(list(articles))  # type: ignore[arg-type]
-
-
-_WORD = re.compile(r"\S+")
-
-
-def _word_count(text: str) -> int:
-    return len(text.split())
-
-
-def _summary(
-    table: pd.DataFrame, sentences: pd.DataFrame, terms: pd.DataFrame, attributions: pd.DataFrame
-) -> pd.DataFrame:
-    """One row per article, from per-article aggregates computed once per table."""
-    ids = table["article_id"].astype(str)
-    index = pd.Index(ids.unique())
-
-    def per_article(frame: pd.DataFrame, values: dict[str, pd.Series]) -> pd.DataFrame:
-        if frame.empty:
-            return pd.DataFrame(0, index=index, columns=list(values))
-        keys = frame["article_id"].astype(str).to_numpy()
-        data = pd.DataFrame({name: v.to_numpy() for name, v in values.items()}, index=keys)
-        return data.groupby(level=0, sort=False).sum().reindex(index, fill_value=0)
-
-    # one span may match entries of several lexicons: count spans once
-    spans = terms.drop_duplicates(["article_id", "start", "end"]) if len(terms) else terms
-    term_counts = per_article(
-        spans,
-        {
-            "loaded_terms": pd.Series(1, index=spans.index),
-            "own": spans["voice"].eq("own") if len(spans) else pd.Series(dtype=bool),
-            "attributed": spans["voice"].eq("attributed") if len(spans) else pd.Series(dtype=bool),
-        },
-    )
-    attrs = attributions
-    attr_counts = per_article(
-        attrs,
-        {
-            "attributions": pd.Series(1, index=attrs.index),
-            "attributions_to_outlets": attrs["source_kind"].eq("outlet")
-            if len(attrs)
-            else pd.Series(dtype=bool),
-            "direct_quotes": attrs["direct"].astype(bool) if len(attrs) else pd.Series(dtype=bool),
-            "loaded_cues": attrs["cue_class"].eq("loaded") if len(attrs) else pd.Series(dtype=bool),
-        },
-    )
-    sent_counts = per_article(
-        sentences,
-        {
-            "sentences": pd.Series(1, index=sentences.index),
-            "compound": sentences["compound"] if len(sentences) else pd.Series(dtype=float),
-        },
-    )
-    content = _content_spans_by_article(attributions)
-    texts = table["text"].fillna("").astype(str).tolist()
-    words = np.array([_word_count(t) for t in texts], dtype=np.int64)
-    attributed = np.array(
-        [_attributed_words(t, content.get(a, [])) for a, t in zip(ids, texts, strict=True)],
-        dtype=np.int64,
-    )
-    own_words = np.maximum(words - attributed, 0)
-    terms_n = term_counts["loaded_terms"].reindex(ids).to_numpy(dtype=np.int64)
-    own_n = term_counts["own"].reindex(ids).to_numpy(dtype=np.int64)
-    attr_n = term_counts["attributed"].reindex(ids).to_numpy(dtype=np.int64)
-    n_sents = sent_counts["sentences"].reindex(ids).to_numpy(dtype=np.int64)
-    compound_sum = sent_counts["compound"].reindex(ids).to_numpy(dtype=float)
-
-    def rate(count: np.ndarray, total: np.ndarray) -> np.ndarray:
-        return np.divide(1000 * count, total, out=np.zeros(len(total)), where=total > 0)
-
-    summary = pd.DataFrame(
-        {
-            "article_id": table["article_id"].to_numpy(),
-            "outlet": table["outlet"].to_numpy(),
-            "words": words,
-            "sentences": n_sents,
-            "loaded_terms": terms_n,
-            "loaded_per_1000_words": rate(terms_n, words),
-            "own_voice_words": own_words,
-            "attributed_words": attributed,
-            "loaded_per_1000_own": rate(own_n, own_words),
-            "loaded_per_1000_attributed": rate(attr_n, attributed),
-            **{
-                name: attr_counts[name].reindex(ids).to_numpy(dtype=np.int64)
-                for name in (
-                    "attributions",
-                    "attributions_to_outlets",
-                    "direct_quotes",
-                    "loaded_cues",
-                )
-            },
-            "mean_compound": np.divide(
-                compound_sum, n_sents, out=np.zeros(len(n_sents)), where=n_sents > 0
-            ),
-        },
-        columns=list(SUMMARY_COLUMNS),
-    )
-    return summary
-
-
-def _content_spans_by_article(attributions: pd.DataFrame) -> dict[str, list[list[int]]]:
-    spans: dict[str, list[list[int]]] = {}
-    if attributions.empty:
-        return spans
-    ids = attributions["article_id"].astype(str).tolist()
-    for article_id, content in zip(ids, attributions["content_spans"], strict=True):
-        spans.setdefault(article_id, []).extend(content)
-    return spans
-
-
-def _attributed_words(text: str, spans: list[list[int]]) -> int:
-    """Words touching attributed content (overlapping contents counted once)."""
-    if not len(spans) or not text:
-        return 0
-    covered = np.zeros(len(text) + 1, dtype=np.int64)
-    for start, end in spans:
-        covered[start] += 1
-        covered[end] -= 1
-    inside = np.cumsum(covered)[:-1] > 0
-    prefix = np.concatenate([[0], np.cumsum(inside)])
-    words = np.array([(m.start(), m.end()) for m in _WORD.finditer(text)], dtype=np.int64)
-    if not len(words):
-        return 0
-    return int(np.count_nonzero(prefix[words[:, 1]] - prefix[words[:, 0]] > 0))
-
-
 class _Analyzer:
     """The analysis stages, built once (lexicon automaton, cue lexicon) and run per batch."""
 
@@ -400,69 +234,8 @@ class _Analyzer:
         step("loaded terms")
         terms = self.matcher.find(table, sentences=sentences, attributions=attributions)
         step("summary")
-        summary = _summary(table, sentences, terms, attributions)
+        summary = summarise(table, sentences, terms, attributions)
         return Analysis(table, sentences, terms, attributions, summary)
-
-
-def _batches(articles: object, size: int) -> Iterator[pd.DataFrame]:
-    """Article tables of at most ``size`` articles (or BATCH_CHARACTERS of text)."""
-    if size < 1:
-        raise invalid_parameter("batch_size", size, "a whole number of articles, 1 or more")
-    if isinstance(articles, (pd.DataFrame, Article, str)):
-        table = _as_table(articles)
-        lengths = table["text"].fillna("").astype(str).str.len().to_numpy()
-        start = 0
-        while start < len(table):
-            end, chars = start, 0
-            while end < len(table) and end - start < size:
-                if end > start and chars >= BATCH_CHARACTERS:
-                    break
-                chars += int(lengths[end])
-                end += 1
-            yield table.iloc[start:end].reset_index(drop=True)
-            start = end
-        return
-    batch: list[Article] = []
-    chars = 0
-    skipped: list[str] = []
-    for article in articles:  # type: ignore[union-attr]
-        if not isinstance(article, Article):
-            if hasattr(article, "reason"):  # a Skipped entry from framing.iter_load
-                skipped.append(article.reason)
-                continue
-            raise TypeError(
-                f"iter_analyze() takes Articles or an article table, not {type(article).__name__}."
-            )
-        batch.append(article)
-        chars += len(article.text)
-        if len(batch) >= size or chars >= BATCH_CHARACTERS:
-            yield articles_to_frame(batch)
-            batch, chars = [], 0
-    if batch:
-        yield articles_to_frame(batch)
-    if skipped:
-        more = f"\n  ... and {len(skipped) - 20} more" if len(skipped) > 20 else ""
-        warnings.warn(
-            f"{len(skipped)} file(s) or record(s) were skipped while loading:\n  "
-            + "\n  ".join(skipped[:20])
-            + more,
-            stacklevel=3,
-        )
-
-
-def _progress_bar(progress: bool | None, total: int | None) -> Any:
-    from tqdm.auto import tqdm
-
-    show = sys.stderr.isatty() if progress is None else bool(progress)
-    return tqdm(
-        total=total,
-        desc="analyzing",
-        unit="article",
-        disable=not show,
-        leave=False,
-        file=sys.stderr,
-        dynamic_ncols=True,
-    )
 
 
 def iter_analyze(
@@ -505,8 +278,8 @@ def iter_analyze(
     """
     analyzer = _Analyzer(lexicons, registry, fuzzy, sentiment)
     total = len(articles) if isinstance(articles, pd.DataFrame) else None
-    with _progress_bar(progress, total) as bar:
-        for table in _batches(articles, batch_size):
+    with progress_bar(progress, total) as bar:
+        for table in article_batches(articles, batch_size):
             yield analyzer(table, stage=lambda name: bar.set_postfix_str(name, refresh=True))
             bar.update(len(table))
 
@@ -574,7 +347,7 @@ def analyze(
     iter_analyze : the same, batch by batch, for corpora of any size.
     LoadedTermMatcher, AttributionExtractor
     """
-    table = _as_table(articles)
+    table = as_table(articles)
     parts = list(
         iter_analyze(
             table,

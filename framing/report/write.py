@@ -22,8 +22,8 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import atomic_files, prepare_output, write_text
 from ..errors import ParameterError, invalid_parameter
-from ..io import atomic_files, prepare_output, write_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..comparison import Comparison

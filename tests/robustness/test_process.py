@@ -92,7 +92,7 @@ def test_temporary_file_of_a_killed_run_is_removed_by_the_next(tmp_path):
     out = tmp_path / "out.jsonl"
     killer = (
         "import os, signal, sys\n"
-        "from framing.io import atomic_path\n"
+        "from framing.atomic import atomic_path\n"
         "with atomic_path(sys.argv[1]) as tmp:\n"
         "    tmp.write_text('half a file')\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -110,7 +110,7 @@ def test_temporary_file_of_a_killed_run_is_removed_by_the_next(tmp_path):
 
 
 def test_a_live_writers_temporary_file_is_left_alone(tmp_path):
-    from framing.io import remove_stale_temporaries
+    from framing.atomic import remove_stale_temporaries
 
     live = tmp_path / f".out.jsonl.framing-{os.getppid()}-x1.tmp"  # our parent runs
     live.write_text("in progress", "utf-8")
