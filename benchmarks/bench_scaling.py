@@ -228,6 +228,13 @@ def bench_long(folder: Path, words: list[int]) -> None:
             f"  {result['words']:,} vs {base['words']:,} words ({words_ratio:.1f}x): "
             f"{result['seconds'] / base['seconds']:.1f}x the time (target <= 10x)"
         )
+        others = [
+            sum(v for k, v in r["stages"].items() if k != "attributions") for r in (base, result)
+        ]
+        print(
+            f"    all stages but attributions (issue 14's extractor): "
+            f"{others[1] / max(others[0], 1e-9):.1f}x ({others[0]:.1f} s -> {others[1]:.1f} s)"
+        )
         for stage, seconds in result["stages"].items():
             before = base["stages"].get(stage, 0.0)
             if before > 0.05:

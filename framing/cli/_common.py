@@ -135,16 +135,15 @@ def column_pair(value: str) -> tuple[str, str]:
     return field.strip(), column.strip()
 
 
-def add_input_options(parser: argparse.ArgumentParser, *, many: bool = True) -> None:
+def add_input_options(parser: argparse.ArgumentParser) -> None:
     """Input paths and how to read them (``--input-format``, ``--column``, ...)."""
     group = parser.add_argument_group("input")
-    if many:
-        group.add_argument(
-            "paths",
-            nargs="+",
-            metavar="PATH",
-            help="files, directories (read recursively) or glob patterns",
-        )
+    group.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, directories (read recursively) or glob patterns",
+    )
     group.add_argument(
         "--input-format",
         choices=INPUT_FORMATS,
@@ -164,8 +163,6 @@ def add_input_options(parser: argparse.ArgumentParser, *, many: bool = True) -> 
         help="your own outlet registry (JSON, same schema as `framing outlets --format json`); "
         "its outlets extend the shipped ones",
     )
-    if not many:
-        return
     group.add_argument(
         "--column",
         action="append",

@@ -174,10 +174,14 @@ def _write(parts: Iterator[Analysis], fmt: str, handle: IO[str]) -> None:
 def _write_csv(parts: Iterator[Analysis], folder: Path) -> None:
     from ..io import append_csv, atomic_files
 
+    columns: dict[str, list[str]] = {}
     with atomic_files(folder) as tmp:
-        for number, part in enumerate(parts):
+        for part in parts:
             for name in _CSV_TABLES:
-                append_csv(getattr(part, name), tmp / f"{name}.csv", header=number == 0)
+                table = getattr(part, name)
+                first = name not in columns
+                columns.setdefault(name, list(table.columns))  # every batch in the same order
+                append_csv(table.reindex(columns=columns[name]), tmp / f"{name}.csv", header=first)
 
 
 def analysis_text(result: Analysis) -> str:
