@@ -6,6 +6,8 @@ Data flow (each stage takes and returns pandas tables)::
     articles --------framing.sentences()--> sentences  (offsets into the body)
     articles --------framing.analyze()----> loaded terms, attributions, voice,
                                             sentiment, per-article summary
+    files -----------framing.iter_load() -> framing.iter_analyze() -> the same,
+                                            batch by batch, for any corpus size
 
     source, citing --framing.compare()----> alignment, substitutions, additions,
                                             omissions, attribution fidelity
@@ -22,30 +24,10 @@ Examples
 25
 """
 
-from .article import Article, articles_to_frame
-from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
-from .comparison import Comparison, compare
-from .errors import FramingError, LoadError, MissingDependencyError
-from .examples import example_path, list_examples
-from .features import (
-    ATTRIBUTION_COLUMNS,
-    LOADED_TERM_COLUMNS,
-    Analysis,
-    AttributionExtractor,
-    Lexicon,
-    LexiconError,
-    LoadedTermMatcher,
-    LoadedTermVectorizer,
-    analyze,
-    distinguishing_terms,
-    group_speakers,
-    induce_lexicon,
-    validate_lexicon,
-)
-from .loaders import FORMATS, Skipped, iter_load, load, load_article, skipped_table
-from .outlets import Outlet, OutletRegistry
-from .report.write import render_report, write_report
-from .text import sentences
+from __future__ import annotations
+
+import importlib
+import typing
 
 __version__ = "0.1.0"
 
@@ -77,6 +59,7 @@ __all__ = [
     "example_path",
     "group_speakers",
     "induce_lexicon",
+    "iter_analyze",
     "iter_load",
     "list_examples",
     "load",
@@ -89,10 +72,88 @@ __all__ = [
 ]
 
 
+# Where each public name lives. They are imported on first use, so that
+# `import framing` and `framing --help` stay fast (pandas, scikit-learn, scipy
+# and NLTK load only when a stage that needs them runs).
+_EXPORTS: dict[str, str] = {
+    "Article": ".article",
+    "articles_to_frame": ".article",
+    "ARTICLE_COLUMNS": ".columns",
+    "SENTENCE_COLUMNS": ".columns",
+    "SKIPPED_COLUMNS": ".columns",
+    "Comparison": ".comparison",
+    "compare": ".comparison",
+    "FramingError": ".errors",
+    "LoadError": ".errors",
+    "MissingDependencyError": ".errors",
+    "example_path": ".examples",
+    "list_examples": ".examples",
+    "ATTRIBUTION_COLUMNS": ".features",
+    "LOADED_TERM_COLUMNS": ".features",
+    "Analysis": ".features",
+    "AttributionExtractor": ".features",
+    "Lexicon": ".features",
+    "LexiconError": ".features",
+    "LoadedTermMatcher": ".features",
+    "LoadedTermVectorizer": ".features",
+    "analyze": ".features",
+    "distinguishing_terms": ".features",
+    "group_speakers": ".features",
+    "induce_lexicon": ".features",
+    "iter_analyze": ".features.analysis",
+    "validate_lexicon": ".features",
+    "FORMATS": ".loaders",
+    "Skipped": ".loaders",
+    "iter_load": ".loaders",
+    "load": ".loaders",
+    "load_article": ".loaders",
+    "skipped_table": ".loaders",
+    "Outlet": ".outlets",
+    "OutletRegistry": ".outlets",
+    "render_report": ".report.write",
+    "write_report": ".report.write",
+    "sentences": ".text",
+}
+
+if typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .article import Article, articles_to_frame
+    from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
+    from .comparison import Comparison, compare
+    from .errors import FramingError, LoadError, MissingDependencyError
+    from .examples import example_path, list_examples
+    from .features import (
+        ATTRIBUTION_COLUMNS,
+        LOADED_TERM_COLUMNS,
+        Analysis,
+        AttributionExtractor,
+        Lexicon,
+        LexiconError,
+        LoadedTermMatcher,
+        LoadedTermVectorizer,
+        analyze,
+        distinguishing_terms,
+        group_speakers,
+        induce_lexicon,
+        validate_lexicon,
+    )
+    from .features.analysis import iter_analyze
+    from .loaders import FORMATS, Skipped, iter_load, load, load_article, skipped_table
+    from .outlets import Outlet, OutletRegistry
+    from .report.write import render_report, write_report
+    from .text import sentences
+
+
 def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
     # framing.plot imports matplotlib; load it on first use, not with the package
     if name == "plot":
-        import importlib
-
         return importlib.import_module(".plot", __name__)
     raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -22,8 +22,11 @@ __all__ = [
     "FramingError",
     "LoadError",
     "MissingDependencyError",
+    "OutputError",
+    "ParameterError",
     "import_optional",
     "invalid_parameter",
+    "json_too_deep",
 ]
 
 
@@ -65,6 +68,45 @@ class LoadError(FramingError, ValueError):
         self.fix = fix
         where = self.path if location is None else f"{self.path}, {location}"
         message = f"{where}: {_sentence(problem)}"
+        if fix:
+            message += f" Fix: {_sentence(fix)}"
+        super().__init__(message)
+
+
+class ParameterError(FramingError, ValueError):
+    """A function or command was given a parameter value it does not accept.
+
+    This is a *usage* error (the command line exits with 2), unlike a bad
+    file or record, which is bad *input* (exit 1). Built by
+    :func:`invalid_parameter`.
+    """
+
+
+class OutputError(FramingError, OSError):
+    """An output could not be written; the message names the user's path, never a temporary file.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        The output the user asked for.
+    problem : str
+        What went wrong, in a few words.
+    fix : str, optional
+        What the user can do about it.
+
+    Examples
+    --------
+    >>> print(OutputError("out/x.jsonl", "'out' is a file, not a folder",
+    ...                   fix="name a path whose folders are folders"))
+    out/x.jsonl: cannot write it: 'out' is a file, not a folder. Fix: name a path whose \
+folders are folders.
+    """
+
+    def __init__(self, path: str | PathLike[str], problem: str, *, fix: str | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.fix = fix
+        message = f"{self.path}: cannot write it: {_sentence(problem)}"
         if fix:
             message += f" Fix: {_sentence(fix)}"
         super().__init__(message)
@@ -144,8 +186,53 @@ def import_optional(module: str, *, feature: str, extra: str) -> ModuleType:
         raise MissingDependencyError(feature, package, extra, detail) from None
 
 
-def invalid_parameter(name: str, value: object, allowed: str | Iterable[str]) -> ValueError:
-    """Build the ``ValueError`` for a parameter given a value it does not accept.
+# JSON deeper than this is reported by the line where it gets too deep (Python's
+# json module recurses once per level and fails near 1,000 by default).
+_JSON_DEPTH_LIMIT = 900
+
+
+def json_too_deep(path: str | PathLike[str], text: str | None = None) -> LoadError:
+    """The error for a JSON file nested too deeply to read, naming its line.
+
+    Python's json module recurses once per level; framing reports such files
+    (and registry or comparison files) by the line where they get too deep.
+
+    Examples
+    --------
+    >>> print(json_too_deep("deep.json", "[" * 1000))
+    deep.json, line 1: JSON nested more than 900 levels deep, too deep to read. \
+Fix: framing reads JSON nested at most that deep; check that this is the file you meant.
+    """
+    import re
+
+    if text is None:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read(64 * 1024 * 1024)
+        except OSError:
+            text = ""
+    depth, line = 0, None
+    for match in re.finditer(r'"(?:\\.|[^"\\])*"|[\[\]{}]', text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > _JSON_DEPTH_LIMIT:
+                line = text.count("\n", 0, match.start()) + 1
+                break
+        elif token in "]}":
+            depth -= 1
+    return LoadError(
+        path,
+        f"JSON nested more than {_JSON_DEPTH_LIMIT} levels deep, too deep to read",
+        location=f"line {line}" if line else None,
+        fix="framing reads JSON nested at most that deep; check that this is the file you meant",
+    )
+
+
+def invalid_parameter(name: str, value: object, allowed: str | Iterable[str]) -> ParameterError:
+    """Build the error for a parameter given a value it does not accept.
+
+    The result is a :class:`ParameterError`, so also a ``ValueError``.
 
     Examples
     --------
@@ -154,4 +241,4 @@ def invalid_parameter(name: str, value: object, allowed: str | Iterable[str]) ->
     """
     if not isinstance(allowed, str):
         allowed = "use one of: " + ", ".join(repr(a) for a in sorted(allowed))
-    return ValueError(f"{name}={value!r} is not allowed; {_sentence(allowed)}")
+    return ParameterError(f"{name}={value!r} is not allowed; {_sentence(allowed)}")

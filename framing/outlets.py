@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from .columns import OUTLET_COLUMNS
-from .errors import LoadError
+from .errors import LoadError, json_too_deep
 from .outlet_schema import validate_entry
 
 __all__ = ["Layout", "Outlet", "OutletRegistry", "slugify"]
@@ -233,11 +233,7 @@ class OutletRegistry(Mapping[str, Outlet]):
                 fix="save it as UTF-8 JSON with the schema of framing/resources/outlets.json",
             ) from None
         except RecursionError:
-            raise LoadError(
-                path,
-                "not a JSON outlet registry (its values are nested too deeply to read)",
-                fix="save it with the schema of framing/resources/outlets.json",
-            ) from None
+            raise json_too_deep(path) from None
         outlets = cls._parse(data, str(path))
         if extend_default:
             merged = {o.id: o for o in cls.default().values()}

@@ -24,7 +24,19 @@ except ImportError:  # pragma: no cover
         return lambda function: function
 
 
-@njit(cache=True, nogil=True)
+def _compiled(function):
+    """``njit`` with numba's on-disk cache, or without it where no cache folder is writable.
+
+    A read-only install (a system site-packages, a non-root user) has no
+    writable ``__pycache__``; numba then refuses ``cache=True`` at import.
+    """
+    try:
+        return njit(cache=True, nogil=True)(function)
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        return njit(nogil=True)(function)
+
+
+@_compiled
 def pair_similarities(
     text_of_row: np.ndarray,
     pair_rows: np.ndarray,
@@ -157,7 +169,7 @@ def pair_similarities(
     return out
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def link_sentences(
     similarity: np.ndarray,
     offsets: np.ndarray,
@@ -228,7 +240,7 @@ def link_sentences(
     )
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def moved_flags(link_pair: np.ndarray, link_source: np.ndarray, link_citing: np.ndarray):
     """Flag links that are not on every longest order-keeping chain of their pair.
 

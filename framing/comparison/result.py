@@ -87,6 +87,14 @@ class Comparison:
         default_factory=lambda: pd.DataFrame(columns=list(HEADLINE_COLUMNS))
     )
 
+    def __repr__(self) -> str:
+        return (
+            f"<Comparison: {self.citing.outlet or 'citing'} retelling "
+            f"{self.source.outlet or 'source'}; {len(self.alignment)} alignment rows, "
+            f"{len(self.substitutions)} substitutions, {len(self.omissions)} omissions, "
+            f"{len(self.additions)} additions, {len(self.attribution_fidelity)} credited claims>"
+        )
+
     def metric(self, name: str) -> float:
         """One value of :attr:`summary` by its metric name.
 

@@ -13,42 +13,26 @@ Examples
 
 from __future__ import annotations
 
-import json
-import re
+import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from ..article import Article, articles_to_frame
-from ..io import _json_default, to_records
+from ..io import to_records, write_json_objects
 from ..outlets import OutletRegistry
 from ..text.sentences import sentences as split_sentences
 from .attributions import AttributionExtractor
+from .batches import BATCH_ARTICLES, article_batches, as_table, progress_bar
 from .loadedness import score_span_table
 from .matcher import LoadedTermMatcher
 from .sentiment import sentence_sentiment
+from .summary import SUMMARY_COLUMNS, summarise
 
-__all__ = ["SUMMARY_COLUMNS", "Analysis", "analyze"]
+__all__ = ["SUMMARY_COLUMNS", "Analysis", "analyze", "iter_analyze"]
 
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "outlet",
-    "words",
-    "sentences",
-    "loaded_terms",
-    "loaded_per_1000_words",
-    "own_voice_words",
-    "attributed_words",
-    "loaded_per_1000_own",
-    "loaded_per_1000_attributed",
-    "attributions",
-    "attributions_to_outlets",
-    "direct_quotes",
-    "loaded_cues",
-    "mean_compound",
-)
+
 _JSON_SENTENCE = ["index", "start", "end", "paragraph", "text"]
 _JSON_TERMS = [
     "start",
@@ -61,6 +45,7 @@ _JSON_TERMS = [
     "fuzzy",
     "sentence",
     "voice",
+    "loadedness",
 ]
 _JSON_ATTRIBUTIONS = [
     "sentence",
@@ -69,6 +54,7 @@ _JSON_ATTRIBUTIONS = [
     "source",
     "source_as_written",
     "source_kind",
+    "speaker",
     "cue",
     "cue_class",
     "direct",
@@ -101,22 +87,41 @@ class Analysis:
     attributions: pd.DataFrame
     summary: pd.DataFrame
 
+    def __repr__(self) -> str:
+        return (
+            f"<Analysis: {len(self.articles)} article(s), {len(self.sentences)} sentences, "
+            f"{len(self.loaded_terms)} loaded-term spans, {len(self.attributions)} attributions; "
+            "tables .summary .sentences .loaded_terms .attributions .articles>"
+        )
+
     def for_article(self, article_id: str) -> dict[str, Any]:
-        """One article's tables as JSON-ready records (the ``--format json`` form)."""
+        """One article's tables as JSON-ready records (the ``--format json`` form).
+
+        For every article use :meth:`iter_json`, which groups each table once.
+        """
         article = self.articles[self.articles["article_id"] == article_id]
         if article.empty:
             raise KeyError(f"no article {article_id!r} in this analysis")
-
-        def rows(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
-            own = frame[frame["article_id"] == article_id]
-            return to_records(own[columns].reset_index(drop=True))
-
-        return {
-            "article": to_records(article.reset_index(drop=True))[0],
-            "sentences": rows(self.sentences, _JSON_SENTENCE),
-            "loaded_terms": rows(self.loaded_terms, _JSON_TERMS),
-            "attributions": rows(self.attributions, _JSON_ATTRIBUTIONS),
+        own = {
+            name: getattr(self, name)[getattr(self, name)["article_id"] == article_id]
+            for name in ("sentences", "loaded_terms", "attributions")
         }
+        return next(_iter_json(article, Analysis(article, **own, summary=self.summary)))
+
+    def iter_json(self) -> Iterator[dict[str, Any]]:
+        """One JSON-ready object per article, in article order.
+
+        Each table is converted and grouped by article once, so the cost
+        grows linearly with the number of rows (not articles x rows).
+
+        Examples
+        --------
+        >>> import framing
+        >>> result = framing.analyze(framing.load(framing.example_path("kayhan")))
+        >>> sorted(next(result.iter_json()))
+        ['article', 'attributions', 'loaded_terms', 'sentences']
+        """
+        return _iter_json(self.articles, self)
 
     def _with_outlet(self, table: pd.DataFrame) -> pd.DataFrame:
         outlets = self.articles.set_index("article_id")["outlet"].astype(object)
@@ -176,88 +181,136 @@ class Analysis:
 
     def to_json(self, indent: int | None = 1) -> str:
         """JSON: one object per article (a single object for one article)."""
-        objects = [self.for_article(a) for a in self.articles["article_id"]]
-        payload: object = objects[0] if len(objects) == 1 else objects
-        return json.dumps(payload, default=_json_default, ensure_ascii=False, indent=indent)
+        buffer = io.StringIO()
+        write_json_objects(buffer, self.iter_json(), indent=indent, unwrap_single=True)
+        return buffer.getvalue().rstrip("\n")
 
 
-def _as_table(articles: object) -> pd.DataFrame:
-    if isinstance(articles, pd.DataFrame):
-        return articles
-    if isinstance(articles, Article):
-        return articles_to_frame([articles])
-    if isinstance(articles, str):
-        raise TypeError(
-            "analyze() takes articles, not a bare str; use "
-            "framing.analyze(framing.load_article(text=...))."
-        )
-    return articles_to_frame(list(articles))  # type: ignore[arg-type]
+def _grouped(table: pd.DataFrame, columns: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Records of ``columns`` by article id (one pass over the table)."""
+    if table.empty:
+        return {}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    ids = table["article_id"].astype(str).tolist()
+    for article_id, record in zip(ids, to_records(table[columns]), strict=True):
+        groups.setdefault(article_id, []).append(record)
+    return groups
 
 
-_WORD = re.compile(r"\S+")
+def _iter_json(articles: pd.DataFrame, result: Analysis) -> Iterator[dict[str, Any]]:
+    tables = {
+        "sentences": _grouped(result.sentences, _JSON_SENTENCE),
+        "loaded_terms": _grouped(result.loaded_terms, _JSON_TERMS),
+        "attributions": _grouped(result.attributions, _JSON_ATTRIBUTIONS),
+    }
+    for record in to_records(articles.reset_index(drop=True)):
+        article_id = str(record["article_id"])
+        yield {"article": record} | {
+            name: groups.get(article_id, []) for name, groups in tables.items()
+        }
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+class _Analyzer:
+    """The analysis stages, built once (lexicon automaton, cue lexicon) and run per batch."""
+
+    def __init__(
+        self, lexicons: object, registry: OutletRegistry | None, fuzzy: bool, sentiment: bool
+    ) -> None:
+        self.extractor = AttributionExtractor(registry=registry).fit()
+        self.matcher = LoadedTermMatcher(lexicons, fuzzy=fuzzy)
+        self.sentiment = sentiment
+
+    def __call__(self, table: pd.DataFrame, stage: Any = None) -> Analysis:
+        def step(name: str) -> None:
+            if stage is not None:
+                stage(name)
+
+        step("sentences")
+        sentences = split_sentences(table)
+        step("sentiment")
+        if self.sentiment:
+            sentences = sentence_sentiment(sentences)
+        else:
+            sentences = sentences.assign(neg=0.0, neu=0.0, pos=0.0, compound=0.0)
+        step("attributions")
+        attributions = self.extractor.extract(table, sentences=sentences)
+        step("loaded terms")
+        terms = self.matcher.find(table, sentences=sentences, attributions=attributions)
+        terms = terms.assign(loadedness=score_span_table(table, terms))
+        step("summary")
+        summary = summarise(table, sentences, terms, attributions)
+        return Analysis(table, sentences, terms, attributions, summary)
 
 
-def _summary(
-    table: pd.DataFrame, sentences: pd.DataFrame, terms: pd.DataFrame, attributions: pd.DataFrame
-) -> pd.DataFrame:
-    rows = []
-    by_terms = dict(tuple(terms.groupby("article_id"))) if len(terms) else {}
-    by_attr = dict(tuple(attributions.groupby("article_id"))) if len(attributions) else {}
-    by_sent = dict(tuple(sentences.groupby("article_id"))) if len(sentences) else {}
-    for article_id, outlet, text in zip(
-        table["article_id"], table["outlet"], table["text"], strict=True
-    ):
-        own_terms = by_terms.get(article_id, terms.iloc[0:0])
-        # one span may match entries of several lexicons: count spans once
-        spans = own_terms.drop_duplicates(["start", "end"])
-        attrs = by_attr.get(article_id, attributions.iloc[0:0])
-        sents = by_sent.get(article_id, sentences.iloc[0:0])
-        words = _word_count(text)
-        attributed = _attributed_words(text, attrs)
-        own_words = max(words - attributed, 0)
-        loaded_own = int((spans["voice"] == "own").sum())
-        loaded_attr = int((spans["voice"] == "attributed").sum())
-        rows.append(
-            {
-                "article_id": article_id,
-                "outlet": outlet,
-                "words": words,
-                "sentences": len(sents),
-                "loaded_terms": len(spans),
-                "loaded_per_1000_words": 1000 * len(spans) / words if words else 0.0,
-                "own_voice_words": own_words,
-                "attributed_words": attributed,
-                "loaded_per_1000_own": 1000 * loaded_own / own_words if own_words else 0.0,
-                "loaded_per_1000_attributed": 1000 * loaded_attr / attributed
-                if attributed
-                else 0.0,
-                "attributions": len(attrs),
-                "attributions_to_outlets": int((attrs["source_kind"] == "outlet").sum()),
-                "direct_quotes": int(attrs["direct"].astype(bool).sum()),
-                "loaded_cues": int((attrs["cue_class"] == "loaded").sum()),
-                "mean_compound": float(sents["compound"].mean()) if len(sents) else 0.0,
-            }
-        )
-    return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+def iter_analyze(
+    articles: object,
+    *,
+    lexicons: object = None,
+    registry: OutletRegistry | None = None,
+    fuzzy: bool = True,
+    sentiment: bool = True,
+    batch_size: int = BATCH_ARTICLES,
+    progress: bool | None = False,
+) -> Iterator[Analysis]:
+    """Analyse articles batch by batch; yield one :class:`Analysis` per batch.
+
+    Memory holds one batch at a time, so a corpus of any size streams from
+    :func:`framing.iter_load` to an output (``framing analyze --format
+    json`` does this). The results are those of :func:`analyze` split by
+    article.
+
+    Parameters
+    ----------
+    articles : DataFrame, Article or iterable of Article
+        An article table, or articles (consumed lazily), e.g. straight from
+        :func:`framing.iter_load`, whose skipped entries are passed over and
+        listed in one warning at the end.
+    lexicons, registry, fuzzy, sentiment
+        As for :func:`analyze`.
+    batch_size : int, default 200
+        Articles per batch (a batch also closes at 2 million characters).
+    progress : bool or None, default False
+        Show a progress bar on stderr counting articles, with the stage
+        running; ``None``: when stderr is a terminal.
+
+    Examples
+    --------
+    >>> import framing
+    >>> table = framing.load(framing.example_path("kayhan"))
+    >>> [len(part.summary) for part in iter_analyze(table)]
+    [1]
+    """
+    analyzer = _Analyzer(lexicons, registry, fuzzy, sentiment)
+    total = len(articles) if isinstance(articles, pd.DataFrame) else None
+    with progress_bar(progress, total) as bar:
+        for table in article_batches(articles, batch_size):
+            yield analyzer(table, stage=lambda name: bar.set_postfix_str(name, refresh=True))
+            bar.update(len(table))
 
 
-def _attributed_words(text: str, attributions: pd.DataFrame) -> int:
-    """Words touching attributed content (overlapping contents counted once)."""
-    if not len(attributions) or not text:
-        return 0
-    covered = np.zeros(len(text) + 1, dtype=np.int64)
-    for spans in attributions["content_spans"]:
-        for start, end in spans:
-            covered[start] += 1
-            covered[end] -= 1
-    inside = np.cumsum(covered)[:-1] > 0
-    prefix = np.concatenate([[0], np.cumsum(inside)])
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    return int(sum(prefix[e] - prefix[s] > 0 for s, e in words))
+def _concat(parts: list[Analysis], table: pd.DataFrame) -> Analysis:
+    def join(name: str) -> pd.DataFrame:
+        frames = [getattr(p, name) for p in parts]
+        joined = pd.concat(frames, ignore_index=True)
+        for column in frames[0].columns:
+            first = frames[0][column].dtype
+            if isinstance(first, pd.CategoricalDtype):  # keep every part's categories
+                categories = pd.Index(first.categories)
+                for frame in frames[1:]:
+                    categories = categories.append(
+                        frame[column].cat.categories.difference(categories, sort=False)
+                    )
+                joined[column] = pd.Categorical(
+                    joined[column], categories=categories, ordered=first.ordered
+                )
+        return joined
+
+    if len(parts) == 1:
+        return Analysis(table, *(getattr(parts[0], n) for n in _TABLES))
+    return Analysis(table, *(join(n) for n in _TABLES))
+
+
+_TABLES = ("sentences", "loaded_terms", "attributions", "summary")
 
 
 def analyze(
@@ -267,6 +320,7 @@ def analyze(
     registry: OutletRegistry | None = None,
     fuzzy: bool = True,
     sentiment: bool = True,
+    progress: bool | None = False,
 ) -> Analysis:
     """Score articles: loaded terms, attributions, voice and sentence sentiment.
 
@@ -283,6 +337,10 @@ def analyze(
         Match misspellings of lexicon words (marked ``fuzzy``).
     sentiment : bool, default True
         Add VADER scores to the sentence table.
+    progress : bool or None, default False
+        Show a progress bar (stderr) counting articles through the stages;
+        ``None``: when stderr is a terminal. For a corpus too large to hold
+        its tables in memory, use :func:`iter_analyze`.
 
     Returns
     -------
@@ -291,18 +349,20 @@ def analyze(
 
     See Also
     --------
+    iter_analyze : the same, batch by batch, for corpora of any size.
     LoadedTermMatcher, AttributionExtractor
     """
-    table = _as_table(articles)
-    sentences = split_sentences(table)
-    if sentiment:
-        sentences = sentence_sentiment(sentences)
-    else:
-        sentences = sentences.assign(neg=0.0, neu=0.0, pos=0.0, compound=0.0)
-    attributions = AttributionExtractor(registry=registry).fit().extract(table)
-    terms = LoadedTermMatcher(lexicons, fuzzy=fuzzy).find(
-        table, sentences=sentences, attributions=attributions
+    table = as_table(articles)
+    parts = list(
+        iter_analyze(
+            table,
+            lexicons=lexicons,
+            registry=registry,
+            fuzzy=fuzzy,
+            sentiment=sentiment,
+            progress=progress,
+        )
     )
-    terms = terms.assign(loadedness=score_span_table(table, terms))  # issue 13: learned score
-    summary = _summary(table, sentences, terms, attributions)
-    return Analysis(table, sentences, terms, attributions, summary)
+    if not parts:  # no articles: empty tables with their columns
+        return _Analyzer(lexicons, registry, fuzzy, sentiment)(table)
+    return _concat(parts, table)

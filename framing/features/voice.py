@@ -1,4 +1,9 @@
-"""Place spans in their sentence and in the outlet's own or an attributed voice."""
+"""Place spans in their sentence and in the outlet's own or an attributed voice.
+
+Both steps work on whole tables at once (one sort and one binary search for
+all articles), so their cost grows as ``n log n`` with the number of spans,
+never with articles x sentences.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,23 @@ import pandas as pd
 __all__ = ["assign_sentences", "mark_voice"]
 
 
+def _article_codes(*columns: pd.Series) -> list[np.ndarray]:
+    """Integer codes for article ids, shared across ``columns``."""
+    lengths = [len(c) for c in columns]
+    codes, _ = pd.factorize(pd.concat([c.astype(object) for c in columns], ignore_index=True))
+    return np.split(codes.astype(np.int64), np.cumsum(lengths)[:-1])
+
+
+def _keys(codes: np.ndarray, offsets: np.ndarray, base: int) -> np.ndarray:
+    """One sortable int64 per (article, offset): articles apart, offsets in order."""
+    return codes * base + offsets
+
+
 def assign_sentences(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Fill ``spans["sentence"]`` with the index of the sentence holding each span start.
+
+    A span in an article without sentences gets a missing value; one that
+    starts before the article's first sentence gets -1.
 
     Examples
     --------
@@ -21,18 +41,24 @@ def assign_sentences(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
     if spans.empty:
         return spans.assign(sentence=pd.array([], dtype="Int64"))
     out = spans.copy()
-    out["sentence"] = pd.array([pd.NA] * len(out), dtype="Int64")
-    for article_id, rows in out.groupby("article_id", sort=False).groups.items():
-        own = sentences[sentences["article_id"] == article_id]
-        if own.empty:
-            continue
-        starts = own["start"].to_numpy()
-        order = np.argsort(starts)
-        position = (
-            np.searchsorted(starts[order], out.loc[rows, "start"].to_numpy(), side="right") - 1
-        )
-        index = own["index"].to_numpy()[order][np.clip(position, 0, None)]
-        out.loc[rows, "sentence"] = np.where(position >= 0, index, -1)
+    result = pd.array([pd.NA] * len(out), dtype="Int64")
+    if len(sentences):
+        span_codes, sent_codes = _article_codes(out["article_id"], sentences["article_id"])
+        span_starts = out["start"].to_numpy(dtype=np.int64)
+        sent_starts = sentences["start"].to_numpy(dtype=np.int64)
+        base = int(max(span_starts.max(), sent_starts.max(), 0)) + 2
+        sent_keys = _keys(sent_codes, sent_starts, base)
+        order = np.argsort(sent_keys, kind="stable")
+        sorted_keys, sorted_codes = sent_keys[order], sent_codes[order]
+        sorted_index = sentences["index"].to_numpy()[order]
+        position = np.searchsorted(sorted_keys, _keys(span_codes, span_starts, base), "right") - 1
+        clipped = np.clip(position, 0, None)
+        same_article = (position >= 0) & (sorted_codes[clipped] == span_codes)
+        has_sentences = np.isin(span_codes, sent_codes)
+        values = np.where(same_article, sorted_index[clipped], -1)
+        result = pd.array(np.where(has_sentences, values, 0), dtype="Int64")
+        result[~has_sentences] = pd.NA
+    out["sentence"] = result
     return out
 
 
@@ -40,7 +66,8 @@ def mark_voice(spans: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
     """Set ``voice`` to "attributed" for spans inside attributed content, else "own".
 
     ``attributions`` needs ``article_id``, ``content_start`` and
-    ``content_end`` (character offsets into the article text).
+    ``content_end`` (character offsets into the article text). A span is
+    attributed when one content span of its article contains it whole.
 
     Examples
     --------
@@ -51,19 +78,31 @@ def mark_voice(spans: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
     """
     out = spans.copy()
     voice = np.full(len(out), "own", dtype=object)
-    if len(out) and len(attributions):
-        valid = attributions.dropna(subset=["content_start", "content_end"])
-        by_article = {k: g for k, g in valid.groupby("article_id", sort=False)}
-        starts = out["start"].to_numpy()
-        ends = out["end"].to_numpy()
-        for position, article_id in enumerate(out["article_id"].to_numpy()):
-            group = by_article.get(article_id)
-            if group is None:
-                continue
-            inside = (group["content_start"].to_numpy() <= starts[position]) & (
-                ends[position] <= group["content_end"].to_numpy()
-            )
-            if inside.any():
-                voice[position] = "attributed"
+    valid = (
+        attributions.dropna(subset=["content_start", "content_end"])
+        if len(attributions)
+        else attributions
+    )
+    if len(out) and len(valid):
+        span_codes, attr_codes = _article_codes(out["article_id"], valid["article_id"])
+        starts = out["start"].to_numpy(dtype=np.int64)
+        ends = out["end"].to_numpy(dtype=np.int64)
+        c_starts = valid["content_start"].to_numpy(dtype=np.int64)
+        c_ends = valid["content_end"].to_numpy(dtype=np.int64)
+        base = int(max(ends.max(), c_ends.max(), starts.max(), c_starts.max(), 0)) + 2
+        start_keys = _keys(attr_codes, c_starts, base)
+        order = np.argsort(start_keys, kind="stable")
+        sorted_starts, sorted_codes = start_keys[order], attr_codes[order]
+        # the furthest content end among contents starting at or before each one;
+        # keys of earlier articles are smaller, so the running max never leaks across
+        reach = np.maximum.accumulate(_keys(attr_codes, c_ends, base)[order])
+        position = np.searchsorted(sorted_starts, _keys(span_codes, starts, base), "right") - 1
+        clipped = np.clip(position, 0, None)
+        inside = (
+            (position >= 0)
+            & (sorted_codes[clipped] == span_codes)
+            & (reach[clipped] >= _keys(span_codes, ends, base))
+        )
+        voice[inside] = "attributed"
     out["voice"] = voice
     return out

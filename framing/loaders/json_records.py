@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import LoadError
+from ..errors import LoadError, json_too_deep
 from .base import LoadOptions, LoadResult, Skipped
 from .decode import decode_bytes
 from .files import LongLine, iter_lines, open_binary, read_limited
@@ -69,11 +69,7 @@ def read_json(path: str, options: LoadOptions) -> Iterator[LoadResult]:
             "so that one bad record does not spoil the rest",
         ) from None
     except RecursionError:
-        raise LoadError(
-            path,
-            "its JSON nests lists or objects too deeply to read (thousands of levels)",
-            fix="flatten the records; news records need a few levels at most",
-        ) from None
+        raise json_too_deep(path, text) from None
     reader = RecordReader(path, options, unit="record")
     yield from reader.articles(enumerate(_records(data, path), start=1))
 

@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 
 from ..article import Article, articles_to_frame
 from ..columns import SKIPPED_COLUMNS
-from ..errors import FramingError, LoadError, invalid_parameter
+from ..errors import FramingError, LoadError, ParameterError, invalid_parameter
 from ..outlets import OutletRegistry
 from .assemble import ArticleDraft
 from .base import DEFAULT_MAX_BYTES, LoadOptions, LoadResult, Skipped
@@ -336,7 +336,7 @@ def load_article(
     ('tass', 'MOSCOW', 'Talks', 'Talks began.')
     """
     if (path is None) == (text is None):
-        raise ValueError("load_article() takes a path or text=..., exactly one of them.")
+        raise ParameterError("load_article() takes a path or text=..., exactly one of them.")
     options = _options(registry, outlet, None, DEFAULT_MAX_BYTES)
     if text is not None:
         if format not in (None, "text"):

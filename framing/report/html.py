@@ -129,7 +129,34 @@ def _article_header(article: Article, role: str) -> dict[str, Any]:
     }
 
 
-def _cell(value: object) -> str:
+# Columns and summary metrics that hold fractions or scores, shown with three
+# decimals; every other number is a count or an offset, shown as an integer.
+_FRACTION_MARKERS = (
+    "similarity",
+    "loadedness",
+    "shift",
+    "share",
+    "coverage",
+    "per_1000",
+    "mean",
+    "compound",
+    "ratio",
+    "weight",
+)
+
+
+def _is_fraction(name: str) -> bool:
+    return any(marker in name for marker in _FRACTION_MARKERS)
+
+
+def _cell(value: object, name: str = "") -> str:
+    """A table cell as text: counts and offsets as integers, fractions with 3 decimals.
+
+    Examples
+    --------
+    >>> _cell(12.0, "source_words"), _cell(0.5, "coverage"), _cell(1.0, "similarity")
+    ('12', '0.500', '1.000')
+    """
     if value is None:
         return ""
     if isinstance(value, (list, tuple, dict)):
@@ -137,6 +164,8 @@ def _cell(value: object) -> str:
     if pd.isna(value):
         return ""
     if isinstance(value, float):
+        if value.is_integer() and not _is_fraction(name):
+            return str(int(value))
         return f"{value:.3f}"
     return str(value)
 
@@ -145,7 +174,10 @@ def _table(frame: pd.DataFrame, columns: list[str]) -> dict[str, Any]:
     columns = [c for c in columns if c in frame.columns]
     return {
         "columns": columns,
-        "rows": [[_cell(v) for v in row] for row in frame[columns].itertuples(index=False)],
+        "rows": [
+            [_cell(v, c) for v, c in zip(row, columns, strict=True)]
+            for row in frame[columns].itertuples(index=False)
+        ],
     }
 
 
@@ -175,7 +207,7 @@ def report_context(comparison: Comparison, *, charts: bool = True) -> dict[str, 
         "rows": reading_rows(c),
         "tables": {name: _table(getattr(c, name), cols) for name, cols in TABLES.items()},
         "summary": [
-            (m, _cell(float(v)))
+            (m, _cell(float(v), m))
             for m, v in zip(c.summary["metric"], c.summary["value"], strict=True)
         ],
         "csp": CSP,

@@ -3,7 +3,10 @@
 The template environment escapes each ``{{ value }}`` with
 :func:`~framing.comparison.render.escape_markdown` (HTML entities for ``<``,
 ``>`` and ``&``; backslashes before Markdown syntax), so article text cannot
-open a link, a heading, a table cell or raw HTML. Only values the code
+open a link, a heading, a table cell or raw HTML. Bare URLs and ``www.``
+addresses are defused too (their ``:`` or ``.`` written as an HTML entity),
+so GitHub and other renderers that turn them into links ("autolinks") show
+them as text. Only values the code
 wraps in :class:`markupsafe.Markup` (chart file names it made itself) pass
 unchanged.
 
@@ -18,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -33,13 +37,32 @@ from .story import article_label, main_shifts
 if TYPE_CHECKING:  # pragma: no cover
     from ..comparison import Comparison
 
-__all__ = ["render_markdown"]
+__all__ = ["defuse_autolinks", "render_markdown"]
+
+
+# What GitHub-flavoured Markdown turns into a link without any syntax: a URL
+# scheme followed by ":" or "www." (GFM spec, "Autolinks (extension)").
+_AUTOLINK_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp):")
+_AUTOLINK_WWW = re.compile(r"(?i)\b(www)\.")
+
+
+def defuse_autolinks(text: str) -> str:
+    """Stop Markdown renderers from linking bare URLs: ``https&#58;//``, ``www&#46;``.
+
+    The entities render as the same characters, as text.
+
+    Examples
+    --------
+    >>> defuse_autolinks("see https://evil.example and www.evil.example")
+    'see https&#58;//evil.example and www&#46;evil.example'
+    """
+    return _AUTOLINK_WWW.sub(r"\1&#46;", _AUTOLINK_SCHEME.sub(r"\1&#58;", text))
 
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return str(value)
-    return escape_markdown(value)
+    return defuse_autolinks(escape_markdown(value))
 
 
 def _environment() -> jinja2.Environment:
@@ -84,7 +107,7 @@ def render_markdown(comparison: Comparison, chart_files: dict[str, str] | None =
         "rows": rows,
         "tables": {name: _table(getattr(c, name), cols) for name, cols in TABLES.items()},
         "summary": [
-            (m, _cell(float(v)))
+            (m, _cell(float(v), m))
             for m, v in zip(c.summary["metric"], c.summary["value"], strict=True)
         ],
     }

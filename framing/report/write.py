@@ -1,7 +1,9 @@
 """Write a comparison report to disk as HTML, Markdown (with charts beside it) or JSON.
 
 Every file is written atomically (to a temporary file beside it, then
-renamed), so a crash leaves the old file or none, never half a report.
+renamed), so a crash leaves the old file or none, never half a report. A
+Markdown report and its charts are written into a temporary folder and moved
+into place together, the report last.
 
 Examples
 --------
@@ -20,8 +22,8 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import invalid_parameter
-from ..io import write_text
+from ..atomic import atomic_files, prepare_output, write_text
+from ..errors import ParameterError, invalid_parameter
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..comparison import Comparison
@@ -40,7 +42,7 @@ def report_format(path: str | PathLike[str], format: str | None) -> str:
         return format
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
-        raise ValueError(
+        raise ParameterError(
             f"cannot tell the report format of {str(path)!r} from its extension; name the file "
             f"*.html, *.md or *.json, or pass format= (one of {', '.join(REPORT_FORMATS)})."
         )
@@ -83,11 +85,15 @@ def write_report(
     from .figures import comparison_figures, figure_svg
     from .markdown import render_markdown
 
-    folder = target.with_name(f"{target.stem}_charts")
-    written = []
-    chart_files = {}
-    for name, figure in comparison_figures(comparison).items():
-        written.append(write_text(folder / f"{name}.svg", figure_svg(figure)))
-        chart_files[name] = f"{folder.name}/{name}.svg"
-    written.append(write_text(target, render_markdown(comparison, chart_files)))
-    return written
+    prepare_output(target)  # names the user's path if it is a folder or unwritable
+    charts = f"{target.stem}_charts"
+    figures = comparison_figures(comparison)
+    with atomic_files(target.parent, label=target.name) as tmp:
+        (tmp / charts).mkdir()
+        chart_files = {}
+        for name, figure in figures.items():
+            (tmp / charts / f"{name}.svg").write_text(figure_svg(figure), encoding="utf-8")
+            chart_files[name] = f"{charts}/{name}.svg"
+        (tmp / target.name).write_text(render_markdown(comparison, chart_files), encoding="utf-8")
+    folder = target.with_name(charts)
+    return [folder / f"{name}.svg" for name in figures] + [target]

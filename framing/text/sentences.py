@@ -13,12 +13,15 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from ..columns import SENTENCE_COLUMNS
 from .paragraphs import paragraph_spans
+
+if TYPE_CHECKING:  # pragma: no cover
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = ["news_sentence_tokenizer", "sentence_spans", "sentences"]
 
@@ -33,6 +36,10 @@ def news_sentence_tokenizer() -> PunktSentenceTokenizer:
     >>> tok.tokenize("U.S. Sec. of State Mike Pompeo spoke on Jan. 5. He left.")
     ['U.S. Sec. of State Mike Pompeo spoke on Jan. 5.', 'He left.']
     """
+    # NLTK pulls in scipy and scikit-learn: import it when a sentence is split,
+    # not with the package (keeps `import framing` and `framing --help` fast)
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     spec = json.loads(
         resources.files("framing.resources").joinpath("punkt_news.json").read_text("utf-8")
     )

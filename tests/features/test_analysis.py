@@ -23,6 +23,7 @@ def test_analysis_json_keys_and_offsets(seed_path):
             "fuzzy",
             "sentence",
             "voice",
+            "loadedness",
         ]
     )
     assert sorted(data["attributions"][0]) == sorted(
@@ -33,6 +34,7 @@ def test_analysis_json_keys_and_offsets(seed_path):
             "source",
             "source_as_written",
             "source_kind",
+            "speaker",
             "cue",
             "cue_class",
             "direct",

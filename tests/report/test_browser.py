@@ -65,3 +65,38 @@ def test_report_loads_offline_with_no_errors_and_every_chart(browser, border_com
     assert screenshot.stat().st_size > 50_000
     print(f"screenshot: {screenshot}")
     page.close()
+
+
+def test_report_fits_a_400px_screen(browser, border_comparison, tmp_path):
+    path = write_report(border_comparison, tmp_path / "report.html")[0]
+    page = browser.new_page(viewport={"width": 400, "height": 800})
+    page.goto(path.as_uri(), wait_until="load")
+    # nothing makes the page wider than the screen (wide tables scroll inside their box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    widths = page.eval_on_selector_all(
+        "figure img", "images => images.map(i => i.getBoundingClientRect().right)"
+    )
+    assert len(widths) == 6 and max(widths) <= 400
+    page.close()
+
+
+def test_report_prints_whole_tables_with_badge_colours(browser, border_comparison, tmp_path):
+    path = write_report(border_comparison, tmp_path / "report.html")[0]
+    page = browser.new_page(viewport={"width": 800, "height": 1000})
+    page.goto(path.as_uri(), wait_until="load")
+    page.emulate_media(media="print")
+    boxes = page.eval_on_selector_all(
+        ".tablewrap",
+        "boxes => boxes.map(b => [getComputedStyle(b).overflowY, getComputedStyle(b).maxHeight,"
+        " b.scrollHeight <= b.clientHeight + 1])",
+    )
+    assert boxes and all(b == ["visible", "none", True] for b in boxes)
+    adjust = page.eval_on_selector(
+        ".badge",
+        "b => getComputedStyle(b).printColorAdjust || getComputedStyle(b).webkitPrintColorAdjust",
+    )
+    assert adjust == "exact"
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.stat().st_size > 20_000
+    page.close()

@@ -16,7 +16,7 @@ from io import BytesIO
 import pytest
 
 import framing
-from framing.errors import FramingError, LoadError
+from framing.errors import FramingError, LoadError, ParameterError
 from framing.loaders import iter_load
 from framing.loaders.html import MAX_BLOCKS_FOR_TRAFILATURA
 from framing.outlets import OutletRegistry
@@ -52,8 +52,8 @@ def test_row01_deeply_nested_json_file_is_skipped_and_the_good_file_beside_it_lo
     assert table["title"].tolist() == ["Talks resume"]
     (reason,) = _skips(table)["reason"]
     assert_one_line(reason, tmp_path / "deep.json")
-    assert "nests lists or objects too deeply" in reason
-    with pytest.raises(LoadError, match="too deeply"):
+    assert "line 1: JSON nested more than 900 levels deep" in reason
+    with pytest.raises(LoadError, match="too deep to read"):
         framing.load_article(tmp_path / "deep.json")
 
 
@@ -84,7 +84,7 @@ def test_row01_deeply_nested_registry_is_a_load_error(tmp_path):
     with pytest.raises(LoadError) as caught:
         OutletRegistry.from_file(path)
     assert_one_line(str(caught.value), path)
-    with pytest.raises(LoadError, match="nested too deeply"):
+    with pytest.raises(LoadError, match="JSON nested more than 900 levels"):
         framing.load(tmp_path / "x.txt", registry=path)
 
 
@@ -605,16 +605,16 @@ def test_a_folder_named_like_a_file_and_non_object_jsonl_lines(tmp_path):
 
 
 def test_bad_records_are_load_errors_not_usage_errors(tmp_path):
-    """The CLI maps FramingError to exit 1 (bad input) and other ValueErrors to 2 (usage)."""
+    """Bad input is a LoadError (exit 1); a bad option is a ParameterError (exit 2)."""
     path = tmp_path / "dated.jsonl"
     path.write_text(_jsonl([{"text": "x", "date": "2020-01-01T10:00:00+25:00"}]), "utf-8")
     assert len(framing.load(path)) == 1
     (tmp_path / "bad.json").write_text("[" * 5000, "utf-8")
-    with pytest.raises(FramingError):
+    with pytest.raises(FramingError) as caught:
         framing.load(tmp_path / "bad.json")
-    with pytest.raises(ValueError, match="format='docx'") as caught:
+    assert not isinstance(caught.value, ParameterError)
+    with pytest.raises(ParameterError, match="format='docx'"):
         framing.load(path, format="docx")
-    assert not isinstance(caught.value, FramingError)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
