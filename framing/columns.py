@@ -22,7 +22,8 @@ meta           dict of everything else the format carried (news id, ...)
 ``SENTENCE_COLUMNS``: one row per sentence; ``start`` and ``end`` are
 character offsets into the article's ``text`` (end exclusive).
 
-``SKIPPED_COLUMNS``: one row per record that was not loaded, with the reason.
+``SKIPPED_COLUMNS``: one row per record that was not loaded, with the reason;
+``kind`` is ``"skipped"`` (bad input) or ``"duplicate"`` (an exact copy, kept once).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
 
 SENTENCE_COLUMNS: tuple[str, ...] = ("article_id", "index", "start", "end", "paragraph", "text")
 
-SKIPPED_COLUMNS: tuple[str, ...] = ("source_path", "location", "reason")
+SKIPPED_COLUMNS: tuple[str, ...] = ("source_path", "location", "reason", "kind")
 
 OUTLET_COLUMNS: tuple[str, ...] = (
     "id",

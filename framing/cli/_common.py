@@ -230,20 +230,29 @@ def load_options(args: argparse.Namespace) -> dict[str, Any]:
         "registry": read_registry(args.registry),
         "columns": dict(getattr(args, "column", [])),
         "max_bytes": int(getattr(args, "max_bytes", DEFAULT_MAX_BYTES)),
+        # this run's own outputs are never read back as input (issue 11, row 31)
+        "exclude": [
+            path
+            for path in (getattr(args, "output", None), getattr(args, "skipped", None))
+            if path and path != "-"
+        ],
     }
 
 
 class InputStream:
     """Articles from the input paths, streamed; skipped records listed as they come.
 
-    Iterating yields articles only; ``skipped`` and ``files`` fill in as the
-    stream runs.
+    Iterating yields articles only; ``skipped``, ``duplicates`` and ``files``
+    fill in as the stream runs. An exact duplicate of an article already read
+    is listed as ``duplicate:`` and does not make the run partial: nothing is
+    lost.
     """
 
     def __init__(self, args: argparse.Namespace, *, progress: bool | None) -> None:
         self.args = args
         self.progress = progress
         self.skipped: list[Skipped] = []
+        self.duplicates: list[Skipped] = []
         self.articles = 0
         self.files: set[str] = set()
         self.warned = 0
@@ -253,8 +262,12 @@ class InputStream:
 
         for item in iter_load(self.args.paths, progress=self.progress, **load_options(self.args)):
             if isinstance(item, Skipped):
-                self.skipped.append(item)
-                warn(f"skipped: {item.reason}")
+                if item.kind == "duplicate":
+                    self.duplicates.append(item)
+                    warn(f"duplicate: {item.reason}")
+                else:
+                    self.skipped.append(item)
+                    warn(f"skipped: {item.reason}")
                 continue
             self.articles += 1
             self.files.add(str(item.source_path))
@@ -266,6 +279,8 @@ class InputStream:
         line = f"Loaded {self.articles} article(s) from {len(self.files)} file(s)"
         if self.skipped:
             line += f"; skipped {len(self.skipped)} file(s) or record(s), listed above"
+        if self.duplicates:
+            line += f"; {len(self.duplicates)} exact duplicate(s) kept once, listed above"
         if self.warned:
             line += f"; {self.warned} article(s) carry warnings in meta['warnings']"
         return line + "."

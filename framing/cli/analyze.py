@@ -64,7 +64,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="NAME_OR_FILE",
         help="lexicon to match: a built-in name (see `framing lexicon list`) or a CSV file; "
-        "repeatable (default: conflict_geopolitics)",
+        "repeatable (default: framing's one default set, conflict_geopolitics and "
+        "loaded_general, the same in analyze, compare and the Python API)",
     )
     features.add_argument(
         "--no-fuzzy",

@@ -72,8 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAME_OR_FILE",
-        help="lexicon judging loadedness; repeatable (default: conflict_geopolitics and "
-        "loaded_general)",
+        help="lexicon judging loadedness; repeatable (default: framing's one default set, "
+        "conflict_geopolitics and loaded_general, as in analyze)",
     )
     _add_report_output(compare, ("table", "html", "md", "json"), "table")
     compare.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import FramingError
 from ._common import EXIT_FAILURE, EXIT_OK, add_command, examples, info
 
 
@@ -94,27 +93,19 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_induce(args: argparse.Namespace) -> int:
-    from ..features import induce_lexicon
-    from ..features.annotations import load_annotations, parse_marks
+    from ..features.induce import induce_from_file
 
-    table = load_annotations(args.file)
-    if args.text_column not in table.columns:
-        raise FramingError(
-            f"{args.file}: no column {args.text_column!r}; columns are "
-            f"{list(table.columns)}. Fix: pass --text-column."
-        )
-    column = args.words_column or args.spans_column
-    if column not in table.columns:
-        raise FramingError(f"{args.file}: no column {column!r}; columns are {list(table.columns)}.")
-    marks = [parse_marks(v, spans=bool(args.spans_column)) for v in table[column]]
-    lexicon = induce_lexicon(
-        table[args.text_column].fillna("").astype(str).tolist(),
-        marks,
+    # every annotation cell is checked first; a bad one is a one-line error
+    # naming the file, the row and the fix
+    lexicon = induce_from_file(
+        args.file,
+        text_column=args.text_column,
+        words_column=args.words_column,
+        spans_column=args.spans_column,
         min_support=args.min_support,
         z_threshold=args.z_threshold,
         category=args.category,
         name=Path(args.output).stem,
-        source=f"induced from {Path(args.file).name}",
     )
     lexicon.to_csv(args.output)
     info(args, f"Wrote {len(lexicon)} entries to {args.output}.")

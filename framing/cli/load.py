@@ -169,7 +169,7 @@ def run_load(args: argparse.Namespace) -> int:
         table = articles_to_frame(articles)
         _emit(table, args, _preview(table))
     if args.skipped:
-        write_table(skipped_table(stream.skipped), args.skipped)
+        write_table(skipped_table(stream.skipped + stream.duplicates), args.skipped)
     info(args, stream.summary())
     return stream.exit_code()
 

@@ -168,7 +168,7 @@ def iter_load(
 
 
 def skipped_table(skipped: pd.DataFrame | Iterable[Skipped]) -> pd.DataFrame:
-    """The table of skipped files and records: ``source_path, location, reason``.
+    """The table of skipped files and records: ``source_path, location, reason, kind``.
 
     Parameters
     ----------
@@ -184,9 +184,12 @@ def skipped_table(skipped: pd.DataFrame | Iterable[Skipped]) -> pd.DataFrame:
     True
     """
     if isinstance(skipped, pd.DataFrame):
-        rows = [tuple(r.get(c) for c in SKIPPED_COLUMNS) for r in skipped.attrs.get("skipped", [])]
+        rows = [
+            tuple(r.get(c, "skipped") if c == "kind" else r.get(c) for c in SKIPPED_COLUMNS)
+            for r in skipped.attrs.get("skipped", [])
+        ]
     else:
-        rows = [(s.source_path, s.location, s.reason) for s in skipped]
+        rows = [(s.source_path, s.location, s.reason, s.kind) for s in skipped]
     return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS))
 
 

@@ -282,3 +282,35 @@ def test_plain_reprs_are_short_summaries():
     text = repr(comparison)
     assert text.startswith("<Comparison: the-daily-clarion retelling the-ashford-courier;")
     assert len(repr(analysis)) < 300 and len(text) < 300
+
+
+# -- row 31 and identity, at the CLI: outputs never read back; duplicates kept once -------------
+def test_load_into_its_own_input_folder_does_not_read_its_output_back(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title: A\n\nTroops left the base on Monday.\n", "utf-8")
+    (corpus / "b.txt").write_text("Title: B\n\nTalks resumed on Tuesday.\n", "utf-8")
+    output = corpus / "articles.csv"
+    for _ in range(3):
+        assert main(["load", str(corpus), "-o", str(output), "-q"]) == EXIT_OK
+        capsys.readouterr()
+    assert len(framing.load(output)) == 2
+
+
+def test_exact_duplicates_are_listed_and_do_not_make_the_run_partial(tmp_path, capsys):
+    text = "Title: A\n\nTroops left the base on Monday.\n"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "story.txt").write_text(text, "utf-8")
+    (tmp_path / "two" / "story.txt").write_text(text, "utf-8")
+    skipped = tmp_path / "skipped.csv"
+    code = main(["load", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), "--skipped", str(skipped)])
+    err = capsys.readouterr().err
+    assert code == EXIT_OK
+    assert sum(line.startswith("duplicate:") for line in err.splitlines()) == 1
+    assert "1 exact duplicate(s) kept once" in err
+    import pandas as pd
+
+    listed = pd.read_csv(skipped)
+    assert listed.columns.tolist() == ["source_path", "location", "reason", "kind"]
+    assert listed["kind"].tolist() == ["duplicate"]
