@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from os import PathLike
 from pathlib import Path
@@ -313,6 +313,17 @@ class OutletRegistry(Mapping[str, Outlet]):
     def by_credit(self, credit: str) -> str | None:
         """Outlet whose wire-dateline credit is ``credit`` (``"Reuters"``)."""
         return self._credits.get(credit.strip().casefold())
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """Every name, alias and dateline credit (of two characters or more), longest first."""
+        found = {
+            name
+            for outlet in self._outlets.values()
+            for name in (outlet.name, *outlet.aliases, *outlet.dateline_credits)
+            if len(name) >= 2
+        }
+        return tuple(sorted(found, key=lambda n: (-len(n), n)))
 
     @property
     def dateline_credits(self) -> tuple[str, ...]:

@@ -142,3 +142,19 @@ def test_slugify_keeps_every_script_and_canonical_keeps_the_display_name():
     assert slugify("???") == "" and OutletRegistry.default().canonical("???") is None
     art = framing.load_article(text="Source: Известия\n\nThe story.")
     assert art.outlet == "известия" and art.meta["outlet_name"] == "Известия"
+
+
+def test_agencies_resolve_by_their_dateline_credits_and_names_are_listed_once():
+    reg = OutletRegistry.default()
+    assert reg.by_credit("IP") == "iran-press" and reg.by_credit("BSS") == "bss"
+    assert reg.resolve("IP") is None  # a two-letter credit is no alias
+    assert reg.resolve("GulfToday") == "gulf-today"
+    names = reg.names
+    assert len(names) == len(set(names)) and "Thomson Reuters" in names
+    assert [len(n) for n in names] == sorted((len(n) for n in names), reverse=True)
+
+
+def test_every_outlet_has_the_keys_layout_inference_reads():
+    for outlet in OutletRegistry.default().values():
+        assert outlet.timezone, outlet.id  # naive dates on its pages take its zone
+        assert all(c.strip() == c and c for c in outlet.dateline_credits), outlet.id

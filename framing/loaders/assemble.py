@@ -2,9 +2,11 @@
 
 Every loader fills an :class:`ArticleDraft` with what its format carries;
 :func:`assemble_article` then does the same work for all of them: clean the
-body into paragraphs, take a wire dateline off its start, resolve the outlet
-through the registry, parse the publication date into a timezone-aware
-timestamp, and compute the stable ``article_id``.
+body into paragraphs, take a dateline off its start (the styles of
+``framing/resources/datelines.json``), resolve the outlet through the
+registry, parse the publication date into a timezone-aware timestamp, and
+compute the stable ``article_id``. A dateline or outlet found here rather
+than given is recorded in ``meta["inferred"]`` (field -> rule and line).
 """
 
 from __future__ import annotations
@@ -102,10 +104,13 @@ def assemble_article(
     dateline = _clean(draft.dateline)
     given_outlet = _clean(options.outlet) or _clean(draft.outlet)
     outlet_id = registry.canonical(given_outlet)
+    inferred: dict[str, Any] = dict(meta.get("inferred") or {})
     if paragraphs:
         found = split_dateline(paragraphs[0], registry.dateline_credits, dateline_pattern)
         if found is not None:
             paragraphs[0] = paragraphs[0][found.end :]
+            if dateline is None and found.place and found.strength != "layout":
+                inferred["dateline"] = {"rule": f"dateline: {found.rule}", "line": None}
             dateline = dateline or found.place
             if found.credit:
                 meta["dateline_credit"] = found.credit
@@ -113,10 +118,15 @@ def assemble_article(
                 if outlet_id is None and credited is not None:
                     outlet_id = credited
                     meta["outlet_from"] = "dateline credit"
+                    inferred["outlet"] = {"rule": "outlet: dateline credit", "line": None}
             if found.date:
                 meta["dateline_date"] = found.date
     if outlet_id is None and draft.url:
         outlet_id = registry.resolve(draft.url)
+        if outlet_id is not None:
+            inferred["outlet"] = {"rule": "outlet: page URL", "line": None}
+    if inferred:
+        meta["inferred"] = inferred
     known = outlet_id in registry if outlet_id else False
     outlet = registry[outlet_id] if known else None
     if given_outlet and not known and given_outlet != outlet_id:

@@ -4,7 +4,11 @@ trafilatura finds the article body, title, author and site name; framing
 adds the full publication timestamp (trafilatura keeps only the day) from
 the page's ``article:published_time``, JSON-LD ``datePublished`` or
 ``<time datetime>``, maps the site to an outlet by domain or name, and
-normalises the body like every other loader.
+normalises the body like every other loader. The layout inference of plain
+text (:mod:`framing.loaders.layout`) then reads trafilatura's text for what
+the page's metadata lacks (a headline, a date line, a byline, the dateline
+and its agency credit) and takes the furniture trafilatura kept out of the
+body; a field the metadata gives is never inferred against.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from .assemble import ArticleDraft, assemble_article
 from .base import LoadOptions, LoadResult
 from .decode import decode_bytes
 from .files import file_name, read_limited
+from .layout import infer_layout
 from .markup import (
     document_root,
     element_text,
@@ -107,18 +112,53 @@ def parse_html(
             meta[key] = value
     page_url = url or document.url
     outlet = options.registry.resolve(page_url) if page_url else None
+    fields: dict[str, Any] = {
+        "title": title,
+        "published": _published_from_page(html) or document.date or fallback_published,
+        "byline": document.author,
+        # a site name that is only the host name is no metadata: the text may say more
+        "outlet": outlet or _site_name(document),
+    }
+    text = _fill_from_text(lines, fields, meta, options, url=page_url)
+    fields["outlet"] = fields["outlet"] or document.hostname
     draft = ArticleDraft(
-        text="\n".join(lines),
-        title=title,
-        published=_published_from_page(html) or document.date or fallback_published,
-        byline=document.author,
+        text=text,
         url=page_url,
-        outlet=outlet or document.sitename or document.hostname,
         language=getattr(document, "language", None) or _lang_attribute(html),
         locator=locator,
         meta=meta,
+        **fields,
     )
     return assemble_article(draft, options, source_path=source_path)
+
+
+def _fill_from_text(
+    lines: list[str],
+    fields: dict[str, Any],
+    meta: dict[str, Any],
+    options: LoadOptions,
+    *,
+    url: str | None = None,
+) -> str:
+    """Infer from the extracted text what the metadata lacks; return the cleaned body."""
+    explicit = {name for name, value in fields.items() if value}
+    if options.outlet:
+        explicit.add("outlet")
+    page = infer_layout(lines, options.registry, explicit=explicit, url=url)
+    for name, value in page.fields.items():
+        fields[name] = fields.get(name) or value
+    meta.update({k: v for k, v in page.meta.items() if k not in meta})
+    if page.inferred:
+        meta["inferred"] = page.inferred
+    return "\n".join(page.body) if page.body else "\n".join(lines)
+
+
+def _site_name(document: Any) -> str | None:
+    name = (document.sitename or "").strip()
+    host = (document.hostname or "").casefold().removeprefix("www.")
+    if not name or name.casefold().removeprefix("www.") == host:
+        return None
+    return name
 
 
 _LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
@@ -157,24 +197,24 @@ def _parse_large_html(
     published = published or fallback_published
     if not text.strip():
         raise LoadError(where, "no article text found in the HTML page", fix="check the file")
-    lines = [x for x in text.split("\n\n") if x.strip()]
-    if title and lines and lines[0].strip() == title.strip():
-        lines = lines[1:]
+    paragraphs = [x for x in text.split("\n\n") if x.strip()]
+    if title and paragraphs and paragraphs[0].strip() == title.strip():
+        paragraphs = paragraphs[1:]
+    lines = "\n\n".join(paragraphs).split("\n")  # paragraphs stay apart by their blank lines
     meta = dict(meta or {})
     meta.setdefault("warnings", []).append(
         f"the page holds {blocks:,} <p>/<div> elements, more than "
         f"{MAX_BLOCKS_FOR_TRAFILATURA:,}; its text is the {name} element read block by block "
         "(framing's linear extractor), not trafilatura's selection; check it"
     )
+    fields: dict[str, Any] = {
+        "title": title,
+        "published": published,
+        "outlet": options.registry.resolve(url) if url else None,
+    }
+    text = _fill_from_text(lines, fields, meta, options, url=url)
     draft = ArticleDraft(
-        text="\n\n".join(lines),
-        title=title,
-        published=published,
-        url=url,
-        outlet=options.registry.resolve(url) if url else None,
-        language=_lang_attribute(html),
-        locator=locator,
-        meta=meta,
+        text=text, url=url, language=_lang_attribute(html), locator=locator, meta=meta, **fields
     )
     return assemble_article(draft, options, source_path=source_path)
 

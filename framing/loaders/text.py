@@ -1,14 +1,20 @@
-"""Plain-text articles, parsed with outlet layout rules.
+"""Plain-text articles: outlet layouts, front matter and layout inference.
 
-Pages saved as text keep their outlet's furniture: header lines (a print
-date, ``News ID:``, ``Publish Date:``), a dateline, and a comment box at the
-end. When the first lines match an outlet layout from the registry, its rules
-take the header lines into fields, cut the footer and drop boilerplate.
-Otherwise a generic reading applies: ``Key: value`` front matter (``Title:``,
-``Date:``, ``Author:``, ``Source:``, ``URL:``), a first line followed by a
-blank line is the title, and trailing boilerplate lines (share buttons,
-copyright, comment prompts) are cut. A wire dateline is taken off the body
-either way.
+Pages saved as text keep their outlet's furniture. Three readings apply, in
+this order, and each leaves what it does not know to the next:
+
+1. **Outlet layout** (registry data): when the first lines match an
+   outlet's layout (``detect``), its rules take the header lines into
+   fields (a print date, ``News ID:``, ``Publish Date:``), cut the footer and
+   drop boilerplate lines.
+2. **Front matter**: ``Key: value`` lines at the top (``Title:``,
+   ``Date:``, ``Author:``, ``Source:``, ``URL:``, ...) give fields directly.
+3. **Layout inference** (:mod:`framing.loaders.layout`) on the rest: the
+   headline, date line, byline, dateline and outlet of a saved or pasted
+   page, and the body without page furniture. It never overrides a field
+   given by the layout, the front matter, ``overrides`` or the ``outlet``
+   option, and it records where every field it fills came from in
+   ``meta["inferred"]`` (field -> rule and line number).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from .assemble import ArticleDraft, assemble_article
 from .base import LoadOptions, LoadResult
 from .decode import decode_bytes
 from .files import file_name, read_limited
+from .layout import infer_layout
 
 __all__ = ["parse_text", "read_text"]
 
@@ -47,17 +54,6 @@ _FRONT_MATTER_KEYS = {
     "dateline": "dateline",
 }
 _FRONT_MATTER = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(\S.*?)\s*$")
-_BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|,))*)\s*$")
-# Trailing lines that are page furniture, not article text. Only a run of
-# such lines at the very end is cut, so a sentence mentioning them survives.
-_TRAILING_BOILERPLATE = re.compile(
-    r"^\s*(?:\*\s*)?(?:comments?|leave a comment|post a comment|your comment|"
-    r"share(?: this(?: article| story)?)?(?: on \w+)?|tweet|print|e-?mail|"
-    r"related(?: articles| stories)?|"
-    r"tags?|advertisement|(?:©|\(c\)|copyright\b).*|all rights reserved\.?)\s*:?\s*$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!:;,\"”’]\s*$")
 
 
 def _put(fields: dict[str, Any], meta: dict[str, Any], groups: dict[str, str | None]) -> None:
@@ -70,7 +66,8 @@ def _put(fields: dict[str, Any], meta: dict[str, Any], groups: dict[str, str | N
             meta.setdefault(name, value)
 
 
-def _apply_layout(lines: list[str], layout: Layout) -> tuple[list[str], dict, dict]:
+def _apply_layout(lines: list[str], layout: Layout) -> tuple[int, list[str], dict, dict]:
+    """``(first body line, body lines, fields, meta)`` by an outlet's layout rules."""
     fields: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     start = 0
@@ -91,14 +88,16 @@ def _apply_layout(lines: list[str], layout: Layout) -> tuple[list[str], dict, di
             break
     if layout.drop:
         body = [x for x in body if not any(p.search(x.strip()) for p in layout.drop)]
-    return body, fields, meta
+    return start, body, fields, meta
 
 
-def _apply_generic(lines: list[str]) -> tuple[list[str], dict, dict]:
+def _front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:
+    """``(first line after the front matter, fields)``."""
     fields: dict[str, Any] = {}
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
+    first = start
     while start < len(lines):
         match = _FRONT_MATTER.match(lines[start])
         key = match and _FRONT_MATTER_KEYS.get(match.group(1).casefold())
@@ -106,24 +105,7 @@ def _apply_generic(lines: list[str]) -> tuple[list[str], dict, dict]:
             break
         fields.setdefault(key, match.group(2))
         start += 1
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    body = lines[start:]
-    if "title" not in fields and len(body) > 2 and not body[1].strip():
-        first = body[0].strip()
-        if len(first.split()) <= 30 and not _SENTENCE_END.search(first):
-            fields["title"] = first
-            body = body[2:]
-    for number, line in enumerate(body[:4]):
-        match = _BYLINE.match(line)
-        if match and "byline" not in fields:
-            fields["byline"] = match.group(1)
-            body = body[:number] + body[number + 1 :]
-            break
-    end = len(body)
-    while end > 0 and (not body[end - 1].strip() or _TRAILING_BOILERPLATE.match(body[end - 1])):
-        end -= 1
-    return body[:end], fields, {}
+    return (start if fields else first), fields
 
 
 def parse_text(
@@ -158,14 +140,31 @@ def parse_text(
         outlet = detected or outlet
     layout = outlet.layout if outlet is not None else None
     if layout is not None:
-        body, fields, found_meta = _apply_layout(lines, layout)
+        start, body, fields, found_meta = _apply_layout(lines, layout)
         fields.setdefault("outlet", outlet.id)  # type: ignore[union-attr]
     else:
-        body, fields, found_meta = _apply_generic(lines)
-    fields.update(overrides or {})
+        start, fields = _front_matter(lines)
+        body, found_meta = lines[start:], {}
+    overrides = dict(overrides or {})
+    explicit = {k for k, v in {**fields, **overrides}.items() if v not in (None, "")}
+    if options.outlet:
+        explicit.add("outlet")
+    page = infer_layout(
+        body,
+        registry,
+        explicit=explicit,
+        url=overrides.get("url") or fields.get("url"),
+        layout_dateline=layout.dateline if layout else None,
+        line_offset=start,
+    )
+    fields.update(page.fields)
+    found_meta = {**page.meta, **found_meta}
+    if page.inferred:
+        found_meta["inferred"] = page.inferred
+    fields.update(overrides)
     fields.setdefault("locator", locator or "<text>")
     fields["meta"] = {**(meta or {}), **found_meta, **fields.get("meta", {})}
-    draft = ArticleDraft(text="\n".join(body), **fields)
+    draft = ArticleDraft(text="\n".join(page.body), **fields)
     return assemble_article(
         draft,
         options,

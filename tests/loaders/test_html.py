@@ -75,3 +75,32 @@ def test_truncated_html_without_text_is_an_error_naming_truncation(tmp_path):
 def test_fragment_to_text_keeps_paragraphs_and_drops_scripts():
     text = html_fragment_to_text("<p>One <b>two</b>.</p><script>x()</script><p>Three<br>four</p>")
     assert text == "One two.\n\nThree\nfour"
+
+
+BARE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Harbour fees</title></head><body>
+<article>
+<p>By Ana Lima</p>
+<p>March 7, 2021 - 09:05</p>
+<p>OSLO (Reuters) - The council approved the new harbour fees on Monday after a long debate
+that ran late into the evening at the town hall, officials said.</p>
+<p>Share this article</p>
+<p>Fishermen said the rise would cost them dearly, and that they would appeal the decision to
+the regional court within the month, their association said.</p>
+<p>(Reporting by Ana Lima; Editing by Per Dahl)</p>
+</article>
+</body></html>"""
+
+
+def test_the_text_fills_what_the_pages_metadata_lacks():
+    art = parse_html(BARE_PAGE, LoadOptions(), url="https://example.org/harbour")
+    assert art.byline == "Ana Lima" and art.dateline == "OSLO" and art.outlet == "reuters"
+    assert str(art.published.date()) == "2021-03-07"  # trafilatura's own date reading wins
+    assert art.text.startswith("The council approved") and "Share this" not in art.text
+    assert "Reporting by" not in art.text
+    assert {"byline", "dateline", "outlet"} <= set(art.meta["inferred"])
+
+
+def test_metadata_is_never_inferred_against(page):
+    art = framing.load_article(page)
+    assert "title" not in art.meta.get("inferred", {}) and art.byline == "Nicole Gaouette"

@@ -199,3 +199,104 @@ def test_any_registry_file_gives_a_registry_or_a_framing_error(payload):
             return
     for outlet in registry.values():
         assert isinstance(outlet.id, str) and all(isinstance(a, str) for a in outlet.aliases)
+
+
+# -- layout inference (issue 15): it never drops a body sentence ------------------------
+# Body sentences are built from ordinary words, including words that page furniture
+# uses ("share", "comments", "read", "photo", "follow", "published"), so that a rule
+# that took running prose for furniture would show here.
+_WORDS = (
+    "the council said it would share more data on the port after comments from "
+    "residents who read the latest report and published photos of the flood while "
+    "officials follow the source of the related water problem and will update the "
+    "plan by next week because the minister wants to review all the costs again"
+).split()
+_sentence = st.lists(st.sampled_from(_WORDS), min_size=2, max_size=28).map(
+    lambda words: " ".join([words[0].capitalize(), *words[1:]]) + "."
+)
+_paragraph = st.lists(_sentence, min_size=1, max_size=3)
+# Page furniture of the kinds the rules know, written for these tests.
+_HEAD = [
+    "Skip to main content",
+    "Home > World > Europe",
+    "Harbour workers end strike after pay deal",
+    "Harbour workers end strike after pay deal - Example Gazette",
+    "By Jane Roe",
+    "Published: 07 March 2021 09:05 AM",
+    "March 7, 2021 - 09:05",
+    "Updated 2 hours ago",
+    "4 min read",
+    "Dock cranes stand idle at the harbour on Monday. AFP",
+    "Dock cranes at the harbour. /John Doe/Reuters",
+    "Share this article",
+    "Subscribe",
+    "Advertisement",
+    "Breaking News",
+]
+_TAIL = [
+    "Leave a Comment",
+    "7 + 2 =",
+    "Related articles",
+    "Share",
+    "© 2021 Example Gazette. All rights reserved.",
+    "Follow us on Twitter",
+    "Tags:",
+    "(Reporting by Jane Roe; editing by John Doe)",
+    "Read more here.",
+]
+_DATELINES = ["", "", "LONDON (Reuters) - ", "OSLO, March 7 (AP) — ", "CAIRO: ", "PARIS – "]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@FAST
+@given(
+    head=st.lists(st.sampled_from(_HEAD), max_size=8),
+    body=st.lists(_paragraph, min_size=1, max_size=7),
+    tail=st.lists(st.sampled_from(_TAIL), max_size=5),
+    dateline=st.sampled_from(_DATELINES),
+    blank_lines=st.booleans(),
+)
+def test_layout_inference_never_drops_a_body_sentence(head, body, tail, dateline, blank_lines):
+    from framing.loaders.text import parse_text
+
+    gap = "\n\n" if blank_lines else "\n"
+    paragraphs = [" ".join(p) for p in body]
+    paragraphs[0] = dateline + paragraphs[0]
+    page = gap.join([*head, *paragraphs, *tail])
+    article = parse_text(page, OPTIONS)
+    text = _normal(article.text)
+    for paragraph in body:
+        for sentence in paragraph:
+            assert sentence in text, (sentence, page)
+
+
+@FAST
+@given(body=st.lists(_paragraph, min_size=1, max_size=8), blank_lines=st.booleans())
+def test_layout_inference_keeps_a_plain_body_whole(body, blank_lines):
+    from framing.loaders.layout import infer_layout
+
+    lines = [" ".join(p) for p in body]
+    if blank_lines:
+        lines = [x for line in lines for x in (line, "")]
+    got = infer_layout(lines, OutletRegistry.default())
+    kept = _normal(" ".join(got.body))
+    assert all(sentence in kept for paragraph in body for sentence in paragraph)
+    assert "title" not in got.fields
+
+
+@FAST
+@given(line=st.text(max_size=120))
+def test_date_lines_and_furniture_rules_read_any_line(line):
+    from framing.loaders.date_lines import find_dates, is_timestamp, read_date_line
+    from framing.loaders.furniture import furniture_hit
+
+    for found in find_dates(line):
+        assert pd.Timestamp(found.iso[:10]).year >= 1
+        assert 0 <= found.start < found.end <= len(line)
+    read_date_line(line)
+    is_timestamp(line)
+    for where in ("head", "body", "tail"):
+        furniture_hit(line, where)
