@@ -32,6 +32,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -123,20 +124,42 @@ class SentenceModel:
     intercept: float
 
     def decision(self, sentences: Sequence[str]) -> np.ndarray:
-        """Log-odds that each sentence holds a loaded word."""
-        from sklearn.feature_extraction.text import CountVectorizer
+        """Log-odds that each sentence (lower-cased words joined by spaces) holds a loaded word."""
+        tokens = [t for s in sentences for t in s.split()]
+        index = np.repeat(np.arange(len(sentences)), [len(s.split()) for s in sentences])
+        return self.decision_tokens(tokens, index, len(sentences))
 
-        if not len(sentences):
+    def decision_tokens(self, tokens: Sequence[str], index: np.ndarray, n: int) -> np.ndarray:
+        """Log-odds of ``n`` sentences given as tokens in order and each token's sentence.
+
+        The same TF-IDF as scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2),
+        sublinear_tf=True)`` over space-separated tokens, computed with one
+        dictionary look-up per word and word pair.
+        """
+        import scipy.sparse as sp
+
+        if not n:
             return np.zeros(0)
-        counts = CountVectorizer(
-            vocabulary=self.vocabulary, ngram_range=(1, 2), token_pattern=r"\S+", lowercase=False
-        ).transform(list(sentences))
-        counts = counts.astype(float).tocsr()
-        counts.data = 1.0 + np.log(counts.data)
-        weighted = counts.multiply(self.idf[None, :]).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        index = np.asarray(index, dtype=np.int64)
+        get = self.vocabulary.get
+        unigrams = np.fromiter((get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
+        pairs = np.fromiter(
+            (get(f"{a} {b}", -1) for a, b in itertools.pairwise(tokens)),
+            dtype=np.int64,
+            count=max(len(tokens) - 1, 0),
+        )
+        pairs[index[1:] != index[:-1]] = -1  # no pair across sentences
+        rows = np.concatenate([index, index[1:]])
+        cols = np.concatenate([unigrams, pairs])
+        keep = cols >= 0
+        counts = sp.csr_matrix(
+            (np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(n, len(self.idf))
+        )
+        counts.sum_duplicates()
+        counts.data = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
+        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        return np.asarray(weighted @ self.coef).ravel() / norms + self.intercept
+        return np.asarray(counts @ self.coef).ravel() / norms + self.intercept
 
     def to_dict(self) -> dict:
         terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
@@ -270,9 +293,10 @@ class LoadednessModel:
         """Stage-1 log-odds of each word (rows of ``X`` in ``FEATURE_NAMES`` order)."""
         columns = [FEATURE_NAMES.index(n) for n in self.feature_names]
         z = (X[:, columns] - self.mean) / self.scale @ self.coef + self.intercept
-        if self.word_weights:
-            weights = self.word_weights
-            z = z + np.array([weights.get(lemma_key(str(w)), 0.0) for w in words], dtype=float)
+        if self.word_weights and len(z):
+            where, forms = pd.factorize(pd.Series([str(w) for w in words], dtype=object))
+            get = self.word_weights.get
+            z = z + np.array([get(lemma_key(f), 0.0) for f in forms], dtype=float)[where]
         return z
 
     def predict(self, words: pd.DataFrame, X: np.ndarray) -> np.ndarray:
@@ -282,8 +306,9 @@ class LoadednessModel:
             return _sigmoid(z)
         sentence_score = np.zeros(len(z))
         if self.sentence is not None and len(z):
-            index, texts = sentence_texts(words)
-            sentence_score = self.sentence.decision(texts)[index]
+            codes, index = np.unique(words["sentence"].to_numpy(), return_inverse=True)
+            lowered = [t.casefold() for t in words["text"].tolist()]
+            sentence_score = self.sentence.decision_tokens(lowered, index, len(codes))[index]
         F = np.hstack([context_features(words, z, sentence_score), X])
         return _sigmoid(self.stage2.decision(F))
 
