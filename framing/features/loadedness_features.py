@@ -40,7 +40,7 @@ import pandas as pd
 from .inflect import parts_of_speech
 from .tokens import DETERMINERS
 
-__all__ = ["FEATURE_NAMES", "WORD", "word_features"]
+__all__ = ["FEATURE_NAMES", "WORD", "lemma_key", "word_features"]
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
@@ -163,6 +163,32 @@ def pattern_lexicon() -> dict[str, tuple[float, float]]:
             continue
         senses.setdefault(form, []).append(value)
     return {w: tuple(np.mean(v, axis=0).tolist()) for w, v in senses.items()}  # type: ignore[misc]
+
+
+# Order in which a lemma is chosen when lemminflect knows several readings of a word.
+_LEMMA_ORDER = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN")
+
+
+@lru_cache(maxsize=200_000)
+def lemma_key(word: str) -> str:
+    """The lemma a word's learned weight is stored under (lower case; the word if unknown).
+
+    One lemma per word form, whatever its reading in context ("lies" -> "lie",
+    "slammed" -> "slam"), so that the inflections of a word share one weight.
+
+    Examples
+    --------
+    >>> lemma_key("Slammed"), lemma_key("regimes"), lemma_key("Takfiri")
+    ('slam', 'regime', 'takfiri')
+    """
+    from .inflect import _lemminflect
+
+    form = word.casefold().replace("’", "'")
+    readings = _lemminflect().getAllLemmas(form)
+    for tag in _LEMMA_ORDER:
+        if tag in readings:
+            return str(readings[tag][0])
+    return form
 
 
 @lru_cache(maxsize=200_000)

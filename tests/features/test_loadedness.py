@@ -9,13 +9,14 @@ import pytest
 from framing.errors import FramingError
 from framing.features.loadedness import (
     LoadednessModel,
-    fit_model,
+    get_model,
     loaded_spans,
     score,
     score_span_table,
 )
 from framing.features.loadedness_features import FEATURE_NAMES, word_features
-from framing.features.loadedness_train import word_spans
+from framing.features.loadedness_model import CONTEXT_NAMES, SentenceModel, context_features
+from framing.features.loadedness_train import Corpus, fit_model, word_spans
 
 
 def test_features_are_named_and_offsets_slice():
@@ -35,13 +36,24 @@ def test_features_are_named_and_offsets_slice():
     assert regime["lex_label_negative"] == 1.0 and regime["prev_vader_abs"] > 0
 
 
-def test_shipped_model_ranks_loaded_words_higher():
+def test_shipped_models_rank_loaded_words_higher():
     model = LoadednessModel.default()
-    assert model.kind == "trained"
+    assert model.kind == "trained" and model.name == "words"
     assert model.info["training_data"][0].startswith("BABE")
+    assert model.stage2 is not None and model.sentence is not None
     assert score("regime", "The regime fell.") > score("government", "The government fell.")
     assert score("thugs", "Thugs attacked the office.") > score("men", "Men attacked the office.")
     assert 0.0 <= score("anything at all") <= 1.0
+    phrases = get_model("phrases")
+    assert phrases.name == "phrases" and phrases.info["training_data"][0].startswith("PTC")
+    assert score("thugs", "Thugs attacked the office.", model="phrases") > score(
+        "office", "Thugs attacked the office.", model="phrases"
+    )
+
+
+def test_unknown_model_name_lists_the_names():
+    with pytest.raises(ValueError, match="'heuristic', 'phrases', 'words'"):
+        get_model("sentences")
 
 
 def test_phrase_not_in_context_is_scored_alone():
@@ -61,22 +73,69 @@ def test_span_table_and_loaded_spans_slice_the_text():
     assert brutal_regime > talks
 
 
-def test_model_file_round_trip_and_bad_files(tmp_path):
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(200, len(FEATURE_NAMES)))
-    y = X[:, FEATURE_NAMES.index("vader_abs")] > 0.5
-    words = np.array(["w"] * 200, dtype=object)
-    model = fit_model([X], [y], [words], training_data=["synthetic"])
+def _toy_corpus() -> Corpus:
+    loaded = ["brutal", "thugs", "slaughtered", "vile"]
+    plain = ["quiet", "men", "met", "long"]
+    texts = []
+    for i in range(36):
+        a, b = loaded[i % 4], plain[(i + 1) % 4]
+        texts.append(f"The {a} group {b} here. A {plain[i % 4]} day passed.")
+    words, X = word_features(texts)
+    y = words["text"].str.casefold().isin(loaded).to_numpy()
+    subset = np.ones(len(texts), dtype=bool)
+    return Corpus("toy", texts, words, X, y, words["doc"].to_numpy(), {}, subset)
+
+
+def test_fit_save_load_round_trip_and_bad_files(tmp_path):
+    corpus = _toy_corpus()
+    model = fit_model(corpus, None, "words", training_data=["toy"])
+    assert model.word_weights["brutal"] > 0 > model.word_weights["quiet"]
+    assert model.stage2 is not None and model.stage2.names[: len(CONTEXT_NAMES)] == list(
+        CONTEXT_NAMES
+    )
     path = model.save(tmp_path / "m.json")
     again = LoadednessModel.load(path)
-    assert np.allclose(again.coef, model.coef, atol=1e-5)
-    assert again.explain(1)["feature"].tolist() == ["vader_abs"]
+    p, q = model.predict(corpus.words, corpus.X), again.predict(corpus.words, corpus.X)
+    assert np.allclose(p, q, atol=1e-3)
+    flags = q >= again.threshold
+    assert flags[corpus.y].mean() > 0.9 and flags[~corpus.y].mean() < 0.1
+    assert set(again.explain(5)["part"]) <= {"word", "context"}
+    assert again.explain_words(2)["lemma"].tolist()[0] in {"brutal", "thug", "slaughter", "vile"}
     bad = tmp_path / "bad.json"
     bad.write_text('{"feature_names": ["no_such_feature"]}', "utf-8")
     with pytest.raises(FramingError, match=r"bad\.json: not a framing loadedness model"):
         LoadednessModel.load(bad)
     with pytest.raises(FramingError, match="no such model file"):
         LoadednessModel.load(tmp_path / "missing.json")
+
+
+def test_sentence_model_matches_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = ["the brutal regime", "a quiet day", "the regime fell", "a brutal day", "quiet"]
+    vectorizer = TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"\S+", lowercase=False
+    )
+    A = vectorizer.fit_transform(texts)
+    clf = LogisticRegression().fit(A, [1, 0, 0, 1, 0])
+    ours = SentenceModel(
+        dict(vectorizer.vocabulary_), vectorizer.idf_, clf.coef_[0], float(clf.intercept_[0])
+    )
+    new = ["brutal brutal regime", "nothing known", "a quiet regime"]
+    assert np.allclose(ours.decision(new), clf.decision_function(vectorizer.transform(new)))
+
+
+def test_context_features_stay_inside_the_sentence():
+    words = pd.DataFrame({"text": list("abcd"), "sentence": [0, 0, 0, 1]})
+    z = np.array([1.0, 2.0, 3.0, 4.0])
+    F = dict(
+        zip(CONTEXT_NAMES, context_features(words, z, np.array([5, 5, 5, 6.0])).T, strict=True)
+    )
+    assert F["prev_score"][1] == 1.0 and F["next_score"][1] == 3.0
+    assert F["next_score"][2] < -5 and F["prev_score"][3] < -5  # sentence edges
+    assert F["sentence_max_score"].tolist()[:3] == [3.0, 3.0, 2.0]
+    assert F["sentence_score"].tolist() == [5, 5, 5, 6]
 
 
 def test_heuristic_fallback_needs_no_data():
