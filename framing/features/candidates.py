@@ -64,6 +64,7 @@ from .tokens import (
     is_be,
     is_capitalised,
 )
+from .verb_phrases import VerbPhrasePatterns
 from .wordlists import words
 
 __all__ = ["CandidateFinder", "Found"]
@@ -76,7 +77,7 @@ _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 _NOUN_PLURALS = words("noun_plurals")
 
 
-class CandidateFinder(InvertedPatterns):
+class CandidateFinder(InvertedPatterns, VerbPhrasePatterns):
     """Attributions of one sentence's tokens, by the rules of the module docstring.
 
     Parameters
@@ -226,6 +227,11 @@ class CandidateFinder(InvertedPatterns):
         inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
         if inverted is not None:
             return inverted
+        opening = self._participle_first(
+            text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph
+        )
+        if opening is not None:
+            return opening
         # Source before the cue, over auxiliaries, adverbs and time adjuncts.
         j = c - 1
         passive = False
@@ -251,6 +257,12 @@ class CandidateFinder(InvertedPatterns):
         ):
             # "was asked whether ...", "Asked if ..., Ryan said": by an agent or unnamed
             return self._passive(text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph)
+        if verb_group_start == c and j > lo:
+            phrase = self._verb_phrase(
+                text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph
+            )
+            if phrase is not None:
+                return phrase
         if j < lo or not verb_context(tokens, j, c, cue):
             return None
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)

@@ -36,6 +36,7 @@ __all__ = [
     "name_segment_start",
     "np_end_after",
     "np_start_before",
+    "possessive_mark",
     "sentence_subject",
 ]
 
@@ -56,6 +57,7 @@ ORGANISATION_WORDS = words("organisation_words")
 # Parts of the day are capitalised only in names ("The Corran Evening Post", "Morning Star").
 _NAME_TIME_WORDS = words("name_time_words")
 _QUANTIFIERS = words("quantifiers")
+_NAME_PARTICLES = words("name_particles")
 _NUMBER_LEADS = words("number_leads")
 # Words that begin an adjunct ("On Monday, ..."): not the subject of a clause.
 _ADJUNCT_START = words("adjunct_start")
@@ -228,6 +230,9 @@ def np_start_before(
         ):
             i -= 2  # Sanders’ campaign
             continue
+        if prev.lower in _NAME_PARTICLES and prev.text.islower() and is_capitalised(tokens[i]):
+            i -= 1  # dos Santos, von der Leyen
+            continue
         if not _np_word(prev) or (prev.lower in cue_words and not is_capitalised(prev)):
             break
         if (
@@ -324,7 +329,7 @@ def sentence_subject(
         return None
     if tokens[start].lower in ("he", "she", "they", "we", "i", "it"):
         return start, start
-    last = _subject_end(tokens, start, before)
+    last = _subject_end(tokens, start, before, cue_words)
     if last is None:
         return None
     if (
@@ -340,7 +345,9 @@ def sentence_subject(
     return start, last
 
 
-def _subject_end(tokens: list[Token], start: int, before: int) -> int | None:
+def _subject_end(
+    tokens: list[Token], start: int, before: int, cue_words: frozenset[str] = frozenset()
+) -> int | None:
     """Last token of a clause subject starting at ``tokens[start]``: up to its verb.
 
     Without a tagger the verb is the first lower-case word that is an
@@ -358,6 +365,7 @@ def _subject_end(tokens: list[Token], start: int, before: int) -> int | None:
             and (
                 word in CLAUSE_WORDS - _SUBJECT_LINKS
                 or word in _IRREGULAR_VERBS
+                or word in cue_words
                 or (word.endswith("ed") and len(word) > 4)
                 or is_adverb(token)
             )
@@ -412,7 +420,7 @@ def apposition(
     k = comma - 1
     commas = 0
     while k > lo and commas < 4:
-        if tokens[k].text in QUOTES:
+        if tokens[k].text in QUOTES and not possessive_mark(tokens, k):
             return None  # a quotation: not an apposition
         if tokens[k].text == ",":
             commas += 1
@@ -433,7 +441,8 @@ def apposition(
                 or segment_first.lower in RELATIVE_PRONOUNS
                 or participial
             )
-            if (appositive_like(segment_first) or participial) and name_before:
+            role = _role_segment(tokens[k + 1 : source_last + 1])
+            if (appositive_like(segment_first) or participial or role) and name_before:
                 first = np_start_before(tokens, k - 1, lo, cue_words)
                 if first is not None:
                     return first, k - 1, source_last
@@ -450,6 +459,34 @@ def apposition(
                     return first, source_last, source_last
         k -= 1
     return None
+
+
+def possessive_mark(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the apostrophe ``tokens[k]`` closes a plural possessive ("Sanders’ campaign")."""
+    return (
+        tokens[k].text in ("’", "'")
+        and k > 0
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k - 1].lower.endswith("s")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].islower()
+    )
+
+
+def _role_segment(segment: Sequence[Token]) -> bool:
+    """Whether a comma-delimited segment names a role ("Mrs. Obama's chief of staff").
+
+    A short segment holding a lower-case role or agent noun reads as an
+    apposition even when it opens with a name ("Sanders’ campaign manager").
+    """
+    return 0 < len(segment) <= MAX_ROLE_SEGMENT and any(
+        t.text.islower() and is_agent(t) for t in segment
+    )
+
+
+# An apposition naming a role runs to at most this many tokens ("Mrs. Obama's chief of
+# staff"); set by hand from constructed examples.
+MAX_ROLE_SEGMENT = 10
 
 
 def _role_phrase(tokens: list[Token], lo: int, last: int, cue_words: frozenset[str]) -> bool:

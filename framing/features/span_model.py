@@ -37,7 +37,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .phrases import ANONYMOUS_HEADS, DOCUMENT_HEADS, ORGANISATION_WORDS, TITLE_WORDS, is_agent
+from .phrases import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    ORGANISATION_WORDS,
+    TITLE_WORDS,
+    is_agent,
+    possessive_mark,
+)
 from .tokens import (
     AUXILIARIES,
     CLAUSE_WORDS,
@@ -188,7 +195,7 @@ def _start_walk(
     commas = 0
     for s in range(last, floor - 1, -1):
         text = tokens[s].text
-        if text in QUOTES or text in (":", ";"):
+        if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
             return
         added = []
         if s < last:

@@ -98,7 +98,13 @@ def _infinitive(tokens: list[Token], k: int, end: int) -> bool:
 
 
 def _time_adjunct_end(tokens: list[Token], k: int, end: int) -> int | None:
-    """Last token of a time adjunct starting at ``tokens[k]`` ("on Wednesday", "last week")."""
+    """Last token of a time adjunct starting at ``tokens[k]`` ("on Wednesday", "last week").
+
+    "the time", "the week" without a preposition are noun phrases ("said the
+    time for ... is over"), not adjuncts.
+    """
+    if tokens[k].lower == "the":
+        return None
     m = k
     while m < end and tokens[m].lower in (
         "on",

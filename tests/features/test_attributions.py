@@ -91,6 +91,86 @@ def test_parenthetical_it_said(seed_attributions):
     ("text", "source", "cue", "content", "pattern"),
     [
         (
+            "Voters are slightly more likely to say that the economy is weak.",
+            "Voters",
+            "are slightly more likely to say",
+            "the economy is weak",
+            "verb_phrase",
+        ),
+        (
+            "Senators have been quick to point out that the law is weak.",
+            "Senators",
+            "have been quick to point out",
+            "the law is weak",
+            "verb_phrase",
+        ),
+        (
+            "The town released a statement Wednesday saying the remarks were wrong.",
+            "The town",
+            "released a statement Wednesday saying",
+            "the remarks were wrong",
+            "verb_phrase",
+        ),
+        (
+            "The party sent out a press release saying the mayor owes an apology.",
+            "The party",
+            "sent out a press release saying",
+            "the mayor owes an apology",
+            "verb_phrase",
+        ),
+    ],
+)
+def test_cue_at_the_end_of_a_verb_phrase(text, source, cue, content, pattern):
+    rows = AttributionExtractor().extract_text(text)
+    assert rows[["source_as_written", "cue", "content", "pattern"]].values.tolist() == [
+        [source, cue, content, pattern]
+    ]
+
+
+def test_participle_opening_the_sentence_is_the_main_subjects():
+    rows = AttributionExtractor().extract_text(
+        "Citing last week's attack, Carson said the country was at war."
+    )
+    assert rows[["source_as_written", "cue", "content", "pattern"]].values.tolist() == [
+        ["Carson", "Citing", "last week's attack", "participle_first"],
+        ["Carson", "said", "the country was at war", "source_cue_content"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Many argue that the court is biased.", "Many", "argue"),
+        ("Some have suggested that the plan is dead.", "Some", "have suggested"),
+        ("People familiar with her thinking say she will run.", None, "say"),
+        ("He said the time for talking is over.", "He", "said"),
+        ("The campaign is already claiming a victory in Ohio.", "The campaign", None),
+        ('"It is over," Tina Tchen, the first lady\'s chief of staff, said.', None, "said"),
+        ('"We won," Jeff Weaver, Sanders’ campaign manager, said.', None, "said"),
+        ("The talks failed, dos Santos says.", "dos Santos", "says"),
+    ],
+)
+def test_subjects_quantifiers_appositions_and_name_particles(text, source, cue):
+    rows = AttributionExtractor(span_model=None).extract_text(text)
+    assert len(rows) == 1
+    if source is not None:
+        assert rows["source_as_written"].iloc[0] == source
+    if cue is not None:
+        assert rows["cue"].iloc[0] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Some state laws are weak.", "The Iraqi state is weak.", "It is hard to say who won."],
+)
+def test_quantifiers_before_noun_forms_and_empty_subjects_are_not_sources(text):
+    assert AttributionExtractor(span_model=None).extract_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "pattern"),
+    [
+        (
             "Prices will rise, analysts warned.",
             "analysts",
             "warned",
