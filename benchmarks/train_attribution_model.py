@@ -35,6 +35,7 @@ from shared_datasets import read_polnear
 
 from framing.evaluation import trim_span
 from framing.features.attributions import AttributionExtractor
+from framing.features.cue_spans import cue_end_feature_sets
 from framing.features.cues import SPEECH_WRITING_KINDS
 from framing.features.span_model import MODEL_FILE, end_feature_sets, start_feature_sets
 
@@ -54,6 +55,7 @@ class Recorder:
         self.text = ""
         self.starts: list[tuple[str, list[tuple[int, int]], list[list[str]]]] = []
         self.ends: list[tuple[str, list[tuple[int, int]], list[list[str]]]] = []
+        self.cue_ends: list[tuple[str, list[tuple[int, int]], list[list[str]]]] = []
         self.accepts: list[tuple[str, tuple[int, int], str, list[str]]] = []
 
     def best_start(self, tokens, lo, last, rule_first, classes=None):
@@ -71,6 +73,18 @@ class Recorder:
             feats.append(features)
         self.ends.append((self.article, spans, feats))
         return rule_last
+
+    def best_cue_end(
+        self, tokens, first, lexical_end, rule_end, ceiling, lemma, pattern, classes, kind="end"
+    ):
+        spans, feats = [], []
+        for e, features in cue_end_feature_sets(
+            tokens, lexical_end, rule_end, ceiling, lemma, pattern, classes, kind
+        ):
+            spans.append(trim_span(self.text, (tokens[first].start, tokens[e].end)))
+            feats.append(features)
+        self.cue_ends.append((self.article, spans, feats))
+        return rule_end
 
     def keep(self, found, features):
         cue = trim_span(self.text, found.cue)
@@ -225,12 +239,14 @@ def main() -> None:
     )
     start_w, start_info = train_start(recorder.starts, sources)
     end_w, end_info = train_start(recorder.ends, sources)
+    cue_end_w, cue_end_info = train_start(recorder.cue_ends, cues)
     accept_w, threshold, accept_info = train_accept(recorder, cues, n_speech)
     meta = {
         "trained_on": "PolNeAR train split (840 articles; Newell, Margolin & Ruths, LREC 2018)",
         "command": "python benchmarks/train_attribution_model.py",
         "start": start_info,
         "end": end_info,
+        "cue_end": cue_end_info,
         "accept": accept_info,
     }
     print(json.dumps(meta, indent=1))
@@ -243,6 +259,7 @@ def main() -> None:
         "meta": meta,
         "start": {"weights": start_w},
         "end": {"weights": end_w},
+        "cue_end": {"weights": cue_end_w},
         "accept": {"weights": accept_w, "threshold": threshold},
     }
     text = json.dumps(payload, ensure_ascii=False, indent=0)

@@ -127,17 +127,61 @@ class CandidateFinder(InvertedPatterns, VerbPhrasePatterns):
             self._classes = (tokens, [word_class(t) for t in tokens])
         return self.model.best_end(tokens, first, hi, last, self._classes[1])
 
-    def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
-        """Whether the model (if any) keeps a candidate."""
-        if self.model is None:
-            return True
+    def _cue_end(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> None:
+        """Let the model (if any) choose where the cue ends, before its content or source."""
+        if self.model is None or not hasattr(self.model, "best_cue_end"):
+            return
+        _, index, ends = self._token_offsets(tokens)
+        first, rule_end = index.get(found.cue[0]), ends.get(found.cue[1])
+        lexical_end = c + found.lemma.words - 1
+        if found.lemma.words > 1 and tokens[lexical_end].lower == "of":
+            lexical_end -= 1  # "said of": the topic may stay out of the cue
+        if first is None or rule_end is None or rule_end < lexical_end:
+            return
+        limit, kind = None, "end"
+        if found.source is not None and found.source[0] >= found.cue[1]:
+            limit, kind = found.source[0], "source"
+        after = [s for s, _ in found.content if s >= found.cue[1]]
+        if after and (limit is None or min(after) < limit):
+            limit, kind = min(after), "content"
+        if limit is None:
+            ceiling = content_end(tokens, lo, hi)
+        else:
+            ceiling = next((k for k in range(lexical_end + 1, hi) if tokens[k].end > limit), hi)
+        best = self.model.best_cue_end(  # type: ignore[attr-defined]
+            tokens,
+            first,
+            lexical_end,
+            rule_end,
+            max(ceiling, lexical_end + 1),
+            found.lemma.lemma,
+            found.pattern,
+            self._word_classes(tokens),
+            kind,
+        )
+        found.cue = (found.cue[0], tokens[best].end)
+
+    def _word_classes(self, tokens: list[Token]) -> list[str]:
+        if self._classes is None or self._classes[0] is not tokens:
+            self._classes = (tokens, [word_class(t) for t in tokens])
+        return self._classes[1]
+
+    def _token_offsets(
+        self, tokens: list[Token]
+    ) -> tuple[list[Token], dict[int, int], dict[int, int]]:
         if self._offsets is None or self._offsets[0] is not tokens:
             self._offsets = (
                 tokens,
                 {t.start: k for k, t in enumerate(tokens)},
                 {t.end: k for k, t in enumerate(tokens)},
             )
-        _, index, ends = self._offsets
+        return self._offsets
+
+    def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
+        """Whether the model (if any) keeps a candidate."""
+        if self.model is None:
+            return True
+        _, index, ends = self._token_offsets(tokens)
         cue_last = ends.get(found.cue[1], c + found.lemma.words - 1)
         source = None
         if found.source is not None and found.source[0] in index and found.source[1] in ends:
@@ -189,6 +233,7 @@ class CandidateFinder(InvertedPatterns, VerbPhrasePatterns):
                 continue
             result = self._attribution(text, tokens, lo, hi, i, cue, number, paragraph, in_sentence)
             if result is not None and self._keep(tokens, lo, hi, i, result):
+                self._cue_end(tokens, lo, hi, i, result)
                 if result.pattern == "coordinated" and in_sentence:
                     trim_before(in_sentence[-1], tokens, i)
                     if not in_sentence[-1].content:

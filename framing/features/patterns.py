@@ -87,6 +87,9 @@ class InvertedPatterns:
             after = agent_end + 1
         if after >= end or tokens[after].lower not in _QUESTION_WORDS:
             return None
+        if tokens[after].lower == "about" and after + 1 < end:
+            cue_span = (cue_span[0], tokens[after].end)  # "was asked about": about is the cue's
+            after += 1
         stop = next((m for m in range(after, end) if tokens[m].text in (",", ";")), end)
         if k >= lo and tokens[k].lower not in ("when", "after", "while", "if"):
             stop = end  # "he was asked whether ...": the rest of the clause

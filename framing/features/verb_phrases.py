@@ -8,8 +8,9 @@ content when the cue verb is the complement of another verb:
 pattern             example
 ==================  ====================================================
 verb_phrase         Voters are more likely **to say** that ... / Clinton
-                    took to Twitter **to say** ... (the cue runs from the
-                    verb after the subject: "are more likely to say")
+                    took to Twitter **to say** ... / Obama ended his
+                    speech **by saying** ... (the cue runs from the verb
+                    after the subject: "are more likely to say")
 verb_phrase         The town released a statement Wednesday **saying** ...
                     (a document made, then a participle)
 participle_first    **Citing** last week's attack, Carson said ... (the
@@ -88,8 +89,10 @@ class VerbPhrasePatterns:
     ) -> Found | None:
         """``<subject> <verb phrase> to <cue>`` or ``<subject> made a statement <cue>ing``."""
         participle = tokens[c].lower.endswith("ing")
-        if c - 1 > lo and tokens[c - 1].lower == "to":
-            verb = phrase_end = c - 1
+        if c - 1 > lo and (
+            tokens[c - 1].lower == "to" or (participle and tokens[c - 1].lower == "by")
+        ):
+            verb = phrase_end = c - 1  # "is quick to say", "punctuated his list by saying"
         elif participle and (verb := self._document_verb(tokens, lo, c)) is not None:
             phrase_end = c
         else:
