@@ -91,7 +91,10 @@ class InvertedPatterns:
             cue_span = (cue_span[0], tokens[after].end)  # "was asked about": about is the cue's
             after += 1
         stop = next((m for m in range(after, end) if tokens[m].text in (",", ";")), end)
-        if k >= lo and tokens[k].lower not in ("when", "after", "while", "if"):
+        subordinate = any(
+            t.lower in ("when", "after", "while", "if") for t in tokens[max(lo, k - 2) : k + 1]
+        )
+        if k >= lo and not subordinate:
             stop = end  # "he was asked whether ...": the rest of the clause
         if stop <= after:
             return None

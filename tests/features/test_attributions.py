@@ -46,12 +46,14 @@ def test_named_sources_of_the_seed(seed_attributions):
         "coordinated",
     ]
     # "Trump" is the Donald Trump the article named before: one speaker, one name
-    assert rows.loc[18, ["source", "speaker", "cue", "cue_stance"]].tolist() == [
+    assert rows.loc[18, ["source", "speaker", "cue_lemma", "cue_stance"]].tolist() == [
         "Donald Trump",
         "Donald Trump",
-        "admitted",
+        "admit",
         "factive",
     ]
+    # the span model may take the channel into the cue, as PolNeAR's annotators often do
+    assert rows.loc[18, "cue"] in ("admitted", "admitted in a CBS News interview")
     assert rows.loc[18, "source_as_written"] == "Trump"
     assert rows.loc[18, "content"].startswith("he wanted to keep a base in Iraq")
     assert rows.loc[4, ["source", "source_kind"]].tolist() == [
@@ -303,8 +305,12 @@ def test_suffix_stays_in_the_speakers_name():
     ],
 )
 def test_objects_channels_and_trailing_adjuncts_stay_out_of_the_content(text, cue, content):
-    rows = _rows(text)
+    rows = _rows(text, span_model=None)
     assert rows[["cue", "content"]].values.tolist() == [[cue, content]]
+    # the span model may extend the cue over the channel ("wrote on Facebook"), never the content
+    learned = _rows(text)
+    assert learned["content"].tolist() == [content]
+    assert learned["cue"].iloc[0].startswith(cue)
 
 
 @pytest.mark.parametrize(
