@@ -77,6 +77,11 @@ _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 _NOUN_PLURALS = words("noun_plurals")
 
 
+def _names_subject(token: Token) -> bool:
+    """Whether a capitalised word before a plural-like cue is its subject ("CNN reports")."""
+    return is_capitalised(token) and not token.lower.endswith(("'s", "’s", "s’", "s'"))
+
+
 class CandidateFinder(InvertedPatterns, VerbPhrasePatterns):
     """Attributions of one sentence's tokens, by the rules of the module docstring.
 
@@ -267,6 +272,7 @@ class CandidateFinder(InvertedPatterns, VerbPhrasePatterns):
             and tokens[c + 1].text[:1].isalnum()
             and tokens[c + 1].lower != "that"
             and not (c > lo and tokens[c - 1].lower in ("he", "she", "it", "who"))  # he states
+            and not (c > lo and _names_subject(tokens[c - 1]))  # USA Today reports more ...
         ):
             return None  # "the inexcusable remarks made", "southern states with"
         inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
