@@ -35,6 +35,8 @@ _ADJUNCT_PREPOSITIONS = words("adjunct_prepositions")
 # set by hand from constructed examples and PolNeAR train.
 MAX_ADJUNCT = 14
 _PREPOSITIONS = words("prepositions")
+# Prepositions whose object is what a cue reports ("warned of", "joked about", "asked for").
+_OBJECT_PREPOSITIONS = words("object_prepositions")
 TRAILING = frozenset({".", "!", "?", ",", ";", ":", "—", "–", "--"})
 TIME_HEADS = words("time_heads")
 
@@ -90,6 +92,8 @@ def _infinitive(tokens: list[Token], k: int, end: int) -> bool:
     if tokens[k].lower != "to" or k + 1 >= end:
         return False
     following = tokens[k + 1]
+    if following.text in OPEN_QUOTES and k + 2 < end:
+        following = tokens[k + 2]  # vowed to “take our fight”
     return (
         following.text.islower()
         and following.lower not in DETERMINERS
@@ -246,7 +250,13 @@ def content_after(
     elif needs_clause or (
         k < end and tokens[k].lower in _PREPOSITIONS and not _infinitive(tokens, k, end)
     ):
-        return [], False  # "added sugar", "wrote to her": not reported content
+        if needs_clause or not (
+            tokens[k].lower in _OBJECT_PREPOSITIONS
+            and k + 1 < end
+            and (tokens[k + 1].text[:1].isalnum() or tokens[k + 1].text in OPEN_QUOTES)
+        ):
+            return [], False  # "added sugar", "wrote to her": not reported content
+        k += 1  # "warned of the dangers", "asked for a photo": the object is the content
     stripped = strip_tokens(tokens, k, end - 1)
     if stripped is None:
         return [], False
