@@ -64,7 +64,7 @@ from .tokens import (
     is_be,
     is_capitalised,
 )
-from .verb_phrases import VerbPhrasePatterns
+from .cue_phrases import CuePhrasePatterns
 from .wordlists import words
 
 __all__ = ["CandidateFinder", "Found"]
@@ -82,7 +82,7 @@ def _names_subject(token: Token) -> bool:
     return is_capitalised(token) and not token.lower.endswith(("'s", "’s", "s’", "s'"))
 
 
-class CandidateFinder(InvertedPatterns, VerbPhrasePatterns):
+class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
     """Attributions of one sentence's tokens, by the rules of the module docstring.
 
     Parameters
@@ -315,7 +315,7 @@ class CandidateFinder(InvertedPatterns, VerbPhrasePatterns):
             if phrase is not None:
                 return phrase
         if j < lo or not verb_context(tokens, j, c, cue):
-            return None
+            return self._noun_cue(text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph)
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
         head = antecedent = None
         pattern = None

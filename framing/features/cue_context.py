@@ -44,6 +44,7 @@ TITLE_CASE_SHARE = 0.75
 _CATENATIVES = words("catenative_verbs")
 _QUANTIFIER_PRONOUNS = words("quantifier_pronouns")
 _NOUN_BASE_FORMS = words("noun_base_forms")
+_OBJECTS = words("object_pronouns") | {"it"}
 
 
 def verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
@@ -59,6 +60,8 @@ def verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
     """
     word = tokens[j].lower
     bare = tokens[c].lower == cue.lemma.split()[0] and c - 1 == j
+    if bare and c + 1 < len(tokens) and tokens[c + 1].lower in _OBJECTS:
+        return word not in DETERMINERS or word in _QUANTIFIER_PRONOUNS  # others call it a prom
     if word in _QUANTIFIER_PRONOUNS:
         return not (bare and tokens[c].lower in _NOUN_BASE_FORMS)  # many argue, some state
     if word in DETERMINERS or word.endswith(("’s", "'s")):

@@ -1,8 +1,9 @@
-"""Attributions whose cue ends a longer verb phrase, or opens the sentence.
+"""Attributions whose cue is more than a verb after its subject.
 
 Mixed into :class:`framing.features.candidates.CandidateFinder`. PolNeAR
 (and readers) take as the cue everything between the source and the
-content when the cue verb is the complement of another verb:
+content when the cue verb is the complement of another verb; a cue noun
+after a possessive ("his warning that ...") has the possessor as source:
 
 ==================  ====================================================
 pattern             example
@@ -15,6 +16,8 @@ verb_phrase         The town released a statement Wednesday **saying** ...
                     (a document made, then a participle)
 participle_first    **Citing** last week's attack, Carson said ... (the
                     source is the subject of the main clause)
+noun_cue            his **warning** that ... / Pence's **call for** a
+                    special prosecutor / her **vow** to go after ...
 ==================  ====================================================
 """
 
@@ -27,7 +30,7 @@ from .spans import content_after, time_adjunct_start
 from .tokens import AUXILIARIES, QUOTES, Token, is_adverb, is_capitalised
 from .wordlists import words
 
-__all__ = ["VerbPhrasePatterns"]
+__all__ = ["CuePhrasePatterns"]
 
 # A verb phrase between a subject and "to <cue>" runs to at most this many tokens ("took to
 # Twitter", "are slightly more likely"); set by hand from PolNeAR train examples.
@@ -44,6 +47,13 @@ _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 # Words that may open a sentence before a participial clause ("But citing ...").
 _OPENERS = frozenset({"but", "and", "so", "yet", "still", "then"})
 _PARTICLES = words("verb_particles")
+# Possessive determiners that make a following cue word a noun with a source ("his warning").
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Cue nouns that take their content as a that-clause, an infinitive, a quotation or an
+# object of "for"/"of" ("his warning that", "her vow to", "Pence's call for").
+_CUE_NOUNS = words("cue_nouns")
+# Adjectives between the possessive and the cue noun ("his recent call") are at most this many.
+MAX_NOUN_MODIFIERS = 2
 
 
 def _clause_start(tokens: list[Token], lo: int, before: int) -> int:
@@ -54,7 +64,7 @@ def _clause_start(tokens: list[Token], lo: int, before: int) -> int:
     return lo
 
 
-class VerbPhrasePatterns:
+class CuePhrasePatterns:
     """The verb_phrase and participle_first patterns (needs ``cues``)."""
 
     def _cue_at(self, tokens: list[Token], m: int) -> bool:
@@ -198,3 +208,65 @@ class VerbPhrasePatterns:
         return Found(
             number, source, source, None, cue_span, cue, content, direct, "participle_first"
         )
+
+    def _noun_cue(
+        self,
+        text: str,
+        tokens: list[Token],
+        lo: int,
+        end: int,
+        hi: int,
+        c: int,
+        last_cue: int,
+        cue: Cue,
+        number: int,
+        paragraph: tuple[int, int],
+    ) -> Found | None:
+        """``his (recent) warning that ...``: a cue noun after a possessive."""
+        if tokens[c].lower not in _CUE_NOUNS:
+            return None
+        k = c - 1
+        while k > lo and c - k <= MAX_NOUN_MODIFIERS and tokens[k].text.isalpha() and (
+            tokens[k].text.islower() and tokens[k].lower not in _POSSESSIVES
+        ):
+            k -= 1  # his recent call, her firmest promise
+        if k < lo:
+            return None
+        owner = tokens[k]
+        if owner.lower in _POSSESSIVES:
+            source = (owner.start, owner.end)
+        elif is_capitalised(owner) and owner.lower.endswith(("'s", "’s")):
+            first = np_start_before(
+                tokens, k, lo, self.cues.first_words  # type: ignore[attr-defined]
+            )
+            if first is None:
+                return None
+            source = (tokens[first].start, owner.end)
+        else:
+            return None
+        after = last_cue + 1
+        if after >= end:
+            return None
+        opener = tokens[after].lower
+        if tokens[last_cue].lower in ("for", "of", "on", "about"):
+            content_first = after  # Pence's call for a special prosecutor
+        elif opener in ("that", "to") or tokens[after].text in QUOTES or tokens[after].text == ":":
+            content_first = after + 1 if opener == "that" or tokens[after].text == ":" else after
+        elif opener in ("for", "of") and after + 1 < end:
+            after += 1  # Pence's call for a special prosecutor: "for" belongs to the cue
+            content_first = after
+            last_cue = after - 1
+        else:
+            return None
+        if content_first >= end:
+            return None
+        if tokens[content_first].text in QUOTES:
+            content, direct = content_after(
+                text, tokens, content_first, end, hi, paragraph, needs_clause=False
+            )
+        else:
+            content, direct = [(tokens[content_first].start, tokens[end - 1].end)], False
+        if not content:
+            return None
+        cue_span = (tokens[k + 1].start, tokens[last_cue].end)
+        return Found(number, source, source, None, cue_span, cue, content, direct, "noun_cue")
