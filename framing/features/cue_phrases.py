@@ -27,7 +27,7 @@ from .cues import Cue
 from .patterns import Found
 from .phrases import DOCUMENT_HEADS, np_start_before, sentence_subject
 from .spans import content_after, time_adjunct_start
-from .tokens import AUXILIARIES, QUOTES, Token, is_adverb, is_capitalised
+from .tokens import AUXILIARIES, CLAUSE_WORDS, QUOTES, Token, is_adverb, is_capitalised
 from .wordlists import words
 
 __all__ = ["CuePhrasePatterns"]
@@ -47,6 +47,8 @@ _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 # Words that may open a sentence before a participial clause ("But citing ...").
 _OPENERS = frozenset({"but", "and", "so", "yet", "still", "then"})
 _PARTICLES = words("verb_particles")
+# Verbs of refusing before "to <cue>": no content is reported ("declined to comment").
+_REFUSALS = words("refusal_verbs")
 # Possessive determiners that make a following cue word a noun with a source ("his warning").
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 # Cue nouns that take their content as a that-clause, an infinitive, a quotation or an
@@ -113,6 +115,10 @@ class CuePhrasePatterns:
         first = subject[1] + 1
         if not 1 <= phrase_end - first <= MAX_VERB_PHRASE or not tokens[first].text.islower():
             return None
+        if tokens[first].lower in CLAUSE_WORDS and tokens[first].lower not in AUXILIARIES:
+            return None  # the phrase must open with its verb, not "over the past months"
+        if any(t.lower in _REFUSALS for t in tokens[first:phrase_end]):
+            return None  # "declined to comment": the refusal, not a report of content
         if verb != phrase_end and not all(
             t.lower in AUXILIARIES or is_adverb(t) for t in tokens[first:verb]
         ):

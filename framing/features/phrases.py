@@ -378,7 +378,7 @@ def _subject_end(
 
 
 # Function words inside a subject ("A spokeswoman for Janney", "The heads of state").
-_SUBJECT_LINKS = frozenset("of for at from in and".split())
+_SUBJECT_LINKS = frozenset("of for at from in and to".split())  # "Advisers to Mr. Rubio"
 _IRREGULAR_VERBS = words("irregular_verbs")
 # Words skipped before a clause's subject ("But the senator ...").
 _SUBJECT_SKIP = frozenset("but and so yet still meanwhile then".split())
