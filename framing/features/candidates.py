@@ -306,7 +306,9 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
         passive = False
         verb_group_start = c
         while j >= lo:
-            if tokens[j].lower in AUXILIARIES or is_adverb(tokens[j]):
+            if tokens[j].lower in AUXILIARIES or (
+                is_adverb(tokens[j]) and not tokens[j].text.isupper()  # USA TODAY reported
+            ):
                 passive = passive or is_be(tokens[j])
                 if verb_group_start == j + 1:
                     verb_group_start = j
