@@ -90,14 +90,18 @@ def _names_subject(token: Token) -> bool:
 def _speaking_noun(token: Token) -> bool:
     """Whether a word may head a phrase that speaks through a participle ("a petition calling")."""
     word = token.lower
-    return token.text[:1].isalpha() and (
-        is_capitalised(token)
-        or is_agent(token)
-        or word in DOCUMENT_HEADS
-        or word in ANONYMOUS_HEADS
-        or word in ORGANISATION_WORDS
-        or word.rstrip("s") in DOCUMENT_HEADS
-    ) and word not in CLAUSE_WORDS
+    return (
+        token.text[:1].isalpha()
+        and (
+            is_capitalised(token)
+            or is_agent(token)
+            or word in DOCUMENT_HEADS
+            or word in ANONYMOUS_HEADS
+            or word in ORGANISATION_WORDS
+            or word.rstrip("s") in DOCUMENT_HEADS
+        )
+        and word not in CLAUSE_WORDS
+    )
 
 
 class CandidateFinder(InvertedPatterns, CuePhrasePatterns):

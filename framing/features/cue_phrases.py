@@ -8,10 +8,11 @@ after a possessive ("his warning that ...") has the possessor as source:
 ==================  ====================================================
 pattern             example
 ==================  ====================================================
-verb_phrase         Voters are more likely **to say** that ... / Clinton
-                    took to Twitter **to say** ... / Obama ended his
-                    speech **by saying** ... (the cue runs from the verb
-                    after the subject: "are more likely to say")
+verb_phrase         Voters are more likely **to say** that ... (the cue
+                    runs from the verb after the subject: "are more
+                    likely to say"); Sanders took the stage **to
+                    acknowledge** ... (a phrase with an object: the cue
+                    is the purpose clause)
 verb_phrase         The town released a statement Wednesday **saying** ...
                     (a document made, then a participle)
 participle_first    **Citing** last week's attack, Carson said ... (the
@@ -27,7 +28,15 @@ from .cues import Cue
 from .patterns import Found
 from .phrases import DOCUMENT_HEADS, np_start_before, sentence_subject
 from .spans import content_after, time_adjunct_start
-from .tokens import AUXILIARIES, CLAUSE_WORDS, QUOTES, Token, is_adverb, is_capitalised
+from .tokens import (
+    AUXILIARIES,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    QUOTES,
+    Token,
+    is_adverb,
+    is_capitalised,
+)
 from .wordlists import words
 
 __all__ = ["CuePhrasePatterns"]
@@ -101,10 +110,8 @@ class CuePhrasePatterns:
     ) -> Found | None:
         """``<subject> <verb phrase> to <cue>`` or ``<subject> made a statement <cue>ing``."""
         participle = tokens[c].lower.endswith("ing")
-        if c - 1 > lo and (
-            tokens[c - 1].lower == "to" or (participle and tokens[c - 1].lower == "by")
-        ):
-            verb = phrase_end = c - 1  # "is quick to say", "punctuated his list by saying"
+        if c - 1 > lo and tokens[c - 1].lower == "to":
+            verb = phrase_end = c - 1  # "is quick to say"
         elif participle and (verb := self._document_verb(tokens, lo, c)) is not None:
             phrase_end = c
         else:
@@ -140,7 +147,15 @@ class CuePhrasePatterns:
         if not content:
             return None
         source = (tokens[subject[0]].start, tokens[subject[1]].end)
-        cue_span = (tokens[first].start, tokens[last_cue].end)
+        cue_first = first
+        if verb == phrase_end and any(
+            t.lower in DETERMINERS
+            or is_capitalised(t)
+            or (t.lower in CLAUSE_WORDS and t.lower not in AUXILIARIES)
+            for t in tokens[first + 1 : phrase_end]
+        ):
+            cue_first = phrase_end  # "took the stage to acknowledge": the purpose is the cue
+        cue_span = (tokens[cue_first].start, tokens[last_cue].end)
         return Found(number, source, source, None, cue_span, cue, content, direct, "verb_phrase")
 
     def _document_verb(self, tokens: list[Token], lo: int, c: int) -> int | None:
@@ -232,8 +247,11 @@ class CuePhrasePatterns:
         if tokens[c].lower not in _CUE_NOUNS:
             return None
         k = c - 1
-        while k > lo and c - k <= MAX_NOUN_MODIFIERS and tokens[k].text.isalpha() and (
-            tokens[k].text.islower() and tokens[k].lower not in _POSSESSIVES
+        while (
+            k > lo
+            and c - k <= MAX_NOUN_MODIFIERS
+            and tokens[k].text.isalpha()
+            and (tokens[k].text.islower() and tokens[k].lower not in _POSSESSIVES)
         ):
             k -= 1  # his recent call, her firmest promise
         if k < lo:
@@ -243,7 +261,10 @@ class CuePhrasePatterns:
             source = (owner.start, owner.end)
         elif is_capitalised(owner) and owner.lower.endswith(("'s", "’s")):
             first = np_start_before(
-                tokens, k, lo, self.cues.first_words  # type: ignore[attr-defined]
+                tokens,
+                k,
+                lo,
+                self.cues.first_words,  # type: ignore[attr-defined]
             )
             if first is None:
                 return None

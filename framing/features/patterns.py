@@ -69,9 +69,10 @@ class InvertedPatterns:
         """``was asked by X whether ...``, ``When asked about ...``: source by agent or none.
 
         Cues whose passive asks or announces ("was asked", "was announced")
-        report what follows; other passives report their subject ("The
-        meeting was first reported by Politico": content "The meeting",
-        source "Politico", cue "was first reported by").
+        report what follows; other passives with an agent report their
+        subject ("The meeting was first reported by Politico": content "The
+        meeting", source "Politico", cue "was first reported by"); without an
+        agent ("is said to be") nobody is cited and nothing is listed.
         """
         k = c - 1
         while k >= lo and (tokens[k].lower in AUXILIARIES or is_adverb(tokens[k])):
@@ -88,6 +89,8 @@ class InvertedPatterns:
                 cue_span = (cue_span[0], tokens[after].end)  # "was first reported by"
             after = agent_end + 1
         if cue.lemma not in _PASSIVE_CUES:
+            if source is None:
+                return None  # "48 people were reported dead", "is said to be": nobody is cited
             content = _passive_subject(tokens, lo, k, after, end)
             if content is None:
                 return None

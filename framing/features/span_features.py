@@ -360,5 +360,14 @@ def accept_features(
             f"src_head={head}",
             f"src_len={_bucket(last - first)}",
             f"lemma|src_head={lemma}|{head}",
+            f"pattern|src_head={pattern}|{head}",
+            f"pattern|src_len={pattern}|{_bucket(last - first)}",
         ]
+    quotes = sum(1 for t in tokens[lo:hi] if t.text in QUOTES)
+    features += [
+        f"quotes={min(quotes, 3)}",
+        f"pattern|quotes={pattern}|{min(quotes, 3)}",
+        f"lemma|prev={lemma}|{prv}",
+        f"cue_words={min(cue_last - cue_first + 1, 4)}",
+    ]
     return features
