@@ -225,7 +225,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         text: str,
         spans: list[tuple[int, int, int]] | None = None,
     ) -> list[dict[str, object]]:
-        triggers = _trigger_positions(text, self.cues_.first_words)
+        triggers = _trigger_positions(text, self.cues_)
         if not triggers:
             return []
         work = normalise_quotes(text)  # same offsets; rows slice the original text
@@ -350,9 +350,25 @@ def _sentence_spans_by_article(
     return out
 
 
-def _trigger_positions(text: str, first_words: frozenset[str]) -> list[int]:
-    """Offsets of the words of ``text`` that may begin a cue (one scan, in order)."""
-    return [m.start() for m in _WORD.finditer(text) if m.group().casefold() in first_words]
+def _trigger_positions(text: str, cues: CueLexicon) -> list[int]:
+    """Offsets of the words of ``text`` that may begin a cue (one scan, in order).
+
+    A word that begins only cues of several words ("according", "made" of
+    "made clear") counts when the next word continues one of them.
+    """
+    first_words, seconds = cues.first_words, cues.second_words
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().casefold()
+        if word not in first_words:
+            continue
+        following = seconds.get(word)
+        if following is not None:
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt is None or nxt.group(1).casefold() not in following:
+                continue
+        out.append(m.start())
+    return out
 
 
 def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
@@ -373,6 +389,7 @@ def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> l
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _with_parents(frame: pd.DataFrame) -> pd.DataFrame:

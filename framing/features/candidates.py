@@ -243,7 +243,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
         lo, hi = 0, len(tokens)
         words = [t.lower for t in tokens]
         in_sentence: list[Found] = []
-        headline = title_case(tokens)  # "Trump Says He Never Pledged To ...": cues are capitalised
+        headline = None  # "Trump Says He Never Pledged To ...": cues are capitalised (read lazily)
         i = lo
         while i < hi:
             cue = self.cues.match_at(words, i) if i < hi else None
@@ -251,7 +251,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
                 i > lo
                 and is_capitalised(tokens[i])
                 and cue.lemma != "according to"
-                and not headline
+                and not (headline if headline is not None else (headline := title_case(tokens)))
             ):
                 i += 1
                 continue

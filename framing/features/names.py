@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -68,6 +69,7 @@ _NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _word_is_title(word: str) -> bool:
     lowered = word.casefold()
     return (
@@ -78,6 +80,7 @@ def _word_is_title(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def person_name(phrase: str) -> str:
     """The name of the person in a source phrase: the run of name words ending it.
 
@@ -128,6 +131,7 @@ def person_name(phrase: str) -> str:
     return " ".join(name)
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical_name(phrase: str) -> str:
     """The comparable form of a person's name: no title, initial, possessive or tag.
 

@@ -24,7 +24,10 @@ __all__ = [
 
 _TITLES = "|".join(word_lists()["title_abbreviations"])
 _CLITIC = r"[’'](?:s|re|ve|m|ll|d)\b"
+# The first alternative takes a plain word (not followed by a period, apostrophe or hyphen)
+# at once: none of the others can match there, so tokens are the same, found faster.
 _TOKEN = re.compile(
+    r"\w+(?![\w.’'\-])|"
     rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|"
     rf"(?i:he|she|it|they|we|i|you|that|there|who)(?={_CLITIC})|(?<=\w){_CLITIC}|"
     rf"\w+(?:[’'\-]\w+)*|--|\.\.\.|[^\w\s]"
