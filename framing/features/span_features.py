@@ -47,8 +47,11 @@ from .tokens import (
 from .wordlists import words
 
 __all__ = [
+    "GATHERED_CLASSES",
     "MAX_SOURCE_TOKENS",
+    "OFFSET_EDGES",
     "accept_features",
+    "bucket",
     "end_feature_sets",
     "end_walk",
     "start_candidates",
@@ -112,7 +115,14 @@ def _text_class(text: str) -> str:
     return "<low>"
 
 
-def _bucket(n: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 13, 20)) -> str:
+# Classes of covered words that the start model sees as "has=" features (besides words).
+GATHERED_CLASSES = frozenset({"<Cap>", "<num>", "<-ing>", "<-ed>"})
+# Buckets of the distance between a candidate start and the rules' start.
+OFFSET_EDGES = (0, 1, 2, 3, 5, 8)
+
+
+def bucket(n: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 13, 20)) -> str:
+    """The bucket of a count: the first edge at least ``n`` (as text), or ``>last``."""
     for edge in edges:
         if n <= edge:
             return str(edge)
@@ -193,7 +203,7 @@ def start_walk(
                 commas += 1
             if cls not in seen:
                 seen.add(cls)
-                if not cls.startswith("<") or cls in ("<Cap>", "<num>", "<-ing>", "<-ed>"):
+                if not cls.startswith("<") or cls in GATHERED_CLASSES:
                     added.append(f"has={cls}")
         if s < rule_first:
             cls = classes_of(s)
@@ -215,8 +225,8 @@ def start_walk(
             f"w-2={w2}",
             f"w-1w0={w1}|{w0}",
             f"w-2w-1={w2}|{w1}",
-            f"len={_bucket(last - s)}",
-            f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
+            f"len={bucket(last - s)}",
+            f"off={bucket(abs(offset), OFFSET_EDGES)}{'-' if offset < 0 else '+'}",
             f"commas={min(commas, 3)}",
         ]
         if offset == 0:
@@ -287,8 +297,8 @@ def end_walk(
             f"e+2={e2}",
             f"e0e+1={e0}|{e1}",
             f"e+1e+2={e1}|{e2}",
-            f"len={_bucket(e - first)}",
-            f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
+            f"len={bucket(e - first)}",
+            f"off={bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
             f"commas={min(commas, 3)}",
         ]
         if offset == 0:
@@ -328,7 +338,7 @@ def accept_features(
         f"lemma|pattern={lemma}|{pattern}",
         f"pattern|direct={pattern}|{direct}",
         f"first={cue_first == lo}",
-        f"sentence_len={_bucket(hi - lo)}",
+        f"sentence_len={bucket(hi - lo)}",
     ]
     features += [
         f"form|next={form}|{nxt}",
@@ -342,7 +352,7 @@ def accept_features(
         first, last = content
         before = last < cue_first
         features += [
-            f"content_len={_bucket(last - first)}",
+            f"content_len={bucket(last - first)}",
             f"content0={word_class(tokens[first])}",
             f"content_side={'before' if before else 'after'}",
             f"lemma|content0={lemma}|{word_class(tokens[first])}",
@@ -358,10 +368,10 @@ def accept_features(
         features += [
             f"src0={word_class(tokens[first])}",
             f"src_head={head}",
-            f"src_len={_bucket(last - first)}",
+            f"src_len={bucket(last - first)}",
             f"lemma|src_head={lemma}|{head}",
             f"pattern|src_head={pattern}|{head}",
-            f"pattern|src_len={pattern}|{_bucket(last - first)}",
+            f"pattern|src_len={pattern}|{bucket(last - first)}",
         ]
     quotes = sum(1 for t in tokens[lo:hi] if t.text in QUOTES)
     features += [
