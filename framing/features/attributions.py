@@ -259,9 +259,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         regions: list[tuple[int, int]],
     ) -> list[dict[str, object]]:
         reported = regions + [span for item in found for span in item.content]
-        positions = [
-            (item.head or item.source)[0] for item in found if (item.head or item.source)
-        ]
+        positions = [(item.head or item.source)[0] for item in found if (item.head or item.source)]
         resolver = SpeakerResolver(self.registry_, text, reported, max(positions, default=0))
         rows: list[dict[str, object]] = []
         speakers: list[Speaker | None] = []

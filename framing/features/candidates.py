@@ -49,6 +49,7 @@ from .phrases import (
     np_start_before,
     sentence_subject,
 )
+from .span_features import sentence_counts
 from .span_model import accept_features, word_class
 from .spans import (
     content_after,
@@ -123,6 +124,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
         self.model = model  # a SpanModel (or a recorder with its methods), or None: rules only
         self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
         self._offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None = None
+        self._counts: tuple[list[Token], tuple[int, int]] | None = None
 
     def _verb_after_comma(self, tokens: list[Token], k: int, hi: int) -> bool:
         """Whether the next comma after ``k`` is followed by a cue verb ("..., citing X, said")."""
@@ -229,8 +231,14 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
             found.pattern,
             found.direct,
             content,
+            self._sentence_counts(tokens, lo, hi),
         )
         return bool(self.model.keep(found, features))  # type: ignore[attr-defined]
+
+    def _sentence_counts(self, tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
+        if self._counts is None or self._counts[0] is not tokens:
+            self._counts = (tokens, sentence_counts(tokens, lo, hi))
+        return self._counts[1]
 
     def sentence(
         self,
@@ -242,11 +250,16 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
         """Attributions whose cue lies in ``tokens`` (one sentence)."""
         lo, hi = 0, len(tokens)
         words = [t.lower for t in tokens]
+        first_words = self.cues.first_words
+        starts = [k for k, word in enumerate(words) if word in first_words]
         in_sentence: list[Found] = []
         headline = None  # "Trump Says He Never Pledged To ...": cues are capitalised (read lazily)
         i = lo
-        while i < hi:
-            cue = self.cues.match_at(words, i) if i < hi else None
+        for k in starts:  # only words that may begin a cue; skip those a longer cue took
+            if k < i:
+                continue
+            i = k
+            cue = self.cues.match_at(words, i)
             if cue is None or (
                 i > lo
                 and is_capitalised(tokens[i])

@@ -54,6 +54,7 @@ __all__ = [
     "bucket",
     "end_feature_sets",
     "end_walk",
+    "sentence_counts",
     "start_candidates",
     "start_feature_sets",
     "start_features",
@@ -306,6 +307,13 @@ def end_walk(
         yield e, own, added
 
 
+def sentence_counts(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]:
+    """Capitalised words and quotation marks among ``tokens[lo:hi]`` (features of a sentence)."""
+    capitalised = sum(t.text[:1].isupper() for t in tokens[lo:hi])
+    quotes = sum(1 for t in tokens[lo:hi] if t.text in QUOTES)
+    return capitalised, quotes
+
+
 def accept_features(
     tokens: Sequence[Token],
     lo: int,
@@ -318,8 +326,12 @@ def accept_features(
     pattern: str,
     direct: bool,
     content: tuple[int, int] | None = None,
+    counts: tuple[int, int] | None = None,
 ) -> list[str]:
-    """Features of one candidate attribution (token indices of its cue, source, content)."""
+    """Features of one candidate attribution (token indices of its cue, source, content).
+
+    ``counts`` may hold :func:`sentence_counts` of ``tokens[lo:hi]`` (computed if not).
+    """
     form = tokens[cue_first].lower
     nxt = word_class(tokens[cue_last + 1]) if cue_last + 1 < hi else "<EOS>"
     nxt2 = word_class(tokens[cue_last + 2]) if cue_last + 2 < hi else "<EOS>"
@@ -345,7 +357,7 @@ def accept_features(
         f"form|pattern={form}|{pattern}",
         f"prev|next={prv}|{nxt}",
     ]
-    capitalised = sum(t.text[:1].isupper() for t in tokens[lo:hi])
+    capitalised, quotes = counts if counts is not None else sentence_counts(tokens, lo, hi)
     if hi - lo > 4 and capitalised > 0.6 * (hi - lo):
         features.append("title_case")  # a headline
     if content is not None:
@@ -373,7 +385,6 @@ def accept_features(
             f"pattern|src_head={pattern}|{head}",
             f"pattern|src_len={pattern}|{bucket(last - first)}",
         ]
-    quotes = sum(1 for t in tokens[lo:hi] if t.text in QUOTES)
     features += [
         f"quotes={min(quotes, 3)}",
         f"pattern|quotes={pattern}|{min(quotes, 3)}",
