@@ -225,21 +225,15 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         text: str,
         spans: list[tuple[int, int, int]] | None = None,
     ) -> list[dict[str, object]]:
-        triggers = _trigger_positions(text, self.cues_)
-        if not triggers:
+        if spans is None or (spans and spans[-1][1] > len(text)):
+            spans = sentence_spans(text)
+        numbers = _triggered_sentences(text, spans, self.cues_)
+        if not numbers:
             return []
         work = normalise_quotes(text)  # same offsets; rows slice the original text
         paragraphs = paragraph_spans(text)
-        if spans is None or (spans and spans[-1][1] > len(text)):
-            spans = sentence_spans(text)
-        starts = [s for s, _, _ in spans]
         found: list[Found] = []
-        done = -1
-        for position in triggers:
-            number = bisect_right(starts, position) - 1
-            if number <= done or number < 0:
-                continue
-            done = number
+        for number in numbers:
             s_start, s_end, paragraph = spans[number]
             tokens = tokenize(work, s_start, s_end)
             found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
@@ -348,6 +342,38 @@ def _sentence_spans_by_article(
     columns = (ordered[c].to_numpy() for c in ("article_id", "start", "end", "paragraph"))
     for article_id, start, end, paragraph in zip(*columns, strict=True):
         out.setdefault(str(article_id), []).append((int(start), int(end), int(paragraph)))
+    return out
+
+
+def _triggered_sentences(
+    text: str, spans: list[tuple[int, int, int]], cues: CueLexicon
+) -> list[int]:
+    """Numbers of the sentences holding a word that may begin a cue, in order.
+
+    The words of each sentence are compared with the cue lexicon's first
+    words as a set, on the case-folded text (one scan in C per sentence); a
+    word that begins only cues of several words counts when its next word
+    continues one (as :func:`_trigger_positions`).
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):  # a letter folds to several: map word by word instead
+        starts = [s for s, _, _ in spans]
+        numbers = (bisect_right(starts, p) - 1 for p in _trigger_positions(text, cues))
+        return sorted({n for n in numbers if n >= 0})
+    first_words, seconds = cues.first_words, cues.second_words
+    out = []
+    for number, (start, end, _) in enumerate(spans):
+        hits = first_words.intersection(_WORD.findall(folded, start, end))
+        if not hits:
+            continue
+        if all(word in seconds for word in hits) and not any(
+            (nxt := _NEXT_WORD.match(folded, m.end())) is not None
+            and nxt.group(1) in seconds[m.group()]
+            for m in _WORD.finditer(folded, start, end)
+            if m.group() in seconds
+        ):
+            continue
+        out.append(number)
     return out
 
 
