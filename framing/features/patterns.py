@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import Cue
-from .phrases import apposition, appositive_like, np_end_after, np_start_before
+from .phrases import apposition, appositive_like, np_end_after
 from .spans import content_before, is_adjunct, quote_before_sentence
 from .tokens import AUXILIARIES, CLOSE_QUOTES, QUOTES, Token, is_adverb, is_capitalised
 from .wordlists import words
@@ -68,12 +68,13 @@ class InvertedPatterns:
     ) -> Found | None:
         """``was asked by X whether ...``, ``When asked about ...``: source by agent or none.
 
-        Cues whose passive asks or announces ("was asked", "was announced")
-        report what follows; other passives with an agent report their
-        subject ("The meeting was first reported by Politico": content "The
-        meeting", source "Politico", cue "was first reported by"); without an
-        agent ("is said to be") nobody is cited and nothing is listed.
+        Only for cues whose passive reports speech ("was asked", "was
+        announced"); "is said", "was told" stay without an attribution, and so
+        do other passives with an agent ("was first reported by Politico":
+        on PolNeAR train these rules were right in 7 of 19 cases).
         """
+        if cue.lemma not in _PASSIVE_CUES:
+            return None
         k = c - 1
         while k >= lo and (tokens[k].lower in AUXILIARIES or is_adverb(tokens[k])):
             k -= 1
@@ -85,16 +86,7 @@ class InvertedPatterns:
             if agent_end is None:
                 return None
             source = (tokens[after + 1].start, tokens[agent_end].end)
-            if cue.lemma not in _PASSIVE_CUES:
-                cue_span = (cue_span[0], tokens[after].end)  # "was first reported by"
             after = agent_end + 1
-        if cue.lemma not in _PASSIVE_CUES:
-            if source is None:
-                return None  # "48 people were reported dead", "is said to be": nobody is cited
-            content = _passive_subject(tokens, lo, k, after, end)
-            if content is None:
-                return None
-            return Found(number, source, source, None, cue_span, cue, content, False, "passive")
         if after >= end or tokens[after].lower not in _QUESTION_WORDS:
             return None
         if tokens[after].lower == "about" and after + 1 < end:
@@ -244,27 +236,6 @@ class InvertedPatterns:
         source = (tokens[first].start, tokens[source_last].end)
         cue_span = (tokens[c].start, tokens[last_cue].end)
         return Found(number, source, head, None, cue_span, cue, content, direct, "cue_source")
-
-
-def _passive_subject(
-    tokens: list[Token], lo: int, k: int, after: int, end: int
-) -> list[tuple[int, int]] | None:
-    """Content of a passive cue: its subject ending at ``tokens[k]``, or a that-clause after.
-
-    "The meeting was first reported by Politico" reports "The meeting"; "It
-    was announced that ..." reports the clause. Relative pronouns and an
-    empty clause start give nothing.
-    """
-    if k >= lo and tokens[k].lower == "it":
-        if after < end and tokens[after].lower == "that" and after + 1 < end:
-            return [(tokens[after + 1].start, tokens[end - 1].end)]
-        return None
-    if k < lo or tokens[k].lower in ("who", "which", "that") or not tokens[k].text[:1].isalnum():
-        return None
-    first = np_start_before(tokens, k, lo)
-    if first is None:
-        return None
-    return [(tokens[first].start, tokens[k].end)]
 
 
 def _apposition_end(tokens: list[Token], comma: int, end: int) -> int:

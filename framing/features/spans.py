@@ -35,8 +35,6 @@ _ADJUNCT_PREPOSITIONS = words("adjunct_prepositions")
 # set by hand from constructed examples and PolNeAR train.
 MAX_ADJUNCT = 14
 _PREPOSITIONS = words("prepositions")
-# Prepositions whose object is what a cue reports ("warned of", "joked about", "asked for").
-_OBJECT_PREPOSITIONS = words("object_prepositions")
 TRAILING = frozenset({".", "!", "?", ",", ";", ":", "—", "–", "--"})
 TIME_HEADS = words("time_heads")
 
@@ -250,13 +248,7 @@ def content_after(
     elif needs_clause or (
         k < end and tokens[k].lower in _PREPOSITIONS and not _infinitive(tokens, k, end)
     ):
-        if needs_clause or not (
-            tokens[k].lower in _OBJECT_PREPOSITIONS
-            and k + 1 < end
-            and (tokens[k + 1].text[:1].isalnum() or tokens[k + 1].text in OPEN_QUOTES)
-        ):
-            return [], False  # "added sugar", "wrote to her": not reported content
-        k += 1  # "warned of the dangers", "asked for a photo": the object is the content
+        return [], False  # "added sugar", "wrote to her": not reported content
     stripped = strip_tokens(tokens, k, end - 1)
     if stripped is None:
         return [], False
