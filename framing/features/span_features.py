@@ -310,7 +310,11 @@ def end_walk(
 def sentence_counts(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]:
     """Capitalised words and quotation marks among ``tokens[lo:hi]`` (features of a sentence)."""
     capitalised = sum(t.text[:1].isupper() for t in tokens[lo:hi])
-    quotes = sum(1 for t in tokens[lo:hi] if t.text in QUOTES)
+    quotes = sum(
+        1
+        for k in range(lo, hi)
+        if tokens[k].text in QUOTES and not possessive_mark(tokens, k)  # not "leagues’"
+    )
     return capitalised, quotes
 
 
