@@ -286,6 +286,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
             and tokens[c + 1].lower != "that"
             and not (c > lo and tokens[c - 1].lower in ("he", "she", "it", "who"))  # he states
             and not (c > lo and _names_subject(tokens[c - 1]))  # USA Today reports more ...
+            and not (c > lo and tokens[c - 1].text in CLOSE_QUOTES | {","})  # ...,” notes Ann
         ):
             return None  # "the inexcusable remarks made", "southern states with"
         inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
@@ -331,7 +332,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns):
             if phrase is not None:
                 return phrase
         if j < lo or not verb_context(tokens, j, c, cue):
-            return self._noun_cue(text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph)
+            return None
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
         head = antecedent = None
         pattern = None

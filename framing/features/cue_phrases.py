@@ -3,11 +3,14 @@
 Mixed into :class:`framing.features.candidates.CandidateFinder`. PolNeAR
 (and readers) take as the cue everything between the source and the
 content when the cue verb follows the making of a document; a participle
-opening the sentence has the main clause's subject as source; a cue noun
-after a possessive ("his warning that ...") has the possessor. (Cues after
-"<subject> is quick to ...", "took the stage to ..." were tried and left
-out: PolNeAR's annotators draw their cue differently from case to case, and
-on PolNeAR train the rule was exactly right in fewer than half of them.)
+opening the sentence has the main clause's subject as source.
+
+Tried and left out, because on PolNeAR train (cross-fitted) they were exactly
+right less often than they cost: cues after "<subject> is quick to ...",
+"took the stage to ..." (PolNeAR draws these cues differently from case to
+case), and cue nouns after a possessive ("his warning that ...", "Trump's
+call for ..."; exactly right in 9 of 42: the annotators mark the verb before
+them, "repeated his claim that", or nothing).
 
 ==================  ====================================================
 pattern             example
@@ -17,8 +20,6 @@ verb_phrase         The town released a statement Wednesday **saying** ...
                     from the verb after the subject)
 participle_first    **Citing** last week's attack, Carson said ... (the
                     source is the subject of the main clause)
-noun_cue            his **warning** that ... / Pence's **call for** a
-                    special prosecutor / her **vow** to go after ...
 ==================  ====================================================
 """
 
@@ -54,13 +55,6 @@ _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 # Words that may open a sentence before a participial clause ("But citing ...").
 _OPENERS = frozenset({"but", "and", "so", "yet", "still", "then"})
 _PARTICLES = words("verb_particles")
-# Possessive determiners that make a following cue word a noun with a source ("his warning").
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-# Cue nouns that take their content as a that-clause, an infinitive, a quotation or an
-# object of "for"/"of" ("his warning that", "her vow to", "Pence's call for").
-_CUE_NOUNS = words("cue_nouns")
-# Adjectives between the possessive and the cue noun ("his recent call") are at most this many.
-MAX_NOUN_MODIFIERS = 2
 
 
 def _clause_start(tokens: list[Token], lo: int, before: int) -> int:
@@ -209,71 +203,3 @@ class CuePhrasePatterns:
         return Found(
             number, source, source, None, cue_span, cue, content, direct, "participle_first"
         )
-
-    def _noun_cue(
-        self,
-        text: str,
-        tokens: list[Token],
-        lo: int,
-        end: int,
-        hi: int,
-        c: int,
-        last_cue: int,
-        cue: Cue,
-        number: int,
-        paragraph: tuple[int, int],
-    ) -> Found | None:
-        """``his (recent) warning that ...``: a cue noun after a possessive."""
-        if tokens[c].lower not in _CUE_NOUNS:
-            return None
-        k = c - 1
-        while (
-            k > lo
-            and c - k <= MAX_NOUN_MODIFIERS
-            and tokens[k].text.isalpha()
-            and (tokens[k].text.islower() and tokens[k].lower not in _POSSESSIVES)
-        ):
-            k -= 1  # his recent call, her firmest promise
-        if k < lo:
-            return None
-        owner = tokens[k]
-        if owner.lower in _POSSESSIVES:
-            source = (owner.start, owner.end)
-        elif is_capitalised(owner) and owner.lower.endswith(("'s", "’s")):
-            first = np_start_before(
-                tokens,
-                k,
-                lo,
-                self.cues.first_words,  # type: ignore[attr-defined]
-            )
-            if first is None:
-                return None
-            source = (tokens[first].start, owner.end)
-        else:
-            return None
-        after = last_cue + 1
-        if after >= end:
-            return None
-        opener = tokens[after].lower
-        if tokens[last_cue].lower in ("for", "of", "on", "about"):
-            content_first = after  # Pence's call for a special prosecutor
-        elif opener in ("that", "to") or tokens[after].text in QUOTES or tokens[after].text == ":":
-            content_first = after + 1 if opener == "that" or tokens[after].text == ":" else after
-        elif opener in ("for", "of") and after + 1 < end:
-            after += 1  # Pence's call for a special prosecutor: "for" belongs to the cue
-            content_first = after
-            last_cue = after - 1
-        else:
-            return None
-        if content_first >= end:
-            return None
-        if tokens[content_first].text in QUOTES:
-            content, direct = content_after(
-                text, tokens, content_first, end, hi, paragraph, needs_clause=False
-            )
-        else:
-            content, direct = [(tokens[content_first].start, tokens[end - 1].end)], False
-        if not content:
-            return None
-        cue_span = (tokens[k + 1].start, tokens[last_cue].end)
-        return Found(number, source, source, None, cue_span, cue, content, direct, "noun_cue")

@@ -31,6 +31,11 @@ ADDRESSEE_CUES = words("addressee_cues")
 _PASSIVE_CUES = frozenset({"ask", "announce", "declare"})
 # Words that open the content of a passive cue ("was asked whether/about/if ...").
 _QUESTION_WORDS = frozenset("whether if about what why how when who which to that".split())
+# Words that may open a source after its cue ("..., says my two-year-old").
+_SOURCE_OPENERS = frozenset({"the", "a", "an", "one", "my", "his", "her", "their", "our", "its"})
+# Words that open a clause after a source that follows its cue ("..., says Ann Ode while
+# visiting ...", "..., said Ann Ode as she left").
+_CLAUSE_AFTER_SOURCE = frozenset({"while", "as", "when", "before", "after", "during"})
 # Words that may open a clause before "According to X," ("But according to ...").
 _CLAUSE_OPENERS = frozenset({"but", "and", "yet", "so", "still", "now", "however"})
 
@@ -186,7 +191,7 @@ class InvertedPatterns:
         if tokens[first].lower in ("it", "that", "this"):
             return None
         head_first = first
-        if not (is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")):
+        if not (is_capitalised(tokens[first]) or tokens[first].lower in _SOURCE_OPENERS):
             # a role before a name: "said plant manager Orla Quinn"
             k = first
             while (
@@ -200,6 +205,7 @@ class InvertedPatterns:
         if src_last is None or (
             src_last + 1 < end
             and tokens[src_last + 1].text not in (",", ";")
+            and tokens[src_last + 1].lower not in _CLAUSE_AFTER_SOURCE
             and not is_adjunct(tokens[src_last + 1 : end])
         ):
             return None

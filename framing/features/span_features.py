@@ -116,6 +116,9 @@ def _text_class(text: str) -> str:
     return "<low>"
 
 
+# Words that open a clause after a source: a source after its cue ends before them
+# ("..., says Ann Ode while visiting ...").
+_SUBORDINATORS = frozenset({"while", "as", "when", "before", "after", "during", "because"})
 # Classes of covered words that the start model sees as "has=" features (besides words).
 GATHERED_CLASSES = frozenset({"<Cap>", "<num>", "<-ing>", "<-ed>"})
 # Buckets of the distance between a candidate start and the rules' start.
@@ -274,7 +277,11 @@ def end_walk(
     commas = 0
     for e in range(first, ceiling):
         text = tokens[e].text
-        if text in QUOTES or text in (":", ";"):
+        if (
+            text in QUOTES
+            or text in (":", ";")
+            or (e > first and tokens[e].lower in _SUBORDINATORS)
+        ):
             return
         added = []
         if e > first:
