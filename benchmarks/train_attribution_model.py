@@ -40,7 +40,7 @@ from framing.features.cues import SPEECH_WRITING_KINDS
 from framing.features.span_model import MODEL_FILE, end_feature_sets, start_feature_sets
 
 OUT = Path(__file__).resolve().parents[1] / "framing" / "resources" / "models" / MODEL_FILE
-C_GRID = (0.1, 0.3, 1.0, 3.0)
+C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 # Features seen fewer times than this in training are dropped (keeps the model small).
 MIN_COUNT = 3
 # Weights smaller than this in absolute value are not shipped.

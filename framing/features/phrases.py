@@ -58,6 +58,8 @@ ORGANISATION_WORDS = words("organisation_words")
 _NAME_TIME_WORDS = words("name_time_words")
 _QUANTIFIERS = words("quantifiers")
 _NAME_PARTICLES = words("name_particles")
+# Modal verbs that are also names when capitalised ("Ms. May", "Will Hurd").
+_NAME_MODALS = frozenset({"may", "will"})
 _NUMBER_LEADS = words("number_leads")
 # Words that begin an adjunct ("On Monday, ..."): not the subject of a clause.
 _ADJUNCT_START = words("adjunct_start")
@@ -66,6 +68,8 @@ _ADJUNCT_START = words("adjunct_start")
 def _np_word(token: Token) -> bool:
     if not token.text[:1].isalnum():
         return False
+    if token.lower in _NAME_MODALS and is_capitalised(token):
+        return True  # Theresa May, Will Hurd
     if token.lower in _TIME_WORDS and not (
         token.lower in _NAME_TIME_WORDS and is_capitalised(token)
     ):
@@ -320,13 +324,15 @@ def sentence_subject(
             tokens[start].lower in _ADJUNCT_START
             or tokens[start].lower in _SUBJECT_ADJUNCTS
             or is_adverb(tokens[start])
+            or _introductory(tokens[start])
         ):
-            comma = next((k for k in range(start, before) if tokens[k].text == ","), None)
+            marks = (",", "—", "–", "--") if tokens[start].text.isupper() else (",",)
+            comma = next((k for k in range(start, before) if tokens[k].text in marks), None)
             if comma is None:
                 return None
             start = comma + 1
-    if start >= before:
-        return None
+    if start >= before or tokens[start].lower == "there":
+        return None  # "There is ...": no subject that speaks
     if tokens[start].lower in ("he", "she", "they", "we", "i", "it"):
         return start, start
     last = _subject_end(tokens, start, before, cue_words)
@@ -377,6 +383,22 @@ def _subject_end(
     return last
 
 
+def _introductory(token: Token) -> bool:
+    """Whether a word opens an introductory phrase rather than a subject.
+
+    "Speaking to MSNBC on Monday, Bush ...", "Asked about it, Clinton ...",
+    "WASHINGTON — Clinton ...", "Back in 1999, ...", "Hours later, ...".
+    """
+    text = token.text
+    return (
+        (text[:1].isupper() and token.lower.endswith(("ing", "ed")) and len(text) > 4)
+        or (text.isupper() and len(text) > 2 and text.isalpha())
+        or token.lower in _INTRODUCTORY
+    )
+
+
+# Words that open an introductory phrase before a clause's subject (with a comma after it).
+_INTRODUCTORY = words("introductory_words")
 # Function words inside a subject ("A spokeswoman for Janney", "The heads of state").
 _SUBJECT_LINKS = frozenset("of for at from in and to".split())  # "Advisers to Mr. Rubio"
 _IRREGULAR_VERBS = words("irregular_verbs")

@@ -93,20 +93,6 @@ def test_parenthetical_it_said(seed_attributions):
     ("text", "source", "cue", "content", "pattern"),
     [
         (
-            "Voters are slightly more likely to say that the economy is weak.",
-            "Voters",
-            "are slightly more likely to say",
-            "the economy is weak",
-            "verb_phrase",
-        ),
-        (
-            "Senators have been quick to point out that the law is weak.",
-            "Senators",
-            "have been quick to point out",
-            "the law is weak",
-            "verb_phrase",
-        ),
-        (
             "The town released a statement Wednesday saying the remarks were wrong.",
             "The town",
             "released a statement Wednesday saying",
@@ -127,6 +113,56 @@ def test_cue_at_the_end_of_a_verb_phrase(text, source, cue, content, pattern):
     assert rows[["source_as_written", "cue", "content", "pattern"]].values.tolist() == [
         [source, cue, content, pattern]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # left out on measure (see framing.features.cue_phrases): PolNeAR draws these cues
+        # differently from case to case
+        "Voters are slightly more likely to say that the economy is weak.",
+        "Her warning that the plan would fail went unheeded.",
+    ],
+)
+def test_infinitive_phrases_and_cue_nouns_are_not_listed(text):
+    assert AttributionExtractor().extract_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("“I draw comics myself,” notes Ana Ruiz, who grew up in Lima.", None, "notes", None),
+        ("“No, that’s the mom,” says my two-year-old.", "my two-year-old", "says", None),
+        (
+            "“I cook simple food,” says Ann Ode while visiting the kitchen.",
+            "Ann Ode",
+            "says",
+            "I cook simple food",
+        ),
+        ("Ms. May acknowledged the scale of the defeat.", "Ms. May", "acknowledged", None),
+    ],
+)
+def test_quotations_before_their_cue_and_names_that_look_like_verbs(text, source, cue, content):
+    rows = _rows(text)
+    assert len(rows) == 1
+    if source is not None:
+        assert rows["source_as_written"].iloc[0] == source
+    assert rows["cue"].iloc[0] == cue
+    if content is not None:
+        assert rows["content"].iloc[0] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON — The senator defended the plan, saying it would work.",
+        "Speaking to reporters on Monday, the senator defended the plan, saying it would work.",
+        "Back in 1999, the senator defended the plan, saying it would work.",
+    ],
+)
+def test_introductory_phrases_are_not_the_subject_of_a_coordinated_cue(text):
+    rows = _rows(text, span_model=None)
+    assert rows["source_as_written"].str.lower().tolist() == ["the senator"]
 
 
 def test_participle_opening_the_sentence_is_the_main_subjects():
