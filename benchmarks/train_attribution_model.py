@@ -2,14 +2,15 @@
 
 The rules propose candidates; this script records, for every article of
 PolNeAR's ``train`` split, (1) every start the rules could give a source
-that stands before its cue, labelled by whether it is the gold start, and
-(2) every candidate attribution, labelled by whether its cue overlaps a
-gold cue. Two logistic regressions (scikit-learn) are fitted on these; the
-regularisation and the acceptance threshold are chosen by 5-fold
+that stands before its cue, (2) every end of a source after its cue, (3)
+every end of a cue, each labelled by whether it is the gold one, and (4)
+every candidate attribution, labelled by whether its cue overlaps a gold
+cue. Four logistic regressions (scikit-learn) are fitted on these; the
+regularisation, and the acceptance threshold, are chosen by 5-fold
 cross-validation over train articles. The weights are written as JSON to
 ``framing/resources/models/attribution_spans.json`` (see the model card
 ``attribution_spans.MODEL_CARD.md`` beside it). Run from the repository
-root (about a minute)::
+root (about half a minute)::
 
     python benchmarks/train_attribution_model.py
     python benchmarks/train_attribution_model.py --dry-run   # scores only, writes nothing
