@@ -23,9 +23,11 @@ missing for an unresolved pronoun, never "he"; ``speaker_mentions`` lists
 how the article named that speaker. Across a corpus,
 :func:`framing.group_speakers` joins surnames to full names.
 
-Only sentences holding a word that can begin a cue are tokenised: one
-regular-expression scan of the article finds them first, so the cost is
-linear in words and most of the text is never looked at twice.
+Only sentences holding a word that can begin a cue are tokenised: the
+words of each sentence are compared with the cue lexicon's first words as a
+set (one scan of the case-folded text), so the cost is linear in words and
+most of the text is never looked at twice. Sentences are split by
+:class:`framing.text.punkt_fast.FastPunkt` (NLTK Punkt's spans, faster).
 
 Examples
 --------

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 from .cues import Cue
 from .patterns import Found
-from .phrases import DOCUMENT_HEADS, np_start_before, sentence_subject
+from .phrases import DOCUMENT_HEADS, np_start_before
 from .spans import content_after, time_adjunct_start
+from .subjects import sentence_subject
 from .tokens import (
     AUXILIARIES,
     QUOTES,
