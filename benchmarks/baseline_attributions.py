@@ -5,7 +5,8 @@ The benchmarks compare today's extractor with the one of commit
 1,800 lines in the repository, the old modules are read with ``git show``
 at run time into a temporary package (``framing_attrib_baseline``) whose
 imports point at the installed ``framing`` for everything outside the five
-attribution modules (sentence splitter, paragraphs, outlet registry). Needs
+attribution modules and the sentence splitter of that commit (paragraphs,
+outlet registry). Needs
 ``git`` and the repository's history (a clone, not a wheel).
 
 >>> Baseline = load_baseline()  # doctest: +SKIP
@@ -24,6 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 # The last commit before issue 14's work (attributions.py of 970 lines).
 BASELINE_COMMIT = "15ad3a8230df528579658d72372754b85c7b2c28"
 _MODULES = ("attributions", "sources", "cues", "quotes", "tokens")
+# The sentence splitter is part of the old code path too: the baseline splits with NLTK's
+# Punkt as it did then, not with today's faster FastPunkt (same spans, see bench_sentences.py).
+_TEXT_MODULES = ("sentences",)
 _PACKAGE = "framing_attrib_baseline"
 
 
@@ -43,6 +47,9 @@ def _show(path: str, commit: str) -> str:
 
 
 def _rewrite(source: str, folder: Path) -> str:
+    source = source.replace("from ..text.sentences import", "from .sentences import")
+    source = source.replace("from ..columns import", "from framing.columns import")
+    source = source.replace("from .paragraphs import", "from framing.text.paragraphs import")
     source = source.replace("from ..outlets import", "from framing.outlets import")
     source = source.replace("from ..text.", "from framing.text.")
     source = source.replace("from .matcher import", "from framing.features.matcher import")
@@ -63,6 +70,9 @@ def load_baseline(commit: str = BASELINE_COMMIT) -> type:
     (folder / "cues.csv").write_text(_show("framing/resources/cues.csv", commit), "utf-8")
     for module in _MODULES:
         text = _show(f"framing/features/{module}.py", commit)
+        (folder / f"{module}.py").write_text(_rewrite(text, folder), "utf-8")
+    for module in _TEXT_MODULES:
+        text = _show(f"framing/text/{module}.py", commit)
         (folder / f"{module}.py").write_text(_rewrite(text, folder), "utf-8")
     sys.path.insert(0, str(folder.parent))
     try:

@@ -20,10 +20,10 @@ Three evaluations, each printed as a table:
    ``--only controls``: loaded terms per 1,000 words in the faithful teaching
    controls and how many come from a name; ``--only rules``: what each
    matching rule removes on BASIL, BABE and PTC, with a sample.
-3. PolNeAR (Newell et al. 2018), attribution spans on its ``dev`` split
-   (rules developed on ``train`` only): source, cue and content precision,
-   recall and F1, exact (after trimming punctuation and quote marks) and
-   overlap matches, for speech/writing cues and for all cues.
+3. PolNeAR (Newell et al. 2018), attribution spans on its ``dev`` split:
+   delegated to ``benchmarks/eval_attributions.py`` (``--only polnear`` runs
+   its PolNeAR section without the before/after baseline; run that script for
+   the GGT and BASIL figures, the baseline and sample errors).
 
 Induced lexicons are used in memory only and never written (the datasets'
 licences stay with them). Run from the repository root::
@@ -40,7 +40,6 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,15 +51,12 @@ from shared_datasets import (
     PTC_LABELS,
     read_babe,
     read_basil,
-    read_polnear,
     read_ptc,
     split_ids,
 )
 
 import framing
-from framing.evaluation import combine, overlap_weighted_combine, trim_span
-from framing.features.cues import SPEECH_WRITING_KINDS, CueLexicon
-from framing.features.tokens import tokenize
+from framing.evaluation import overlap_weighted_combine
 
 SHIPPED = ["conflict_geopolitics", "sentiment_negative"]
 
@@ -283,71 +279,12 @@ def eval_rules(samples: int = 6) -> None:
 
 
 # -- PolNeAR --------------------------------------------------------------------------------
-def _gold_is_speech(text: str, segments: list[tuple[int, int]], cues: CueLexicon) -> bool:
-    words = [t.lower for s, e in segments for t in tokenize(text[s:e])]
-    return any(
-        (c := cues.match_at(words, i)) is not None and c.kind in SPEECH_WRITING_KINDS
-        for i in range(len(words))
-    )
-
-
-def _extent(segments: list[tuple[int, int]]) -> tuple[int, int]:
-    return min(s for s, _ in segments), max(e for _, e in segments)
-
-
 def eval_polnear(split: str = "dev") -> None:
-    articles, gold = read_polnear(split)
-    started = time.perf_counter()
-    predicted = framing.AttributionExtractor().extract(articles)
-    elapsed = time.perf_counter() - started
-    cues = CueLexicon.default()
-    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
-    parts: dict[tuple[str, str, str], list] = defaultdict(list)
-    for article_id, text in texts.items():
-        g = gold[gold["article_id"] == article_id]
-        p = predicted[predicted["article_id"] == article_id]
-        speech = np.array([_gold_is_speech(text, c, cues) for c in g["cue"]], dtype=bool)
-        for subset, gs, ps in (
-            ("speech/writing", g[speech], p[p["cue_kind"].isin(SPEECH_WRITING_KINDS)]),
-            ("all cues", g, p),
-        ):
-            for role in ("source", "cue", "content"):
-                gold_spans = [trim_span(text, _extent(segs)) for segs in gs[role] if len(segs)]
-                if role == "content":
-                    pred_spans = [
-                        trim_span(text, (int(a), int(b)))
-                        for a, b in zip(ps["content_start"], ps["content_end"], strict=True)
-                    ]
-                else:
-                    pred_spans = [
-                        trim_span(text, (int(a), int(b)))
-                        for a, b in zip(ps[f"{role}_start"], ps[f"{role}_end"], strict=True)
-                        if pd.notna(a)
-                    ]
-                for match in ("exact", "overlap"):
-                    parts[(subset, role, match)].append((pred_spans, gold_spans))
-    print(
-        f"PolNeAR {split}: {len(articles)} articles, {len(gold)} gold attributions, "
-        f"{len(predicted)} predicted ({len(articles) / elapsed:.0f} articles/s)"
-    )
-    for subset in ("speech/writing", "all cues"):
-        print(f"  {subset}:")
-        for role in ("source", "cue", "content"):
-            for match in ("exact", "overlap"):
-                s = combine(parts[(subset, role, match)], match)
-                print(
-                    _row(
-                        f"  {role} ({match})",
-                        s.precision,
-                        s.recall,
-                        s.f1,
-                        f"(pred {int(s.predicted)}, gold {int(s.gold)})",
-                    )
-                )
-    print(
-        "  reference (PARC 3.0, Citron, exact): cue F1 0.823, source F1 0.820, content F1 0.593 "
-        "(overlap 0.833); target source and cue F1 >= 0.80 on speech/writing\n"
-    )
+    """PolNeAR attribution spans: the evaluation of ``eval_attributions.py`` (one place only)."""
+    from eval_attributions import _extractors
+    from eval_attributions import eval_polnear as polnear_attributions
+
+    polnear_attributions(split, _extractors(use_baseline=False), errors=0)
 
 
 def main() -> None:

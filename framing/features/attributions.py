@@ -23,9 +23,11 @@ missing for an unresolved pronoun, never "he"; ``speaker_mentions`` lists
 how the article named that speaker. Across a corpus,
 :func:`framing.group_speakers` joins surnames to full names.
 
-Only sentences holding a word that can begin a cue are tokenised: one
-regular-expression scan of the article finds them first, so the cost is
-linear in words and most of the text is never looked at twice.
+Only sentences holding a word that can begin a cue are tokenised: the
+words of each sentence are compared with the cue lexicon's first words as a
+set (one scan of the case-folded text), so the cost is linear in words and
+most of the text is never looked at twice. Sentences are split by
+:class:`framing.text.punkt_fast.FastPunkt` (NLTK Punkt's spans, faster).
 
 Examples
 --------
@@ -225,21 +227,15 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         text: str,
         spans: list[tuple[int, int, int]] | None = None,
     ) -> list[dict[str, object]]:
-        triggers = _trigger_positions(text, self.cues_.first_words)
-        if not triggers:
+        if spans is None or (spans and spans[-1][1] > len(text)):
+            spans = sentence_spans(text)
+        numbers = _triggered_sentences(text, spans, self.cues_)
+        if not numbers:
             return []
         work = normalise_quotes(text)  # same offsets; rows slice the original text
         paragraphs = paragraph_spans(text)
-        if spans is None or (spans and spans[-1][1] > len(text)):
-            spans = sentence_spans(text)
-        starts = [s for s, _, _ in spans]
         found: list[Found] = []
-        done = -1
-        for position in triggers:
-            number = bisect_right(starts, position) - 1
-            if number <= done or number < 0:
-                continue
-            done = number
+        for number in numbers:
             s_start, s_end, paragraph = spans[number]
             tokens = tokenize(work, s_start, s_end)
             found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
@@ -259,7 +255,8 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         regions: list[tuple[int, int]],
     ) -> list[dict[str, object]]:
         reported = regions + [span for item in found for span in item.content]
-        resolver = SpeakerResolver(self.registry_, text, reported)
+        positions = [(item.head or item.source)[0] for item in found if (item.head or item.source)]
+        resolver = SpeakerResolver(self.registry_, text, reported, max(positions, default=0))
         rows: list[dict[str, object]] = []
         speakers: list[Speaker | None] = []
         for item in found:
@@ -350,9 +347,57 @@ def _sentence_spans_by_article(
     return out
 
 
-def _trigger_positions(text: str, first_words: frozenset[str]) -> list[int]:
-    """Offsets of the words of ``text`` that may begin a cue (one scan, in order)."""
-    return [m.start() for m in _WORD.finditer(text) if m.group().casefold() in first_words]
+def _triggered_sentences(
+    text: str, spans: list[tuple[int, int, int]], cues: CueLexicon
+) -> list[int]:
+    """Numbers of the sentences holding a word that may begin a cue, in order.
+
+    The words of each sentence are compared with the cue lexicon's first
+    words as a set, on the case-folded text (one scan in C per sentence); a
+    word that begins only cues of several words counts when its next word
+    continues one (as :func:`_trigger_positions`).
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):  # a letter folds to several: map word by word instead
+        starts = [s for s, _, _ in spans]
+        numbers = (bisect_right(starts, p) - 1 for p in _trigger_positions(text, cues))
+        return sorted({n for n in numbers if n >= 0})
+    first_words, seconds = cues.first_words, cues.second_words
+    out = []
+    for number, (start, end, _) in enumerate(spans):
+        hits = first_words.intersection(_WORD.findall(folded, start, end))
+        if not hits:
+            continue
+        if all(word in seconds for word in hits) and not any(
+            (nxt := _NEXT_WORD.match(folded, m.end())) is not None
+            and nxt.group(1) in seconds[m.group()]
+            for m in _WORD.finditer(folded, start, end)
+            if m.group() in seconds
+        ):
+            continue
+        out.append(number)
+    return out
+
+
+def _trigger_positions(text: str, cues: CueLexicon) -> list[int]:
+    """Offsets of the words of ``text`` that may begin a cue (one scan, in order).
+
+    A word that begins only cues of several words ("according", "made" of
+    "made clear") counts when the next word continues one of them.
+    """
+    first_words, seconds = cues.first_words, cues.second_words
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().casefold()
+        if word not in first_words:
+            continue
+        following = seconds.get(word)
+        if following is not None:
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt is None or nxt.group(1).casefold() not in following:
+                continue
+        out.append(m.start())
+    return out
 
 
 def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
@@ -373,6 +418,7 @@ def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> l
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _with_parents(frame: pd.DataFrame) -> pd.DataFrame:

@@ -16,15 +16,20 @@ coordinated         Pompeo denied ..., but noted ... (shared source)
 ==================  ====================================================
 
 The patterns where the cue comes first (cue_source, according_to, passive)
-are in :mod:`framing.features.patterns`. Each found attribution is a
-:class:`Found` of character spans; the extractor turns them into table
-rows and resolves their speakers.
+are in :mod:`framing.features.patterns`; a cue after the making of a
+document ("released a statement saying", pattern verb_phrase) and a
+participle opening the sentence ("Citing ..., Carson said", participle_first)
+in :mod:`framing.features.cue_phrases`; the span model's choices in
+:mod:`framing.features.candidate_scoring`. Each found attribution is a
+:class:`Found` of character spans; the extractor turns them into table rows
+and resolves their speakers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .candidate_scoring import ModelChoices
 from .cue_context import (
     after_aux,
     after_quotation,
@@ -35,6 +40,7 @@ from .cue_context import (
     verb_context,
     with_phrase,
 )
+from .cue_phrases import CuePhrasePatterns
 from .cues import Cue, CueLexicon
 from .patterns import ADDRESSEE_CUES, Found, InvertedPatterns
 from .phrases import (
@@ -42,9 +48,7 @@ from .phrases import (
     name_segment_start,
     np_end_after,
     np_start_before,
-    sentence_subject,
 )
-from .span_model import accept_features, word_class
 from .spans import (
     content_after,
     content_before,
@@ -54,6 +58,7 @@ from .spans import (
     quote_before_sentence,
     time_adjunct_start,
 )
+from .subjects import sentence_subject
 from .tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
@@ -76,7 +81,12 @@ _CLAUSE_ONLY_KINDS = frozenset({"cognition", "evidence"})
 _NOUN_PLURALS = words("noun_plurals")
 
 
-class CandidateFinder(InvertedPatterns):
+def _names_subject(token: Token) -> bool:
+    """Whether a capitalised word before a plural-like cue is its subject ("CNN reports")."""
+    return is_capitalised(token) and not token.lower.endswith(("'s", "’s", "s’", "s'"))
+
+
+class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
     """Attributions of one sentence's tokens, by the rules of the module docstring.
 
     Parameters
@@ -95,6 +105,7 @@ class CandidateFinder(InvertedPatterns):
         self.model = model  # a SpanModel (or a recorder with its methods), or None: rules only
         self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
         self._offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None = None
+        self._counts: tuple[list[Token], tuple[int, int]] | None = None
 
     def _verb_after_comma(self, tokens: list[Token], k: int, hi: int) -> bool:
         """Whether the next comma after ``k`` is followed by a cue verb ("..., citing X, said")."""
@@ -108,58 +119,6 @@ class CandidateFinder(InvertedPatterns):
                 return False
         return False
 
-    def _source_start(self, tokens: list[Token], lo: int, last: int, first: int) -> int:
-        """Start of a source before its cue: the rules' ``first`` or the model's choice."""
-        if self.model is None:
-            return first
-        if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
-        return self.model.best_start(  # type: ignore[attr-defined]
-            tokens, lo, last, first, self._classes[1]
-        )
-
-    def _source_end(self, tokens: list[Token], first: int, hi: int, last: int) -> int:
-        """End of a source after its cue: the rules' ``last`` or the model's choice."""
-        if self.model is None or not hasattr(self.model, "best_end"):
-            return last
-        if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
-        return self.model.best_end(tokens, first, hi, last, self._classes[1])
-
-    def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
-        """Whether the model (if any) keeps a candidate."""
-        if self.model is None:
-            return True
-        if self._offsets is None or self._offsets[0] is not tokens:
-            self._offsets = (
-                tokens,
-                {t.start: k for k, t in enumerate(tokens)},
-                {t.end: k for k, t in enumerate(tokens)},
-            )
-        _, index, ends = self._offsets
-        cue_last = ends.get(found.cue[1], c + found.lemma.words - 1)
-        source = None
-        if found.source is not None and found.source[0] in index and found.source[1] in ends:
-            source = (index[found.source[0]], ends[found.source[1]])
-        content = None
-        first_span, last_span = found.content[0], found.content[-1]
-        if first_span[0] in index and last_span[1] in ends:
-            content = (index[first_span[0]], ends[last_span[1]])
-        features = accept_features(
-            tokens,
-            lo,
-            hi,
-            c,
-            cue_last,
-            source,
-            found.lemma.lemma,
-            found.lemma.kind,
-            found.pattern,
-            found.direct,
-            content,
-        )
-        return bool(self.model.keep(found, features))  # type: ignore[attr-defined]
-
     def sentence(
         self,
         text: str,
@@ -170,16 +129,21 @@ class CandidateFinder(InvertedPatterns):
         """Attributions whose cue lies in ``tokens`` (one sentence)."""
         lo, hi = 0, len(tokens)
         words = [t.lower for t in tokens]
+        first_words = self.cues.first_words
+        starts = [k for k, word in enumerate(words) if word in first_words]
         in_sentence: list[Found] = []
-        headline = title_case(tokens)  # "Trump Says He Never Pledged To ...": cues are capitalised
+        headline = None  # "Trump Says He Never Pledged To ...": cues are capitalised (read lazily)
         i = lo
-        while i < hi:
-            cue = self.cues.match_at(words, i) if i < hi else None
+        for k in starts:  # only words that may begin a cue; skip those a longer cue took
+            if k < i:
+                continue
+            i = k
+            cue = self.cues.match_at(words, i)
             if cue is None or (
                 i > lo
                 and is_capitalised(tokens[i])
                 and cue.lemma != "according to"
-                and not headline
+                and not (headline if headline is not None else (headline := title_case(tokens)))
             ):
                 i += 1
                 continue
@@ -188,6 +152,7 @@ class CandidateFinder(InvertedPatterns):
                 continue
             result = self._attribution(text, tokens, lo, hi, i, cue, number, paragraph, in_sentence)
             if result is not None and self._keep(tokens, lo, hi, i, result):
+                self._cue_end(tokens, lo, hi, i, result)
                 if result.pattern == "coordinated" and in_sentence:
                     trim_before(in_sentence[-1], tokens, i)
                     if not in_sentence[-1].content:
@@ -221,17 +186,27 @@ class CandidateFinder(InvertedPatterns):
             and tokens[c + 1].text[:1].isalnum()
             and tokens[c + 1].lower != "that"
             and not (c > lo and tokens[c - 1].lower in ("he", "she", "it", "who"))  # he states
+            and not (c > lo and _names_subject(tokens[c - 1]))  # USA Today reports more ...
+            and not (c > lo and tokens[c - 1].text in CLOSE_QUOTES | {","})  # ...,” notes Ann
         ):
             return None  # "the inexcusable remarks made", "southern states with"
         inverted = self._cue_source(text, tokens, lo, end, c, last_cue, cue, number, paragraph)
         if inverted is not None:
             return inverted
+        opening = self._participle_first(
+            text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph
+        )
+        if opening is not None:
+            return opening
         # Source before the cue, over auxiliaries, adverbs and time adjuncts.
         j = c - 1
         passive = False
         verb_group_start = c
         while j >= lo:
-            if tokens[j].lower in AUXILIARIES or is_adverb(tokens[j]):
+            if (
+                tokens[j].lower in AUXILIARIES
+                and not (j > lo and is_capitalised(tokens[j]))  # Ms. May acknowledged
+            ) or (is_adverb(tokens[j]) and not tokens[j].text.isupper()):  # USA TODAY reported
                 passive = passive or is_be(tokens[j])
                 if verb_group_start == j + 1:
                     verb_group_start = j
@@ -251,6 +226,12 @@ class CandidateFinder(InvertedPatterns):
         ):
             # "was asked whether ...", "Asked if ..., Ryan said": by an agent or unnamed
             return self._passive(text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph)
+        if verb_group_start == c and j > lo:
+            phrase = self._verb_phrase(
+                text, tokens, lo, end, hi, c, last_cue, cue, number, paragraph
+            )
+            if phrase is not None:
+                return phrase
         if j < lo or not verb_context(tokens, j, c, cue):
             return None
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
@@ -302,7 +283,10 @@ class CandidateFinder(InvertedPatterns):
             first = j
             pattern = "coordinated"
         elif participle and tokens[j].lower not in AUXILIARIES and not after_aux(tokens, c, lo):
-            return None  # "comments Trump made in 2006 saying": a modifier, not a cue
+            # "comments Trump made in 2006 saying": a modifier, not a cue ("a petition calling
+            # on him to resign" too: on PolNeAR train such participles after a noun were the
+            # annotated cue in 17 of 40 cases)
+            return None
         elif tokens[j].text == ",":
             apposed = apposition(tokens, lo, j, self.cues.first_words)
             if apposed is None:

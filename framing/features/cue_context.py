@@ -42,22 +42,35 @@ __all__ = [
 TITLE_CASE_SHARE = 0.75
 # Verbs before "(on) to <cue>" or "by <cue>ing" that belong to the cue ("went on to say").
 _CATENATIVES = words("catenative_verbs")
+_QUANTIFIER_PRONOUNS = words("quantifier_pronouns")
+_NOUN_BASE_FORMS = words("noun_base_forms")
+_OBJECTS = words("object_pronouns") | {"it"}
 
 
 def verb_context(tokens: list[Token], j: int, c: int, cue: Cue) -> bool:
     """Whether the cue word is used as a verb after ``tokens[j]`` (its last pre-cue word).
 
     After a determiner or a possessive it is a noun ("his promise", "Trump's
-    comments"). A bare base form ("say", "state", "report") is a verb only
-    after an auxiliary or a plural or pronoun subject ("officials say",
-    "they claim"), not after a singular noun ("the Iraqi state").
+    comments"), but not after a quantifier standing alone as the subject
+    ("many argue", "some have said"). A bare base form that is also a noun
+    ("state", "report", "claim") is a verb only after an auxiliary or a
+    plural or pronoun subject ("officials say", "they claim"), not after a
+    singular noun ("the Iraqi state"); other base forms ("say", "argue") are
+    verbs after any subject ("people familiar with her thinking say").
     """
     word = tokens[j].lower
+    bare = tokens[c].lower == cue.lemma.split()[0] and c - 1 == j
+    if bare and c + 1 < len(tokens) and tokens[c + 1].lower in _OBJECTS:
+        return word not in DETERMINERS or word in _QUANTIFIER_PRONOUNS  # others call it a prom
+    if word in _QUANTIFIER_PRONOUNS:
+        return not (bare and tokens[c].lower in _NOUN_BASE_FORMS)  # many argue, some state
     if word in DETERMINERS or word.endswith(("’s", "'s")):
         return False
-    if tokens[c].lower == cue.lemma.split()[0] and c - 1 == j:
-        return word in ("i", "we", "you", "they", "who") or (
-            word.endswith("s") and not word.endswith("ss")
+    if bare:
+        return (
+            word in ("i", "we", "you", "they", "who")
+            or (word.endswith("s") and not word.endswith("ss"))
+            or tokens[c].lower not in _NOUN_BASE_FORMS  # people familiar with her thinking say
         )
     return True
 
@@ -125,7 +138,11 @@ def introduces_content(rest: Sequence[Token]) -> bool:
 
 
 def after_aux(tokens: list[Token], c: int, lo: int) -> bool:
-    return c - 1 >= lo and tokens[c - 1].lower in AUXILIARIES
+    """Whether an auxiliary stands before the cue, over adverbs ("is already claiming")."""
+    k = c - 1
+    while k >= lo and is_adverb(tokens[k]) and tokens[k].lower not in AUXILIARIES:
+        k -= 1
+    return k >= lo and tokens[k].lower in AUXILIARIES
 
 
 def trim_before(previous: Found, tokens: list[Token], cue_index: int) -> None:

@@ -73,6 +73,12 @@ class CueLexicon:
                 self._forms.setdefault(words, cue)
         self.max_words = max((len(k) for k in self._forms), default=1)
         self.first_words = frozenset(k[0] for k in self._forms)
+        single = {k[0] for k in self._forms if len(k) == 1}
+        # words that begin only cues of several words -> the words that may follow them
+        self.second_words: dict[str, frozenset[str]] = {
+            first: frozenset(k[1] for k in self._forms if k[0] == first)
+            for first in self.first_words - single
+        }
 
     @classmethod
     def default(cls) -> CueLexicon:

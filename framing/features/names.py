@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -62,12 +63,16 @@ _PARTICLES = frozenset("de van von bin al da del la le di du ter den der".split(
 _SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 _NOT_NAMES = words("not_name_words")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
+# A name run is far shorter than this many characters: a scan that stops this far after
+# the last offset of interest reads every name starting before it in full.
+_NAME_SPAN = 400
 _NAME = re.compile(
     rf"(?<![\w.])(?:{_NAME_WORD})(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
     rf"(?:{_NAME_WORD})){{1,3}}(?:,?[ \t]+(?:Jr|Sr)\.)?"
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _word_is_title(word: str) -> bool:
     lowered = word.casefold()
     return (
@@ -78,6 +83,7 @@ def _word_is_title(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def person_name(phrase: str) -> str:
     """The name of the person in a source phrase: the run of name words ending it.
 
@@ -128,6 +134,7 @@ def person_name(phrase: str) -> str:
     return " ".join(name)
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical_name(phrase: str) -> str:
     """The comparable form of a person's name: no title, initial, possessive or tag.
 
@@ -164,11 +171,13 @@ class PersonMention:
     roles: tuple[str, ...] = ()  # title and role words just before the name ("Rep.", "senator")
 
 
-def person_mentions(text: str) -> list[PersonMention]:
+def person_mentions(text: str, until: int | None = None) -> list[PersonMention]:
     """Names of people in ``text`` (two to four name words, optional title), in order.
 
     Runs of capitalised words that hold an organisation, outlet or place
-    word, or that open a sentence with a function word, are left out.
+    word, or that open a sentence with a function word, are left out. With
+    ``until``, only names starting at or before that offset (the same names
+    as in the whole text, found without reading the rest).
 
     Examples
     --------
@@ -177,7 +186,14 @@ def person_mentions(text: str) -> list[PersonMention]:
     """
     out = []
     place_names = _PLACES
-    for match in _NAME.finditer(text):
+    if until is None or until + _NAME_SPAN >= len(text):
+        matches = [m for m in _NAME.finditer(text) if until is None or m.start() <= until]
+    else:
+        endpos = until + _NAME_SPAN
+        matches = [m for m in _NAME.finditer(text, 0, endpos) if m.start() <= until]
+        if matches and matches[-1].end() >= endpos - 16:
+            matches = [m for m in _NAME.finditer(text) if m.start() <= until]  # near the cut
+    for match in matches:
         start, parts = match.start(), match.group().split()
         while parts and (parts[0].casefold() in _NOT_NAMES or _word_is_title(parts[0])):
             start = text.find(parts[1], start + len(parts[0])) if len(parts) > 1 else match.end()

@@ -31,6 +31,11 @@ ADDRESSEE_CUES = words("addressee_cues")
 _PASSIVE_CUES = frozenset({"ask", "announce", "declare"})
 # Words that open the content of a passive cue ("was asked whether/about/if ...").
 _QUESTION_WORDS = frozenset("whether if about what why how when who which to that".split())
+# Words that may open a source after its cue ("..., says my two-year-old").
+_SOURCE_OPENERS = frozenset({"the", "a", "an", "one", "my", "his", "her", "their", "our", "its"})
+# Words that open a clause after a source that follows its cue ("..., says Ann Ode while
+# visiting ...", "..., said Ann Ode as she left").
+_CLAUSE_AFTER_SOURCE = frozenset({"while", "as", "when", "before", "after", "during"})
 # Words that may open a clause before "According to X," ("But according to ...").
 _CLAUSE_OPENERS = frozenset({"but", "and", "yet", "so", "still", "now", "however"})
 
@@ -69,7 +74,9 @@ class InvertedPatterns:
         """``was asked by X whether ...``, ``When asked about ...``: source by agent or none.
 
         Only for cues whose passive reports speech ("was asked", "was
-        announced"); "is said", "was told" stay without an attribution.
+        announced"); "is said", "was told" stay without an attribution, and so
+        do other passives with an agent ("was first reported by Politico":
+        on PolNeAR train these rules were right in 7 of 19 cases).
         """
         if cue.lemma not in _PASSIVE_CUES:
             return None
@@ -87,8 +94,14 @@ class InvertedPatterns:
             after = agent_end + 1
         if after >= end or tokens[after].lower not in _QUESTION_WORDS:
             return None
+        if tokens[after].lower == "about" and after + 1 < end:
+            cue_span = (cue_span[0], tokens[after].end)  # "was asked about": about is the cue's
+            after += 1
         stop = next((m for m in range(after, end) if tokens[m].text in (",", ";")), end)
-        if k >= lo and tokens[k].lower not in ("when", "after", "while", "if"):
+        subordinate = any(
+            t.lower in ("when", "after", "while", "if") for t in tokens[max(lo, k - 2) : k + 1]
+        )
+        if k >= lo and not subordinate:
             stop = end  # "he was asked whether ...": the rest of the clause
         if stop <= after:
             return None
@@ -178,7 +191,7 @@ class InvertedPatterns:
         if tokens[first].lower in ("it", "that", "this"):
             return None
         head_first = first
-        if not (is_capitalised(tokens[first]) or tokens[first].lower in ("the", "a", "an", "one")):
+        if not (is_capitalised(tokens[first]) or tokens[first].lower in _SOURCE_OPENERS):
             # a role before a name: "said plant manager Orla Quinn"
             k = first
             while (
@@ -192,6 +205,7 @@ class InvertedPatterns:
         if src_last is None or (
             src_last + 1 < end
             and tokens[src_last + 1].text not in (",", ";")
+            and tokens[src_last + 1].lower not in _CLAUSE_AFTER_SOURCE
             and not is_adjunct(tokens[src_last + 1 : end])
         ):
             return None

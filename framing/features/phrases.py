@@ -36,7 +36,7 @@ __all__ = [
     "name_segment_start",
     "np_end_after",
     "np_start_before",
-    "sentence_subject",
+    "possessive_mark",
 ]
 
 # Lower-case words that may stand before a name in a source phrase
@@ -56,14 +56,17 @@ ORGANISATION_WORDS = words("organisation_words")
 # Parts of the day are capitalised only in names ("The Corran Evening Post", "Morning Star").
 _NAME_TIME_WORDS = words("name_time_words")
 _QUANTIFIERS = words("quantifiers")
+_NAME_PARTICLES = words("name_particles")
+# Modal verbs that are also names when capitalised ("Ms. May", "Will Hurd").
+_NAME_MODALS = frozenset({"may", "will"})
 _NUMBER_LEADS = words("number_leads")
-# Words that begin an adjunct ("On Monday, ..."): not the subject of a clause.
-_ADJUNCT_START = words("adjunct_start")
 
 
 def _np_word(token: Token) -> bool:
     if not token.text[:1].isalnum():
         return False
+    if token.lower in _NAME_MODALS and is_capitalised(token):
+        return True  # Theresa May, Will Hurd
     if token.lower in _TIME_WORDS and not (
         token.lower in _NAME_TIME_WORDS and is_capitalised(token)
     ):
@@ -228,6 +231,9 @@ def np_start_before(
         ):
             i -= 2  # Sanders’ campaign
             continue
+        if prev.lower in _NAME_PARTICLES and prev.text.islower() and is_capitalised(tokens[i]):
+            i -= 1  # dos Santos, von der Leyen
+            continue
         if not _np_word(prev) or (prev.lower in cue_words and not is_capitalised(prev)):
             break
         if (
@@ -298,88 +304,6 @@ def np_end_after(tokens: Sequence[Token], first: int, ceiling: int) -> int | Non
     return j
 
 
-def sentence_subject(
-    tokens: list[Token], lo: int, before: int, cue_words: frozenset[str]
-) -> tuple[int, int] | None:
-    """The noun phrase opening a clause ("Band member Flea shared ..., writing ...").
-
-    Conjunctions and introductory adjuncts up to a comma ("In television
-    interviews on Sunday, he defended ...") are skipped; the phrase must be
-    followed by a lower-case word (its verb), an adverb or an apposition.
-    """
-    start = lo
-    while start < before and tokens[start].lower in _SUBJECT_SKIP:
-        start += 1
-    for _ in range(2):
-        if start < before and (
-            tokens[start].lower in _ADJUNCT_START
-            or tokens[start].lower in _SUBJECT_ADJUNCTS
-            or is_adverb(tokens[start])
-        ):
-            comma = next((k for k in range(start, before) if tokens[k].text == ","), None)
-            if comma is None:
-                return None
-            start = comma + 1
-    if start >= before:
-        return None
-    if tokens[start].lower in ("he", "she", "they", "we", "i", "it"):
-        return start, start
-    last = _subject_end(tokens, start, before)
-    if last is None:
-        return None
-    if (
-        not any(is_capitalised(t) or is_agent(t) for t in tokens[start : last + 1])
-        and tokens[start].lower not in DETERMINERS
-    ):
-        return None
-    following = tokens[last + 1] if last + 1 < before else None
-    if following is not None and not (
-        following.text.islower() or following.text in (",", "(") or is_adverb(following)
-    ):
-        return None
-    return start, last
-
-
-def _subject_end(tokens: list[Token], start: int, before: int) -> int | None:
-    """Last token of a clause subject starting at ``tokens[start]``: up to its verb.
-
-    Without a tagger the verb is the first lower-case word that is an
-    auxiliary, a past form (-ed or a listed irregular one) or an adverb.
-    """
-    last = None
-    for k in range(start, before):
-        token = tokens[k]
-        word = token.lower
-        if token.text in (",", ";", ":", "(", "—", "–", "--") or token.text in QUOTES:
-            break
-        if (
-            k > start
-            and token.text.islower()
-            and (
-                word in CLAUSE_WORDS - _SUBJECT_LINKS
-                or word in _IRREGULAR_VERBS
-                or (word.endswith("ed") and len(word) > 4)
-                or is_adverb(token)
-            )
-        ):
-            break
-        last = k
-    if last is None or tokens[last].lower in _SUBJECT_LINKS:
-        return None
-    return last
-
-
-# Function words inside a subject ("A spokeswoman for Janney", "The heads of state").
-_SUBJECT_LINKS = frozenset("of for at from in and".split())
-_IRREGULAR_VERBS = words("irregular_verbs")
-# Words skipped before a clause's subject ("But the senator ...").
-_SUBJECT_SKIP = frozenset("but and so yet still meanwhile then".split())
-# Words that open an introductory phrase ending at a comma ("In Iowa, ...").
-_SUBJECT_ADJUNCTS = frozenset(
-    "in on at after before during with without despite while when as for since".split()
-)
-
-
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 
 
@@ -412,7 +336,7 @@ def apposition(
     k = comma - 1
     commas = 0
     while k > lo and commas < 4:
-        if tokens[k].text in QUOTES:
+        if tokens[k].text in QUOTES and not possessive_mark(tokens, k):
             return None  # a quotation: not an apposition
         if tokens[k].text == ",":
             commas += 1
@@ -433,7 +357,8 @@ def apposition(
                 or segment_first.lower in RELATIVE_PRONOUNS
                 or participial
             )
-            if (appositive_like(segment_first) or participial) and name_before:
+            role = _role_segment(tokens[k + 1 : source_last + 1])
+            if (appositive_like(segment_first) or participial or role) and name_before:
                 first = np_start_before(tokens, k - 1, lo, cue_words)
                 if first is not None:
                     return first, k - 1, source_last
@@ -450,6 +375,34 @@ def apposition(
                     return first, source_last, source_last
         k -= 1
     return None
+
+
+def possessive_mark(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the apostrophe ``tokens[k]`` closes a plural possessive ("Sanders’ campaign")."""
+    return (
+        tokens[k].text in ("’", "'")
+        and k > 0
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k - 1].lower.endswith("s")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].islower()
+    )
+
+
+def _role_segment(segment: Sequence[Token]) -> bool:
+    """Whether a comma-delimited segment names a role ("Mrs. Obama's chief of staff").
+
+    A short segment holding a lower-case role or agent noun reads as an
+    apposition even when it opens with a name ("Sanders’ campaign manager").
+    """
+    return 0 < len(segment) <= MAX_ROLE_SEGMENT and any(
+        t.text.islower() and is_agent(t) for t in segment
+    )
+
+
+# An apposition naming a role runs to at most this many tokens ("Mrs. Obama's chief of
+# staff"); set by hand from constructed examples.
+MAX_ROLE_SEGMENT = 10
 
 
 def _role_phrase(tokens: list[Token], lo: int, last: int, cue_words: frozenset[str]) -> bool:

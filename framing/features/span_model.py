@@ -1,7 +1,7 @@
 """Learned re-scoring of attribution candidates, where the rules plateau.
 
 The rules of :mod:`framing.features.candidates` propose each attribution;
-two small logistic models (scikit-learn, trained on PolNeAR train by
+small logistic models (scikit-learn, trained on PolNeAR train by
 ``python benchmarks/train_attribution_model.py``) then decide what rules
 decide badly:
 
@@ -9,22 +9,24 @@ decide badly:
   from the cue back to the clause start is a candidate ("Senior campaign
   advisers who have run the numbers said", "Nine in 10 Democratic voters
   say"); the best-scoring start wins;
+* **where a source ends** when it follows its cue ("said Robert Klein,
+  chairman of the institute");
+* **where a cue ends** ("said in a statement", "asked about": the
+  candidates of :mod:`framing.features.cue_spans`);
 * **whether a candidate is an attribution at all** ("pledged delegates",
   "a beer called Swing State", "maintains a wide lead" are not).
 
-Features are short strings (word classes of the tokens around the span,
-the cue lemma, the pattern); a model is a table of feature weights shipped
-as JSON in ``framing/resources/models/attribution_spans.json`` (no pickle,
-no download), with its model card beside it. Without the file the
+Features (:mod:`framing.features.span_features`) are short strings (word
+classes of the tokens around the span, the cue lemma, the pattern); a model
+is a table of feature weights shipped as JSON in
+``framing/resources/models/attribution_spans.json`` (no pickle, no
+download), with its model card beside it. Without the file the
 extractor keeps the rules' choices.
 
 Examples
 --------
->>> from framing.features.tokens import tokenize
->>> tokens = tokenize("Senior advisers who ran the numbers said so.")
->>> [tokens[s].text for s in start_candidates(tokens, 0, 5)]
-['numbers', 'the', 'ran', 'who', 'advisers', 'Senior']
->>> "w0=the" in start_features(tokens, 0, 4, 5, 4)
+>>> model = SpanModel.default()
+>>> model is None or model.accept_threshold > 0
 True
 """
 
@@ -32,23 +34,28 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .phrases import ANONYMOUS_HEADS, DOCUMENT_HEADS, ORGANISATION_WORDS, TITLE_WORDS, is_agent
-from .tokens import (
-    AUXILIARIES,
-    CLAUSE_WORDS,
-    DETERMINERS,
-    OBJECT_PRONOUNS,
-    PERSONAL_PRONOUNS,
-    QUOTES,
-    RELATIVE_PRONOUNS,
-    Token,
+from .cue_spans import cue_end_walk
+from .phrases import possessive_mark
+from .span_features import (
+    GATHERED_CLASSES,
+    MAX_SOURCE_TOKENS,
+    OFFSET_EDGES,
+    accept_features,
+    bucket,
+    end_feature_sets,
+    end_walk,
+    start_candidates,
+    start_feature_sets,
+    start_features,
+    start_walk,
+    word_class,
 )
-from .wordlists import words
+from .tokens import QUOTES, Token
 
 __all__ = [
     "MODEL_FILE",
@@ -62,310 +69,6 @@ __all__ = [
 ]
 
 MODEL_FILE = "attribution_spans.json"
-_TIME_WORDS = words("time_words") | words("time_heads")
-# A source before its cue starts at most this many tokens before its last token
-# (the longest gold sources of PolNeAR train run to about 35 tokens).
-MAX_SOURCE_TOKENS = 40
-_CLOSED = (
-    DETERMINERS
-    | PERSONAL_PRONOUNS
-    | OBJECT_PRONOUNS
-    | RELATIVE_PRONOUNS
-    | CLAUSE_WORDS
-    | frozenset("whose those some many most all both each one half even also however".split())
-)
-
-
-def word_class(token: Token | None) -> str:
-    """A coarse class of a token: function words as themselves, else shape and role."""
-    if token is None:
-        return "<none>"
-    return _text_class(token.text)
-
-
-@lru_cache(maxsize=1 << 16)
-def _text_class(text: str) -> str:
-    token = Token(text, 0, len(text), text.casefold())
-    word = token.lower
-    if word in _CLOSED:
-        return word
-    if word in _TIME_WORDS:
-        return "<time>"
-    text = token.text
-    if not text[:1].isalnum():
-        return text[:1]
-    if text[:1].isdigit():
-        return "<num>"
-    if text[:1].isupper():
-        if word in TITLE_WORDS or word.endswith("."):
-            return "<Title>"
-        return "<Cap's>" if word.endswith(("'s", "’s")) else "<Cap>"
-    if word in TITLE_WORDS:
-        return "<title>"
-    if word in ANONYMOUS_HEADS:
-        return "<anon>"
-    if word in DOCUMENT_HEADS:
-        return "<doc>"
-    if word in ORGANISATION_WORDS:
-        return "<org>"
-    if is_agent(token):
-        return "<agent>"
-    for ending in ("ing", "ed", "ly", "'s", "’s", "s"):
-        if word.endswith(ending):
-            return f"<-{ending}>"
-    return "<low>"
-
-
-def _bucket(n: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 13, 20)) -> str:
-    for edge in edges:
-        if n <= edge:
-            return str(edge)
-    return f">{edges[-1]}"
-
-
-def start_candidates(tokens: Sequence[Token], lo: int, last: int) -> list[int]:
-    """Token indices that may start a source ending at ``tokens[last]``, nearest first.
-
-    Leftwards from ``last`` to the clause start, never over a quotation
-    mark, a colon or a semicolon; only tokens that begin with a letter or
-    digit (the evaluation trims punctuation from span edges).
-    """
-    return [s for s, _ in start_feature_sets(tokens, lo, last, last)]
-
-
-def start_features(
-    tokens: Sequence[Token], lo: int, s: int, last: int, rule_first: int
-) -> list[str]:
-    """Features of ``tokens[s..last]`` as the source phrase (``rule_first``: the rules' start)."""
-    for start, features in start_feature_sets(tokens, lo, last, rule_first):
-        if start == s:
-            return features
-    return []
-
-
-def start_feature_sets(
-    tokens: Sequence[Token],
-    lo: int,
-    last: int,
-    rule_first: int,
-    classes: Sequence[str] | None = None,
-) -> list[tuple[int, list[str]]]:
-    """``(start, features)`` of every candidate start of a source ending at ``tokens[last]``.
-
-    ``classes`` may hold :func:`word_class` of every token (computed here if not).
-    """
-    out = []
-    gathered: list[str] = []
-    for s, own, added in _start_walk(tokens, lo, last, rule_first, classes):
-        gathered.extend(added)
-        if s >= 0:
-            out.append((s, own + gathered))
-    return out
-
-
-def _start_walk(
-    tokens: Sequence[Token],
-    lo: int,
-    last: int,
-    rule_first: int,
-    classes: Sequence[str] | None,
-) -> Iterator[tuple[int, list[str], list[str]]]:
-    """One pass leftwards from ``last``: ``(start or -1, own features, features gained)``.
-
-    A candidate's features are its own (words at and before its start,
-    length, distance from the rules' start) plus every feature gained so far
-    (the classes of the words it covers), so the cost is linear in the
-    candidates and a scorer can keep running sums.
-    """
-    floor = max(lo, last - MAX_SOURCE_TOKENS)
-    if classes is None:
-        cached = {k: word_class(tokens[k]) for k in range(max(lo, floor - 2), last + 1)}
-        classes_of = cached.__getitem__
-    else:
-        classes_of = classes.__getitem__
-    seen: set[str] = set()
-    extra: set[str] = set()
-    commas = 0
-    for s in range(last, floor - 1, -1):
-        text = tokens[s].text
-        if text in QUOTES or text in (":", ";"):
-            return
-        added = []
-        if s < last:
-            cls = classes_of(s + 1)
-            if cls == ",":
-                commas += 1
-            if cls not in seen:
-                seen.add(cls)
-                if not cls.startswith("<") or cls in ("<Cap>", "<num>", "<-ing>", "<-ed>"):
-                    added.append(f"has={cls}")
-        if s < rule_first:
-            cls = classes_of(s)
-            if cls not in extra:
-                extra.add(cls)
-                if not cls.startswith("<-"):
-                    added.append(f"extra={cls}")
-        if not text[:1].isalnum():
-            yield -1, [], added
-            continue
-        w0 = classes_of(s)
-        w1 = classes_of(s - 1) if s > lo else "<BOS>"
-        w2 = classes_of(s - 2) if s - 1 > lo else "<BOS>"
-        offset = s - rule_first
-        own = [
-            "bias",
-            f"w0={w0}",
-            f"w-1={w1}",
-            f"w-2={w2}",
-            f"w-1w0={w1}|{w0}",
-            f"w-2w-1={w2}|{w1}",
-            f"len={_bucket(last - s)}",
-            f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
-            f"commas={min(commas, 3)}",
-        ]
-        if offset == 0:
-            own.append("rule")
-        yield s, own, added
-
-
-def end_feature_sets(
-    tokens: Sequence[Token],
-    first: int,
-    hi: int,
-    rule_last: int,
-    classes: Sequence[str] | None = None,
-) -> list[tuple[int, list[str]]]:
-    """``(end, features)`` of every candidate end of a source starting at ``tokens[first]``.
-
-    For sources after their cue ("said Robert Klein, chairman of the
-    institute"): rightwards from ``first`` to the clause end.
-    """
-    out = []
-    gathered: list[str] = []
-    for e, own, added in _end_walk(tokens, first, hi, rule_last, classes):
-        gathered.extend(added)
-        if e >= 0:
-            out.append((e, own + gathered))
-    return out
-
-
-def _end_walk(
-    tokens: Sequence[Token],
-    first: int,
-    hi: int,
-    rule_last: int,
-    classes: Sequence[str] | None,
-) -> Iterator[tuple[int, list[str], list[str]]]:
-    """One pass rightwards from ``first``: ``(end or -1, own features, features gained)``."""
-    ceiling = min(hi, first + MAX_SOURCE_TOKENS + 1)
-    if classes is None:
-        cached = {k: word_class(tokens[k]) for k in range(first, min(hi, ceiling + 2))}
-        classes_of = cached.__getitem__
-    else:
-        classes_of = classes.__getitem__
-    seen: set[str] = set()
-    commas = 0
-    for e in range(first, ceiling):
-        text = tokens[e].text
-        if text in QUOTES or text in (":", ";"):
-            return
-        added = []
-        if e > first:
-            cls = classes_of(e)
-            if cls == ",":
-                commas += 1
-            if cls not in seen:
-                seen.add(cls)
-                added.append(f"has={cls}")
-        if not text[:1].isalnum():
-            yield -1, [], added
-            continue
-        e0 = classes_of(e)
-        e1 = classes_of(e + 1) if e + 1 < hi else "<EOS>"
-        e2 = classes_of(e + 2) if e + 2 < hi else "<EOS>"
-        offset = e - rule_last
-        own = [
-            "bias",
-            f"e0={e0}",
-            f"e+1={e1}",
-            f"e+2={e2}",
-            f"e0e+1={e0}|{e1}",
-            f"e+1e+2={e1}|{e2}",
-            f"len={_bucket(e - first)}",
-            f"off={_bucket(abs(offset), (0, 1, 2, 3, 5, 8))}{'-' if offset < 0 else '+'}",
-            f"commas={min(commas, 3)}",
-        ]
-        if offset == 0:
-            own.append("rule")
-        yield e, own, added
-
-
-def accept_features(
-    tokens: Sequence[Token],
-    lo: int,
-    hi: int,
-    cue_first: int,
-    cue_last: int,
-    source: tuple[int, int] | None,
-    lemma: str,
-    kind: str,
-    pattern: str,
-    direct: bool,
-    content: tuple[int, int] | None = None,
-) -> list[str]:
-    """Features of one candidate attribution (token indices of its cue, source, content)."""
-    form = tokens[cue_first].lower
-    nxt = word_class(tokens[cue_last + 1]) if cue_last + 1 < hi else "<EOS>"
-    nxt2 = word_class(tokens[cue_last + 2]) if cue_last + 2 < hi else "<EOS>"
-    prv = word_class(tokens[cue_first - 1]) if cue_first > lo else "<BOS>"
-    features = [
-        "bias",
-        f"lemma={lemma}",
-        f"form={form}",
-        f"kind={kind}",
-        f"pattern={pattern}",
-        f"direct={direct}",
-        f"next={nxt}",
-        f"next2={nxt}|{nxt2}",
-        f"prev={prv}",
-        f"lemma|next={lemma}|{nxt}",
-        f"lemma|pattern={lemma}|{pattern}",
-        f"pattern|direct={pattern}|{direct}",
-        f"first={cue_first == lo}",
-        f"sentence_len={_bucket(hi - lo)}",
-    ]
-    features += [
-        f"form|next={form}|{nxt}",
-        f"form|pattern={form}|{pattern}",
-        f"prev|next={prv}|{nxt}",
-    ]
-    capitalised = sum(t.text[:1].isupper() for t in tokens[lo:hi])
-    if hi - lo > 4 and capitalised > 0.6 * (hi - lo):
-        features.append("title_case")  # a headline
-    if content is not None:
-        first, last = content
-        before = last < cue_first
-        features += [
-            f"content_len={_bucket(last - first)}",
-            f"content0={word_class(tokens[first])}",
-            f"content_side={'before' if before else 'after'}",
-            f"lemma|content0={lemma}|{word_class(tokens[first])}",
-        ]
-    group = {t.lower for t in tokens[max(lo, cue_first - 3) : cue_first]}
-    if group & AUXILIARIES:
-        features.append("aux")
-    if source is None:
-        features.append("source=none")
-    else:
-        first, last = source
-        head = word_class(tokens[last])
-        features += [
-            f"src0={word_class(tokens[first])}",
-            f"src_head={head}",
-            f"src_len={_bucket(last - first)}",
-            f"lemma|src_head={lemma}|{head}",
-        ]
-    return features
 
 
 def _sigmoid(x: float) -> float:
@@ -381,6 +84,7 @@ class SpanModel:
     accept_threshold: float
     meta: dict[str, object]
     end_weights: dict[str, float] | None = None  # sources after their cue; rules if absent
+    cue_end_weights: dict[str, float] | None = None  # where a cue ends; rules if absent
 
     @classmethod
     def from_json(cls, text: str) -> SpanModel:
@@ -393,6 +97,9 @@ class SpanModel:
             dict(data.get("meta", {})),
             {str(k): float(v) for k, v in data["end"]["weights"].items()}
             if "end" in data
+            else None,
+            {str(k): float(v) for k, v in data["cue_end"]["weights"].items()}
+            if "cue_end" in data
             else None,
         )
 
@@ -415,15 +122,79 @@ class SpanModel:
         classes: Sequence[str] | None = None,
     ) -> int:
         """The best-scoring start of a source ending at ``tokens[last]``."""
+        if classes is not None:
+            return self._best_start_tables(tokens, lo, last, rule_first, classes)
         best, best_score = rule_first, -math.inf
         weights = self.start_weights
         gathered = 0.0  # running sum of the weights of the features gained so far
-        for s, own, added in _start_walk(tokens, lo, last, rule_first, classes):
+        for s, own, added in start_walk(tokens, lo, last, rule_first, classes):
             for feature in added:
                 gathered += weights.get(feature, 0.0)
             if s < 0:
                 continue
             score = gathered + sum(weights.get(f, 0.0) for f in own)
+            if score > best_score:
+                best, best_score = s, score
+        return best
+
+    def _best_start_tables(
+        self, tokens: Sequence[Token], lo: int, last: int, rule_first: int, classes: Sequence[str]
+    ) -> int:
+        """:meth:`best_start` from weight tables, without building feature strings.
+
+        The walk, the features and the order in which their weights are added
+        are those of :func:`framing.features.span_features.start_walk`, so the
+        scores, and the start chosen, are the same to the last bit.
+        """
+        t = _start_tables(self)
+        single, pairs = t["single"], t["pairs"]
+        w0_, w1_, w2_ = single["w0"], single["w-1"], single["w-2"]
+        p10, p21 = pairs["w-1w0"], pairs["w-2w-1"]
+        len_, off_, commas_ = single["len"], single["off"], single["commas"]
+        has_, extra_ = single["has"], single["extra"]
+        bias, rule = t["bias"], t["rule"]
+        floor = max(lo, last - MAX_SOURCE_TOKENS)
+        best, best_score = rule_first, -math.inf
+        seen: set[str] = set()
+        extra: set[str] = set()
+        commas = 0
+        gathered = 0.0
+        for s in range(last, floor - 1, -1):
+            text = tokens[s].text
+            if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
+                break
+            if s < last:
+                cls = classes[s + 1]
+                if cls == ",":
+                    commas += 1
+                if cls not in seen:
+                    seen.add(cls)
+                    if not cls.startswith("<") or cls in GATHERED_CLASSES:
+                        gathered += has_.get(cls, 0.0)
+            if s < rule_first:
+                cls = classes[s]
+                if cls not in extra:
+                    extra.add(cls)
+                    if not cls.startswith("<-"):
+                        gathered += extra_.get(cls, 0.0)
+            if not text[:1].isalnum():
+                continue
+            w0 = classes[s]
+            w1 = classes[s - 1] if s > lo else "<BOS>"
+            w2 = classes[s - 2] if s - 1 > lo else "<BOS>"
+            offset = s - rule_first
+            own = 0 + bias
+            own += w0_.get(w0, 0.0)
+            own += w1_.get(w1, 0.0)
+            own += w2_.get(w2, 0.0)
+            own += p10.get((w1, w0), 0.0)
+            own += p21.get((w2, w1), 0.0)
+            own += len_.get(bucket(last - s), 0.0)
+            own += off_.get(f"{bucket(abs(offset), OFFSET_EDGES)}{'-' if offset < 0 else '+'}", 0.0)
+            own += commas_.get(str(min(commas, 3)), 0.0)
+            if offset == 0:
+                own += rule
+            score = gathered + own
             if score > best_score:
                 best, best_score = s, score
         return best
@@ -442,11 +213,39 @@ class SpanModel:
         best, best_score = rule_last, -math.inf
         weights = self.end_weights
         gathered = 0.0
-        for e, own, added in _end_walk(tokens, first, hi, rule_last, classes):
+        for e, own, added in end_walk(tokens, first, hi, rule_last, classes):
             for feature in added:
                 gathered += weights.get(feature, 0.0)
             if e < 0:
                 continue
+            score = gathered + sum(weights.get(f, 0.0) for f in own)
+            if score > best_score:
+                best, best_score = e, score
+        return best
+
+    def best_cue_end(
+        self,
+        tokens: Sequence[Token],
+        first: int,
+        lexical_end: int,
+        rule_end: int,
+        ceiling: int,
+        lemma: str,
+        pattern: str,
+        classes: Sequence[str],
+        ceiling_kind: str = "end",
+    ) -> int:
+        """The best-scoring end of a cue starting at ``tokens[first]`` (see :mod:`.cue_spans`)."""
+        if not self.cue_end_weights:
+            return rule_end
+        best, best_score = rule_end, -math.inf
+        weights = self.cue_end_weights
+        gathered = 0.0
+        for e, own, added in cue_end_walk(
+            tokens, lexical_end, ceiling, rule_end, lemma, pattern, classes, ceiling_kind
+        ):
+            for feature in added:
+                gathered += weights.get(feature, 0.0)
             score = gathered + sum(weights.get(f, 0.0) for f in own)
             if score > best_score:
                 best, best_score = e, score
@@ -464,6 +263,43 @@ class SpanModel:
     def keep(self, found: object, features: Sequence[str]) -> bool:
         """:meth:`accept` for the extractor (``found`` is for recorders that label it)."""
         return self.accept(features)
+
+
+_START_SINGLE = ("w0", "w-1", "w-2", "len", "off", "commas", "has", "extra")
+_START_PAIRS = ("w-1w0", "w-2w-1")
+_TABLES: dict[int, dict[str, object]] = {}
+
+
+def _start_tables(model: SpanModel) -> dict[str, object]:
+    """The start weights by template: ``w0 -> {class: weight}``, pairs by ``(class, class)``.
+
+    A pair feature ``w-1w0=a|b`` is entered under every split of its value at
+    a ``|`` (a class may itself be ``|``): the lookup of the pair that formed
+    the string finds it, and no other pair can.
+    """
+    key = id(model.start_weights)
+    tables = _TABLES.get(key)
+    if tables is not None and tables["source"] is model.start_weights:
+        return tables
+    single: dict[str, dict[str, float]] = {name: {} for name in _START_SINGLE}
+    pairs: dict[str, dict[tuple[str, str], float]] = {name: {} for name in _START_PAIRS}
+    for feature, weight in model.start_weights.items():
+        template, _, value = feature.partition("=")
+        if template in single:
+            single[template][value] = weight
+        elif template in pairs:
+            for k, char in enumerate(value):
+                if char == "|":
+                    pairs[template][(value[:k], value[k + 1 :])] = weight
+    tables = {
+        "source": model.start_weights,
+        "single": single,
+        "pairs": pairs,
+        "bias": model.start_weights.get("bias", 0.0),
+        "rule": model.start_weights.get("rule", 0.0),
+    }
+    _TABLES[key] = tables
+    return tables
 
 
 @lru_cache(maxsize=1)

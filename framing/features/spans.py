@@ -90,6 +90,8 @@ def _infinitive(tokens: list[Token], k: int, end: int) -> bool:
     if tokens[k].lower != "to" or k + 1 >= end:
         return False
     following = tokens[k + 1]
+    if following.text in OPEN_QUOTES and k + 2 < end:
+        following = tokens[k + 2]  # vowed to “take our fight”
     return (
         following.text.islower()
         and following.lower not in DETERMINERS
@@ -98,7 +100,13 @@ def _infinitive(tokens: list[Token], k: int, end: int) -> bool:
 
 
 def _time_adjunct_end(tokens: list[Token], k: int, end: int) -> int | None:
-    """Last token of a time adjunct starting at ``tokens[k]`` ("on Wednesday", "last week")."""
+    """Last token of a time adjunct starting at ``tokens[k]`` ("on Wednesday", "last week").
+
+    "the time", "the week" without a preposition are noun phrases ("said the
+    time for ... is over"), not adjuncts.
+    """
+    if tokens[k].lower == "the":
+        return None
     m = k
     while m < end and tokens[m].lower in (
         "on",

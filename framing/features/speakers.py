@@ -129,6 +129,9 @@ class SpeakerResolver:
     reported : sequence of (start, end)
         Reported content (quotations, content spans): names inside are not
         candidates for a later pronoun.
+    until : int or None
+        The last offset a mention will be resolved at, if known: names after
+        it are never read, so the text is scanned only up to it.
     """
 
     def __init__(
@@ -136,6 +139,7 @@ class SpeakerResolver:
         registry: OutletRegistry,
         text: str = "",
         reported: list[tuple[int, int]] | None = None,
+        until: int | None = None,
     ) -> None:
         self.registry = registry
         self.text = text
@@ -146,8 +150,9 @@ class SpeakerResolver:
         reported = sorted(reported or [])
         self._reported_starts = [s for s, _ in reported]
         self._reported = reported
-        self._names = person_mentions(text) if text else []
-        self._words = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text)] if text else []
+        self._names = person_mentions(text, until) if text else []
+        end = len(text) if until is None else min(len(text), until + 1)
+        self._words = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text, 0, end)]
         self._name_cursor = self._word_cursor = 0
         self._clock = len(text)
 

@@ -24,7 +24,10 @@ __all__ = [
 
 _TITLES = "|".join(word_lists()["title_abbreviations"])
 _CLITIC = r"[’'](?:s|re|ve|m|ll|d)\b"
+# The first alternative takes a plain word (not followed by a period, apostrophe or hyphen)
+# at once: none of the others can match there, so tokens are the same, found faster.
 _TOKEN = re.compile(
+    r"\w+(?![\w.’'\-])|"
     rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|"
     rf"(?i:he|she|it|they|we|i|you|that|there|who)(?={_CLITIC})|(?<=\w){_CLITIC}|"
     rf"\w+(?:[’'\-]\w+)*|--|\.\.\.|[^\w\s]"
@@ -79,10 +82,7 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     [9, 12]
     """
     if end is not None:
-        return [
-            Token(m.group(), m.start(), m.end(), m.group().casefold())
-            for m in _TOKEN.finditer(text, offset, end)
-        ]
+        return _tokens_between(text, offset, end)
     return [
         Token(m.group(), m.start() + offset, m.end() + offset, m.group().casefold())
         for m in _TOKEN.finditer(text)
@@ -122,3 +122,52 @@ def is_adverb(token: Token) -> bool:
 def is_be(token: Token) -> bool:
     """Forms of "to be" (a passive "is said" has no source)."""
     return token.lower in _BE
+
+
+# Marks that are tokens of their own before and after a word of letters and digits: the
+# pattern gives each of them alone (its other alternatives need a period, a hyphen or a
+# letter after an apostrophe).
+_LEAD_MARKS = frozenset('(“"‘[')
+_TRAIL_MARKS = frozenset(",;:!?)]”\"’'")
+
+
+def _tokens_between(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``, chunk by white-space chunk.
+
+    A chunk of letters and digits only is one token (the pattern's first
+    alternative takes it whole); other chunks are matched by the pattern
+    from their start, with the rest of the span after them in view (its
+    look-aheads see past the chunk, as in one scan). No token holds white
+    space, so the tokens are those of one scan of the span.
+    """
+    out: list[Token] = []
+    append = out.append
+    find = text.find
+    pos = start
+    for chunk in text[start:end].split():
+        first = find(chunk, pos)
+        pos = first + len(chunk)
+        if chunk.isalnum():
+            append(Token(chunk, first, pos, chunk.casefold()))
+            continue
+        lead, trail = 0, len(chunk)
+        while lead < trail and chunk[lead] in _LEAD_MARKS:
+            lead += 1
+        while trail > lead and chunk[trail - 1] in _TRAIL_MARKS:
+            trail -= 1
+        core = chunk[lead:trail]
+        if not core or core.isalnum():
+            # “word,” (word) and marks alone: each mark is a token, the word one token
+            for k in range(lead):
+                append(Token(chunk[k], first + k, first + k + 1, chunk[k]))
+            if core:
+                append(Token(core, first + lead, first + trail, core.casefold()))
+            for k in range(trail, len(chunk)):
+                append(Token(chunk[k], first + k, first + k + 1, chunk[k]))
+            continue
+        for m in _TOKEN.finditer(text, first, end):
+            if m.start() >= pos:
+                break
+            word = m.group()
+            append(Token(word, m.start(), m.end(), word.casefold()))
+    return out

@@ -46,12 +46,14 @@ def test_named_sources_of_the_seed(seed_attributions):
         "coordinated",
     ]
     # "Trump" is the Donald Trump the article named before: one speaker, one name
-    assert rows.loc[18, ["source", "speaker", "cue", "cue_stance"]].tolist() == [
+    assert rows.loc[18, ["source", "speaker", "cue_lemma", "cue_stance"]].tolist() == [
         "Donald Trump",
         "Donald Trump",
-        "admitted",
+        "admit",
         "factive",
     ]
+    # the span model may take the channel into the cue, as PolNeAR's annotators often do
+    assert rows.loc[18, "cue"] in ("admitted", "admitted in a CBS News interview")
     assert rows.loc[18, "source_as_written"] == "Trump"
     assert rows.loc[18, "content"].startswith("he wanted to keep a base in Iraq")
     assert rows.loc[4, ["source", "source_kind"]].tolist() == [
@@ -85,6 +87,122 @@ def test_parenthetical_it_said(seed_attributions):
     assert row["pattern"] == "parenthetical"
     assert [s[0] < s[1] for s in row["content_spans"]] == [True, True]
     assert row["content"].startswith("Iran … has used helped")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "pattern"),
+    [
+        (
+            "The town released a statement Wednesday saying the remarks were wrong.",
+            "The town",
+            "released a statement Wednesday saying",
+            "the remarks were wrong",
+            "verb_phrase",
+        ),
+        (
+            "The party sent out a press release saying the mayor owes an apology.",
+            "The party",
+            "sent out a press release saying",
+            "the mayor owes an apology",
+            "verb_phrase",
+        ),
+    ],
+)
+def test_cue_at_the_end_of_a_verb_phrase(text, source, cue, content, pattern):
+    rows = AttributionExtractor().extract_text(text)
+    assert rows[["source_as_written", "cue", "content", "pattern"]].values.tolist() == [
+        [source, cue, content, pattern]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # left out on measure (see framing.features.cue_phrases): PolNeAR draws these cues
+        # differently from case to case
+        "Voters are slightly more likely to say that the economy is weak.",
+        "Her warning that the plan would fail went unheeded.",
+    ],
+)
+def test_infinitive_phrases_and_cue_nouns_are_not_listed(text):
+    assert AttributionExtractor().extract_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("“I draw comics myself,” notes Ana Ruiz, who grew up in Lima.", None, "notes", None),
+        ("“No, that’s the mom,” says my two-year-old.", "my two-year-old", "says", None),
+        (
+            "“I cook simple food,” says Ann Ode while visiting the kitchen.",
+            "Ann Ode",
+            "says",
+            "I cook simple food",
+        ),
+        ("Ms. May acknowledged the scale of the defeat.", "Ms. May", "acknowledged", None),
+    ],
+)
+def test_quotations_before_their_cue_and_names_that_look_like_verbs(text, source, cue, content):
+    rows = _rows(text)
+    assert len(rows) == 1
+    if source is not None:
+        assert rows["source_as_written"].iloc[0] == source
+    assert rows["cue"].iloc[0] == cue
+    if content is not None:
+        assert rows["content"].iloc[0] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON — The senator defended the plan, saying it would work.",
+        "Speaking to reporters on Monday, the senator defended the plan, saying it would work.",
+        "Back in 1999, the senator defended the plan, saying it would work.",
+    ],
+)
+def test_introductory_phrases_are_not_the_subject_of_a_coordinated_cue(text):
+    rows = _rows(text, span_model=None)
+    assert rows["source_as_written"].str.lower().tolist() == ["the senator"]
+
+
+def test_participle_opening_the_sentence_is_the_main_subjects():
+    rows = AttributionExtractor().extract_text(
+        "Citing last week's attack, Carson said the country was at war."
+    )
+    assert rows[["source_as_written", "cue", "content", "pattern"]].values.tolist() == [
+        ["Carson", "Citing", "last week's attack", "participle_first"],
+        ["Carson", "said", "the country was at war", "source_cue_content"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Many argue that the court is biased.", "Many", "argue"),
+        ("Some have suggested that the plan is dead.", "Some", "have suggested"),
+        ("People familiar with her thinking say she will run.", None, "say"),
+        ("He said the time for talking is over.", "He", "said"),
+        ("The campaign is already claiming a victory in Ohio.", "The campaign", None),
+        ('"It is over," Tina Tchen, the first lady\'s chief of staff, said.', None, "said"),
+        ('"We won," Jeff Weaver, Sanders’ campaign manager, said.', None, "said"),
+        ("The talks failed, dos Santos says.", "dos Santos", "says"),
+    ],
+)
+def test_subjects_quantifiers_appositions_and_name_particles(text, source, cue):
+    rows = AttributionExtractor(span_model=None).extract_text(text)
+    assert len(rows) == 1
+    if source is not None:
+        assert rows["source_as_written"].iloc[0] == source
+    if cue is not None:
+        assert rows["cue"].iloc[0] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Some state laws are weak.", "The Iraqi state is weak.", "It is hard to say who won."],
+)
+def test_quantifiers_before_noun_forms_and_empty_subjects_are_not_sources(text):
+    assert AttributionExtractor(span_model=None).extract_text(text).empty
 
 
 @pytest.mark.parametrize(
@@ -223,8 +341,12 @@ def test_suffix_stays_in_the_speakers_name():
     ],
 )
 def test_objects_channels_and_trailing_adjuncts_stay_out_of_the_content(text, cue, content):
-    rows = _rows(text)
+    rows = _rows(text, span_model=None)
     assert rows[["cue", "content"]].values.tolist() == [[cue, content]]
+    # the span model may extend the cue over the channel ("wrote on Facebook"), never the content
+    learned = _rows(text)
+    assert learned["content"].tolist() == [content]
+    assert learned["cue"].iloc[0].startswith(cue)
 
 
 @pytest.mark.parametrize(

@@ -55,3 +55,28 @@ def test_end_model_scores_post_cue_sources_and_is_optional():
     prefer_long = SpanModel({}, {}, 0.5, {}, {"e0=<org>": 2.0, "e+1=,": 1.0})
     assert tokens[prefer_long.best_end(tokens, first, len(tokens) - 1, 6)].text == "institute"
     assert SpanModel({}, {}, 0.5, {}).best_end(tokens, first, len(tokens) - 1, 6) == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior campaign advisers who have run the numbers said the race was close.",
+        '"We won," Jeff Weaver, Sanders’ campaign manager, said in a statement.',
+        "Nine in 10 Democratic voters | say the economy is weak; others disagree.",
+        "The Post, citing diplomats: the talks, officials said, had failed.",
+    ],
+)
+def test_weight_tables_choose_the_start_the_feature_strings_choose(text):
+    """The fast start scorer (weight tables) equals the scorer over feature strings."""
+    from framing.features.span_model import word_class
+
+    model = SpanModel.default()
+    if model is None:
+        pytest.skip("no shipped model (rules only)")
+    tokens = tokenize(text)
+    classes = [word_class(t) for t in tokens]
+    for last in range(len(tokens)):
+        for rule_first in range(max(0, last - 6), last + 1):
+            for lo in (0, max(0, last - 3)):
+                slow = model.best_start(tokens, lo, last, rule_first)  # feature strings
+                assert model.best_start(tokens, lo, last, rule_first, classes) == slow

@@ -304,7 +304,9 @@ def test_exact_duplicates_are_listed_and_do_not_make_the_run_partial(tmp_path, c
     (tmp_path / "one" / "story.txt").write_text(text, "utf-8")
     (tmp_path / "two" / "story.txt").write_text(text, "utf-8")
     skipped = tmp_path / "skipped.csv"
-    code = main(["load", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), "--skipped", str(skipped)])
+    code = main(
+        ["load", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), "--skipped", str(skipped)]
+    )
     err = capsys.readouterr().err
     assert code == EXIT_OK
     assert sum(line.startswith("duplicate:") for line in err.splitlines()) == 1

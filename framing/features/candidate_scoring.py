@@ -1,0 +1,128 @@
+"""Where the span model decides for the candidate finder.
+
+Mixed into :class:`framing.features.candidates.CandidateFinder`: the rules
+propose each attribution, and the span model (:mod:`framing.features.span_model`),
+when there is one, chooses where a source starts or ends and where a cue
+ends, and whether a candidate is kept. Word classes, token offsets and
+sentence counts are computed once per sentence and shared by the models.
+"""
+
+from __future__ import annotations
+
+from .patterns import Found
+from .span_features import accept_features, sentence_counts, word_class
+from .spans import content_end
+from .tokens import Token
+
+__all__ = ["ModelChoices"]
+
+
+class ModelChoices:
+    """The model's choices (needs ``model``, ``_classes``, ``_offsets`` and ``_counts``)."""
+
+    model: object
+    _classes: tuple[list[Token], list[str]] | None
+    _offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None
+    _counts: tuple[list[Token], tuple[int, int]] | None
+
+    def _source_start(self, tokens: list[Token], lo: int, last: int, first: int) -> int:
+        """Start of a source before its cue: the rules' ``first`` or the model's choice."""
+        if self.model is None:
+            return first
+        if self._classes is None or self._classes[0] is not tokens:
+            self._classes = (tokens, [word_class(t) for t in tokens])
+        return self.model.best_start(  # type: ignore[attr-defined]
+            tokens, lo, last, first, self._classes[1]
+        )
+
+    def _source_end(self, tokens: list[Token], first: int, hi: int, last: int) -> int:
+        """End of a source after its cue: the rules' ``last`` or the model's choice."""
+        if self.model is None or not hasattr(self.model, "best_end"):
+            return last
+        if self._classes is None or self._classes[0] is not tokens:
+            self._classes = (tokens, [word_class(t) for t in tokens])
+        return self.model.best_end(tokens, first, hi, last, self._classes[1])
+
+    def _cue_end(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> None:
+        """Let the model (if any) choose where the cue ends, before its content or source."""
+        if self.model is None or not hasattr(self.model, "best_cue_end"):
+            return
+        _, index, ends = self._token_offsets(tokens)
+        first, rule_end = index.get(found.cue[0]), ends.get(found.cue[1])
+        lexical_end = c + found.lemma.words - 1
+        if found.lemma.words > 1 and tokens[lexical_end].lower == "of":
+            lexical_end -= 1  # "said of": the topic may stay out of the cue
+        if first is None or rule_end is None or rule_end < lexical_end:
+            return
+        limit, kind = None, "end"
+        if found.source is not None and found.source[0] >= found.cue[1]:
+            limit, kind = found.source[0], "source"
+        after = [s for s, _ in found.content if s >= found.cue[1]]
+        if after and (limit is None or min(after) < limit):
+            limit, kind = min(after), "content"
+        if limit is None:
+            ceiling = content_end(tokens, lo, hi)
+        else:
+            ceiling = next((k for k in range(lexical_end + 1, hi) if tokens[k].end > limit), hi)
+        best = self.model.best_cue_end(  # type: ignore[attr-defined]
+            tokens,
+            first,
+            lexical_end,
+            rule_end,
+            max(ceiling, lexical_end + 1),
+            found.lemma.lemma,
+            found.pattern,
+            self._word_classes(tokens),
+            kind,
+        )
+        found.cue = (found.cue[0], tokens[best].end)
+
+    def _word_classes(self, tokens: list[Token]) -> list[str]:
+        if self._classes is None or self._classes[0] is not tokens:
+            self._classes = (tokens, [word_class(t) for t in tokens])
+        return self._classes[1]
+
+    def _token_offsets(
+        self, tokens: list[Token]
+    ) -> tuple[list[Token], dict[int, int], dict[int, int]]:
+        if self._offsets is None or self._offsets[0] is not tokens:
+            self._offsets = (
+                tokens,
+                {t.start: k for k, t in enumerate(tokens)},
+                {t.end: k for k, t in enumerate(tokens)},
+            )
+        return self._offsets
+
+    def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
+        """Whether the model (if any) keeps a candidate."""
+        if self.model is None:
+            return True
+        _, index, ends = self._token_offsets(tokens)
+        cue_last = ends.get(found.cue[1], c + found.lemma.words - 1)
+        source = None
+        if found.source is not None and found.source[0] in index and found.source[1] in ends:
+            source = (index[found.source[0]], ends[found.source[1]])
+        content = None
+        first_span, last_span = found.content[0], found.content[-1]
+        if first_span[0] in index and last_span[1] in ends:
+            content = (index[first_span[0]], ends[last_span[1]])
+        features = accept_features(
+            tokens,
+            lo,
+            hi,
+            c,
+            cue_last,
+            source,
+            found.lemma.lemma,
+            found.lemma.kind,
+            found.pattern,
+            found.direct,
+            content,
+            self._sentence_counts(tokens, lo, hi),
+        )
+        return bool(self.model.keep(found, features))  # type: ignore[attr-defined]
+
+    def _sentence_counts(self, tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
+        if self._counts is None or self._counts[0] is not tokens:
+            self._counts = (tokens, sentence_counts(tokens, lo, hi))
+        return self._counts[1]
