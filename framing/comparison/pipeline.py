@@ -175,6 +175,26 @@ def _covered(row: dict, frames: list[dict]) -> bool:
     )
 
 
+def _one_per_citing_span(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """One substitution of a kind per citing span: of rows of one kind whose citing
+    phrases overlap (the same words paired with two source phrases), the most relevant
+    stays; the others are rewordings."""
+    kept: list[dict] = []
+    doubles: list[dict] = []
+    for row in sorted(rows, key=lambda r: -r["relevance"]):
+        if any(
+            row["kind"] == k["kind"]
+            and row["citing_start"] < k["citing_end"]
+            and k["citing_start"] < row["citing_end"]
+            for k in kept
+        ):
+            doubles.append(row)
+        else:
+            kept.append(row)
+    order = sorted(kept, key=lambda r: (r["citing_start"], r["source_start"], r["citing_end"]))
+    return order, doubles
+
+
 def _credited_ranges(attributions: pd.DataFrame) -> list[tuple[int, int]]:
     rows = attributions.dropna(subset=["source_start", "source_end"])
     return [(int(a), int(b)) for a, b in zip(rows["source_start"], rows["source_end"], strict=True)]
@@ -323,6 +343,11 @@ def compare(
             + (framed if name == "substitutions" else unframed),
             key=lambda r: (r["citing_start"], r["source_start"]),
         )
+    kept, doubles = _one_per_citing_span(found["substitutions"])
+    found["substitutions"] = kept
+    found["rewordings"] = sorted(
+        found["rewordings"] + doubles, key=lambda r: (r["citing_start"], r["source_start"])
+    )
     for row in alignment.itertuples(index=False):
         if row.relation == "omitted":
             loaded = has_span_within(s_spans, row.source_start, row.source_end)
