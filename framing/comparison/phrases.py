@@ -51,13 +51,13 @@ from .embeddings import word_similarity
 from .variants import are_variants
 
 __all__ = [
-    "CUE_SIMILARITY",
     "ATTACH_WORDS",
+    "CUE_SIMILARITY",
     "DISTANCE_PENALTY",
     "LINK_GAP",
-    "OPEN_WORDS",
     "LINK_THRESHOLD",
     "MOVED_SIMILARITY",
+    "OPEN_WORDS",
     "SAME_CHUNK_BONUS",
     "realign",
 ]
@@ -239,7 +239,9 @@ def realign(
     }
     out = [c for k, c in enumerate(chunks) if k not in touched]
     in_place = [
-        g for g in groups if s_chunk.get(g[0]) is not None and s_chunk.get(g[0]) == c_chunk.get(g[2])
+        g
+        for g in groups
+        if s_chunk.get(g[0]) is not None and s_chunk.get(g[0]) == c_chunk.get(g[2])
     ]
     for side, chunk_of, moved in ((0, s_chunk, moved_s), (2, c_chunk, moved_c)):
         words = source_words if side == 0 else citing_words
