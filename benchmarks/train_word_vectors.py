@@ -37,7 +37,10 @@ from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
 
 CORPUS = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "allsides"
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "datasets"
+    / "allsides"
     / "articles.jsonl.gz"
 )
 OUT = Path(__file__).resolve().parents[1] / "framing" / "resources" / "models" / "word_vectors.npz"
@@ -77,9 +80,9 @@ def cooccurrences(articles: list[list[str]], index: dict[str, int]) -> sparse.cs
             a, b = ids[:-d], ids[d:]
             keep = (a >= 0) & (b >= 0)
             weight = np.full(int(keep.sum()), 1.0 / d)
-            part = part + sparse.coo_matrix(
-                (weight, (a[keep], b[keep])), shape=(size, size)
-            ).tocsr()
+            part = (
+                part + sparse.coo_matrix((weight, (a[keep], b[keep])), shape=(size, size)).tocsr()
+            )
         return part
 
     n = 0
@@ -102,9 +105,7 @@ def ppmi(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     # log p(w, c) / (p(w) p_alpha(c)) = log n(w, c) sum_c n(c)^alpha / (n(w) n(c)^alpha)
     pmi = np.log(counts.data * cols.sum() / (rows[counts.row] * cols[counts.col]))
     keep = pmi > 0
-    return sparse.csr_matrix(
-        (pmi[keep], (counts.row[keep], counts.col[keep])), shape=counts.shape
-    )
+    return sparse.csr_matrix((pmi[keep], (counts.row[keep], counts.col[keep])), shape=counts.shape)
 
 
 def main() -> None:
@@ -118,8 +119,10 @@ def main() -> None:
     frequency = Counter(w for words in articles for w in words)
     vocabulary = [w for w, _ in frequency.most_common(VOCABULARY)]
     index = {w: i for i, w in enumerate(vocabulary)}
-    print(f"{len(articles)} articles, {sum(frequency.values())} words, "
-          f"{len(frequency)} distinct ({time.perf_counter() - t0:.0f} s)")
+    print(
+        f"{len(articles)} articles, {sum(frequency.values())} words, "
+        f"{len(frequency)} distinct ({time.perf_counter() - t0:.0f} s)"
+    )
     matrix = ppmi(cooccurrences(articles, index))
     print(f"PPMI {matrix.shape}, {matrix.nnz} non-zero ({time.perf_counter() - t0:.0f} s)")
     svd = TruncatedSVD(n_components=DIMENSIONS, n_iter=7, random_state=0)

@@ -106,9 +106,7 @@ def _pairable(word: object) -> bool:
 
     folded = word.text.casefold().replace("’", "'")
     return not (
-        word.text[:1].isdigit()
-        or folded in _NEGATIONS
-        or certainty_of([folded]) is not None
+        word.text[:1].isdigit() or folded in _NEGATIONS or certainty_of([folded]) is not None
     )
 
 
@@ -130,9 +128,7 @@ def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _open(
-    chunk: list[int], source_words: Sequence[object], citing_words: Sequence[object]
-) -> int:
+def _open(chunk: list[int], source_words: Sequence[object], citing_words: Sequence[object]) -> int:
     """2: a chunk the substitution step would not take as a word swap (content words on
     one side only, or a replacement that is lopsided or too long: a rewrite); 1: a
     replacement of :data:`OPEN_WORDS` content words or more (re-aligned when that
