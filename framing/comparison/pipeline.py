@@ -43,6 +43,7 @@ from .edits import (
     diff_words,
     edit_row,
     has_span_within,
+    is_function_word,
     kind_of_addition,
     kind_of_omission,
     loaded_spans,
@@ -175,13 +176,29 @@ def _covered(row: dict, frames: list[dict]) -> bool:
     )
 
 
+# Kinds of substitution reported once per pair of phrases: a synonym repeated through
+# the article is one choice (a repeated scare quote or naming change is each time one).
+REPEATS_ONCE = frozenset({"intensity", "reworded"})
+
+
+def _content_stems(phrase: str) -> frozenset[str]:
+    return frozenset(w.stem for w in words_of(phrase, 0, len(phrase)) if not is_function_word(w))
+
+
 def _one_per_citing_span(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     """One substitution of a kind per citing span: of rows of one kind whose citing
     phrases overlap (the same words paired with two source phrases), the most relevant
-    stays; the others are rewordings."""
+    stays; the others are rewordings, and so are repeats of a tone swap
+    (:data:`REPEATS_ONCE`)."""
     kept: list[dict] = []
     doubles: list[dict] = []
-    for row in sorted(rows, key=lambda r: -r["relevance"]):
+    swaps: set[tuple[frozenset[str], frozenset[str]]] = set()
+    for row in sorted(rows, key=lambda r: (-r["relevance"], r["citing_start"])):
+        swap = (_content_stems(row["source_phrase"]), _content_stems(row["citing_phrase"]))
+        if row["kind"] in REPEATS_ONCE and swap in swaps:
+            doubles.append(row)  # the same tone swap again ("deal" -> "agreement")
+            continue
+        swaps.add(swap)
         if any(
             row["kind"] == k["kind"]
             and row["citing_start"] < k["citing_end"]

@@ -16,6 +16,10 @@ signal             value
 ``loaded``         change in lexicon loadedness (plus a changed category)
 ``certainty``      change in certainty (certainty.csv; a plain statement is 1)
 ``tone``           change in VADER valence or intensity
+``tone_shift``     the tone change of two sides that say the same thing
+                   (``counterpart`` at least ``signals.COUNTERPART``)
+``counterpart``    cosine of the two sides' mean word vectors (shipped
+                   vectors; absent without them)
 ``actor``          1 when both sides name actors and the names differ
 ``actor_named``    1 when only one side names an actor (Putin -> the leader)
 ``number``         1 when the numbers differ
@@ -80,6 +84,8 @@ SIGNALS: tuple[str, ...] = (
     "loaded",
     "certainty",
     "tone",
+    "tone_shift",
+    "counterpart",
     "actor",
     "actor_named",
     "number",
@@ -104,6 +110,7 @@ KIND_ORDER: tuple[tuple[str, str], ...] = (
     ("actor", "actor"),
     ("actor_named", "actor"),
     ("other_cue", "attribution"),
+    ("tone_shift", "intensity"),
     ("tone", "intensity"),
     ("number", "number"),
 )
@@ -120,6 +127,7 @@ WEIGHTS: dict[str, float] = {
     "actor_named": 0.45,
     "other_cue": 0.45,
     "tone": 0.5,
+    "tone_shift": 0.7,
     "number": 0.4,
 }
 # Any replacement of content words matters this much (a plain rewording).

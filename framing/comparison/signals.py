@@ -15,10 +15,16 @@ Examples
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
 
 from .connotation import Connotation
 from .credits import OUTLET_NOUNS
@@ -28,6 +34,10 @@ from .variants import are_variants, fold
 
 __all__ = ["names", "names_differ", "one_referent", "same_referents", "signals"]
 
+# Two sides whose mean word vectors are at least this similar say the same thing in other
+# words (a tone change there is a euphemism or dysphemism); calibrated on the real_pairs
+# development set (benchmarks/eval_compare.py).
+COUNTERPART = 0.45
 # Replaced spans with more content words than this are rewrites (omission + addition).
 MAX_SUBSTITUTION_WORDS = 6
 
@@ -53,6 +63,40 @@ def _opens_sentence(text: str, start: int) -> bool:
     )
 
 
+def _unknown_word(text: str) -> bool:
+    """Not an English dictionary word (a name even where it opens a sentence: "Araghchi")."""
+    from ..features.vocabulary import is_known_word
+
+    word = re.sub(r"['’]s$", "", text).casefold()
+    return word.isalpha() and not is_known_word(word)
+
+
+def _counterpart(src: Sequence[Word], cit: Sequence[Word]) -> float | None:
+    """Cosine of the mean word vectors of the two sides' content words (``None`` without
+    vectors for both): how far the two sides say the same thing."""
+    from .embeddings import default_vectors
+
+    vectors = default_vectors()
+    if vectors is None:
+        return None
+    sides = []
+    for words in (src, cit):
+        found = [v for w in content(words) if (v := vectors.vector(w.text)) is not None]
+        if not found:
+            return None
+        sides.append(np.mean(found, axis=0))
+    a, b = sides
+    return float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
+
+
+def _heads(words: Sequence[Word]) -> set[str]:
+    """Stems of the head nouns of unnamed sources among ``words`` ("officials", "experts")."""
+    from ..features.wordlists import words as word_list
+
+    heads = word_list("anonymous_heads")
+    return {w.stem for w in words if w.text.casefold() in heads}
+
+
 def names(words: Sequence[Word], text: str) -> frozenset[str]:
     """Actors named among ``words``: capitalised words not opening a sentence (days and
     months aside), and collective actors ("both sides"), folded."""
@@ -60,7 +104,7 @@ def names(words: Sequence[Word], text: str) -> frozenset[str]:
         fold(re.sub(r"['’]s$", "", w.text))
         for w in words
         if w.text[:1].isupper()
-        and not _opens_sentence(text, w.start)
+        and (not _opens_sentence(text, w.start) or _unknown_word(w.text))
         and w.text.casefold().rstrip(".") not in _CALENDAR
     }
     folded = [w.text.casefold() for w in words]
@@ -70,10 +114,29 @@ def names(words: Sequence[Word], text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, str]:
+    """``framing/resources/metonyms.csv``: a capital or seat of government -> its country
+    (folded), for "Moscow" / "Russia" as one actor (journalistic metonymy)."""
+    text = (resources.files("framing.resources") / "metonyms.csv").read_text("utf-8")
+    return {fold(row["metonym"]): fold(row["place"]) for row in csv.DictReader(io.StringIO(text))}
+
+
 def one_referent(x: str, y: str) -> bool:
-    """Variants, or a name and its demonym ("Britain" / "British", "Iran" / "Iranian")."""
+    """Variants, a name and its demonym ("Britain" / "British", "Iran" / "Iranian"), or a
+    country and its capital used for its government ("Russia" / "Moscow").
+
+    Examples
+    --------
+    >>> one_referent("Moscow", "Russia"), one_referent("Tehran", "Iranian")
+    (True, True)
+    """
     fx, fy = fold(x), fold(y)
-    return are_variants(x, y) or (min(len(fx), len(fy)) >= 4 and fx[:4] == fy[:4])
+    if are_variants(x, y) or (min(len(fx), len(fy)) >= 4 and fx[:4] == fy[:4]):
+        return True
+    metonyms = _metonyms()
+    px, py = metonyms.get(fx, fx), metonyms.get(fy, fy)
+    return (px, py) != (fx, fy) and (px == py or (min(len(px), len(py)) >= 4 and px[:4] == py[:4]))
 
 
 def names_differ(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -132,7 +195,12 @@ def signals(
     words = {w.text.casefold() for w in (*src, *cit)}
     # who is credited, described otherwise; not a name for a description ("Araghchi" ->
     # "the top diplomat": an actor change) nor the outlet itself ("the report")
-    if credited and bool(cs.names) == bool(cc.names) and not words & OUTLET_NOUNS:
+    heads_s, heads_c = _heads(src), _heads(cit)
+    if heads_s and heads_c:
+        # sources -> officials: who is described changes; a source -> one source: not
+        if not heads_s & heads_c:
+            signals["source"] = 1.0
+    elif credited and bool(cs.names) == bool(cc.names) and not words & OUTLET_NOUNS:
         signals["source"] = 1.0
     load = abs(cs.loadedness - cc.loadedness)
     if cs.category and cc.category:  # one loaded word for another ("reckless" -> "disastrous")
@@ -144,6 +212,13 @@ def signals(
         plain_c = 1.0 if cc.certainty is None else cc.certainty
         signals["certainty"] = abs(plain_s - plain_c)
     signals["tone"] = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
+    counterpart = _counterpart(src, cit)
+    if counterpart is not None:
+        signals["counterpart"] = counterpart
+        if counterpart >= COUNTERPART:
+            # the same thing said in another tone ("war" -> "conflict"): euphemism or
+            # dysphemism, the classic framing substitution
+            signals["tone_shift"] = signals["tone"]
     if names_differ(cs.names, cc.names) and _actor_phrase(src) and _actor_phrase(cit):
         signals["actor" if cs.names and cc.names else "actor_named"] = 1.0
     if cs.numbers != cc.numbers:

@@ -48,9 +48,9 @@ CSP = (
 _REPLACEMENT_COLUMNS = [
     "source_phrase",
     "citing_phrase",
+    "direction",
     "kind",
     "relevance",
-    "direction",
     "source_category",
     "citing_category",
     "source_loadedness",
