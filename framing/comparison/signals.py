@@ -32,12 +32,23 @@ from .edits import Word, content
 from .naming import naming_change
 from .variants import are_variants, fold
 
-__all__ = ["names", "names_differ", "one_referent", "same_referents", "signals"]
+__all__ = [
+    "names",
+    "names_differ",
+    "one_referent",
+    "same_referents",
+    "signals",
+    "source_heads",
+]
 
 # Two sides whose mean word vectors are at least this similar say the same thing in other
 # words (a tone change there is a euphemism or dysphemism); calibrated on the real_pairs
 # development set (benchmarks/eval_compare.py).
 COUNTERPART = 0.45
+# ... and below this they say unrelated things (cosines of random word pairs lie below
+# 0.23 nine times in ten): unless swapped in place, their loadedness and tone are not
+# compared.
+UNRELATED = 0.25
 # Replaced spans with more content words than this are rewrites (omission + addition).
 MAX_SUBSTITUTION_WORDS = 6
 
@@ -61,6 +72,14 @@ def _opens_sentence(text: str, start: int) -> bool:
         or before[-1] in "!?\"“‘'\n:—–-"
         or (before[-1] == "." and not re.search(r"\b[A-Z]\.$", before))
     )
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Role words that stand before a name ("President", "Foreign Minister"): no actor."""
+    from ..features.wordlists import words as word_list
+
+    return frozenset(word_list("title_words"))
 
 
 def _unknown_word(text: str) -> bool:
@@ -89,7 +108,7 @@ def _counterpart(src: Sequence[Word], cit: Sequence[Word]) -> float | None:
     return float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
 
 
-def _heads(words: Sequence[Word]) -> set[str]:
+def source_heads(words: Sequence[Word]) -> set[str]:
     """Stems of the head nouns of unnamed sources among ``words`` ("officials", "experts")."""
     from ..features.wordlists import words as word_list
 
@@ -106,6 +125,7 @@ def names(words: Sequence[Word], text: str) -> frozenset[str]:
         if w.text[:1].isupper()
         and (not _opens_sentence(text, w.start) or _unknown_word(w.text))
         and w.text.casefold().rstrip(".") not in _CALENDAR
+        and w.text.casefold() not in _titles()
     }
     folded = [w.text.casefold() for w in words]
     names |= {
@@ -182,8 +202,13 @@ def signals(
     c_window: str,
     credited: bool,
     quoted: bool,
+    anchored: bool = False,
 ) -> dict[str, float]:
-    """The signals of a replacement (see :data:`framing.comparison.relevance.SIGNALS`)."""
+    """The signals of a replacement (see :data:`framing.comparison.relevance.SIGNALS`).
+
+    ``anchored``: the words on both sides of the replacement are the same in the two
+    texts (a swap in place, "to close the school" -> "to axe the school").
+    """
     signals: dict[str, float] = {}
     if naming_change(s_window, c_window):
         signals["naming"] = 1.0
@@ -195,7 +220,7 @@ def signals(
     words = {w.text.casefold() for w in (*src, *cit)}
     # who is credited, described otherwise; not a name for a description ("Araghchi" ->
     # "the top diplomat": an actor change) nor the outlet itself ("the report")
-    heads_s, heads_c = _heads(src), _heads(cit)
+    heads_s, heads_c = source_heads(src), source_heads(cit)
     if heads_s and heads_c:
         # sources -> officials: who is described changes; a source -> one source: not
         if not heads_s & heads_c:
@@ -205,20 +230,23 @@ def signals(
     load = abs(cs.loadedness - cc.loadedness)
     if cs.category and cc.category:  # one loaded word for another ("reckless" -> "disastrous")
         load = max(load, 0.5)
-    signals["loaded"] = load
+    counterpart = _counterpart(src, cit)
+    unrelated = counterpart is not None and counterpart < UNRELATED and not anchored
+    if not unrelated:  # a loaded word in place of an unrelated one is a rewrite, not a swap
+        signals["loaded"] = load
     if cs.certainty is not None or cc.certainty is not None:
         # a plain statement asserts (certainty 1); a hedge added or dropped shifts it
         plain_s = 1.0 if cs.certainty is None else cs.certainty
         plain_c = 1.0 if cc.certainty is None else cc.certainty
         signals["certainty"] = abs(plain_s - plain_c)
-    signals["tone"] = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
-    counterpart = _counterpart(src, cit)
+    if not unrelated:
+        signals["tone"] = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
     if counterpart is not None:
         signals["counterpart"] = counterpart
         if counterpart >= COUNTERPART:
             # the same thing said in another tone ("war" -> "conflict"): euphemism or
             # dysphemism, the classic framing substitution
-            signals["tone_shift"] = signals["tone"]
+            signals["tone_shift"] = signals.get("tone", 0.0)
     if names_differ(cs.names, cc.names) and _actor_phrase(src) and _actor_phrase(cit):
         signals["actor" if cs.names and cc.names else "actor_named"] = 1.0
     if cs.numbers != cc.numbers:
