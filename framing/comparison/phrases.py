@@ -184,7 +184,7 @@ def realign(
 
     s_pool, c_pool = pooled(source_words, s_chunk), pooled(citing_words, c_chunk)
     # 1. moved words are not paired; a moved word put in (or out of) quotes is a change
-    moved_s, moved_c, links = set(), set(), []
+    moved_s, moved_c, quote_links = set(), set(), []
     same = sorted(
         (abs(i / n_s - j / n_c), i, j)
         for i in s_pool
@@ -197,7 +197,8 @@ def realign(
         moved_s.add(i)
         moved_c.add(j)
         if source_words[i].quoted != citing_words[j].quoted:
-            links.append((i, j))
+            quote_links.append((i, j))
+    links = list(quote_links)
     s_free = [i for i in s_pool if i not in moved_s and _pairable(source_words[i])]
     c_free = [j for j in c_pool if j not in moved_c and _pairable(citing_words[j])]
     # 2. similar words, paired one to one
@@ -217,10 +218,13 @@ def realign(
         return chunks
     # 3. neighbouring links are one replacement; the other words of open chunks stay
     groups: list[list[int]] = []
+    quoted = set(quote_links)
     for i, j in sorted(links):
         last = groups[-1] if groups else None
         if (
             last
+            and (i, j) not in quoted  # a word put in quotes is a change of its own
+            and (last[1] - 1, last[3] - 1) not in quoted
             and 0 < i - last[1] + 1 <= LINK_GAP
             and 0 < j - last[3] + 1 <= LINK_GAP
             and all(k in s_chunk for k in range(last[1], i))

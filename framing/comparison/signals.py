@@ -46,8 +46,8 @@ __all__ = [
 # development set (benchmarks/eval_compare.py).
 COUNTERPART = 0.45
 # ... and below this they say unrelated things (cosines of random word pairs lie below
-# 0.23 nine times in ten): unless swapped in place, their loadedness and tone are not
-# compared.
+# 0.23 nine times in ten): unless swapped in place, their loadedness, tone and actors
+# are not compared.
 UNRELATED = 0.25
 # Replaced spans with more content words than this are rewrites (omission + addition).
 MAX_SUBSTITUTION_WORDS = 6
@@ -247,7 +247,12 @@ def signals(
             # the same thing said in another tone ("war" -> "conflict"): euphemism or
             # dysphemism, the classic framing substitution
             signals["tone_shift"] = signals.get("tone", 0.0)
-    if names_differ(cs.names, cc.names) and _actor_phrase(src) and _actor_phrase(cit):
+    if (
+        names_differ(cs.names, cc.names)
+        and _actor_phrase(src)
+        and _actor_phrase(cit)
+        and not unrelated
+    ):
         signals["actor" if cs.names and cc.names else "actor_named"] = 1.0
     if cs.numbers != cc.numbers:
         signals["number"] = 1.0
