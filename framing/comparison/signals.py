@@ -28,7 +28,7 @@ import numpy as np
 
 from .connotation import Connotation
 from .credits import OUTLET_NOUNS
-from .edits import Word, content
+from .edits import Word, content, is_function_word
 from .naming import naming_change
 from .variants import are_variants, fold
 
@@ -45,6 +45,9 @@ __all__ = [
 # words (a tone change there is a euphemism or dysphemism); calibrated on the real_pairs
 # development set (benchmarks/eval_compare.py).
 COUNTERPART = 0.45
+# A word this intense in VADER (|valence| / 4; "war", "fatalities" -2.9) shifts the tone
+# even when the other side has no VADER score.
+STRONG_TONE = 0.6
 # ... and below this they say unrelated things (cosines of random word pairs lie below
 # 0.23 nine times in ten): unless swapped in place, their loadedness, tone and actors
 # are not compared.
@@ -116,6 +119,28 @@ def source_heads(words: Sequence[Word]) -> set[str]:
     return {w.stem for w in words if w.text.casefold() in heads}
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][^\W\d_]*)[ -]$")
+
+
+def _continues_name(text: str, start: int, words: Sequence[Word]) -> bool:
+    """A capitalised word that continues a name begun outside ``words`` ("Strip" of
+    "Gaza Strip" when "Gaza" is not among them) names no actor on its own.
+
+    Examples
+    --------
+    >>> text = "They fled the Gaza Strip."
+    >>> _continues_name(text, 19, []), _continues_name("The Strip.", 4, [])
+    (True, False)
+    """
+    if words and words[0].start < start:
+        return False  # the name begins inside the phrase
+    match = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if not match:
+        return False
+    previous = match.group(1)
+    return not is_function_word(previous) and not _opens_sentence(text, match.start(1))
+
+
 def names(words: Sequence[Word], text: str) -> frozenset[str]:
     """Actors named among ``words``: capitalised words not opening a sentence (days and
     months aside), and collective actors ("both sides"), folded."""
@@ -126,6 +151,7 @@ def names(words: Sequence[Word], text: str) -> frozenset[str]:
         and (not _opens_sentence(text, w.start) or _unknown_word(w.text))
         and w.text.casefold().rstrip(".") not in _CALENDAR
         and w.text.casefold() not in _titles()
+        and not _continues_name(text, w.start, words)
     }
     folded = [w.text.casefold() for w in words]
     names |= {
@@ -243,7 +269,12 @@ def signals(
         signals["tone"] = max(abs(cs.valence - cc.valence), abs(cs.intensity - cc.intensity))
     if counterpart is not None:
         signals["counterpart"] = counterpart
-        if counterpart >= COUNTERPART:
+        # VADER scores few news words: a tone shift needs a score on both sides, or a
+        # strong word on one ("fatalities")
+        scored = (cs.intensity > 0 and cc.intensity > 0) or max(
+            cs.intensity, cc.intensity
+        ) >= STRONG_TONE
+        if counterpart >= COUNTERPART and scored:
             # the same thing said in another tone ("war" -> "conflict"): euphemism or
             # dysphemism, the classic framing substitution
             signals["tone_shift"] = signals.get("tone", 0.0)
