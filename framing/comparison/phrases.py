@@ -100,17 +100,26 @@ def _similarity(a: object, b: object, in_place: bool) -> float:
 
 
 def _pairable(word: object) -> bool:
-    """A word paired by meaning: not a number, a hedge, a modal or a negation (those
-    change certainty where they stand and stay with their neighbours)."""
+    """A word paired by meaning: not a number (or number word), a hedge, a modal or a
+    negation (those change certainty where they stand and stay with their neighbours)."""
     from .connotation import certainty_of
 
     folded = word.text.casefold().replace("’", "'")
     return not (
-        word.text[:1].isdigit() or folded in _NEGATIONS or certainty_of([folded]) is not None
+        word.text[:1].isdigit()
+        or folded in _NUMBER_WORDS
+        or folded in _NEGATIONS
+        or certainty_of([folded]) is not None
     )
 
 
 _NEGATIONS = frozenset("not no never nor n't none neither without".split())
+# Number words are compared as numbers (exactly), never paired by meaning.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands million millions billion billions trillion dozen "
+    "dozens percent".split()
+)
 
 
 def _base(word: object) -> str:

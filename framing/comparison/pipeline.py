@@ -35,6 +35,7 @@ from ..loaders.sniff import EXTENSIONS
 from ..outlets import OutletRegistry
 from ..text.sentences import sentence_spans
 from .align import MATCH_THRESHOLD, align_sentences, similarity_matrices
+from .connotation import loadedness_scorer, scoring_loadedness
 from .credits import frames_by_sentence, is_source_outlet, outlet_label, outlet_names
 from .edits import (
     ADDITION_COLUMNS,
@@ -225,6 +226,7 @@ def compare(
     registry: OutletRegistry | None = None,
     match_threshold: float = MATCH_THRESHOLD,
     relevance_threshold: float = RELEVANCE_THRESHOLD,
+    loadedness: object = None,
 ) -> Comparison:
     """Align a citing article with its source and measure what changed.
 
@@ -243,11 +245,30 @@ def compare(
     relevance_threshold : float
         Replacements from this relevance on are ``substitutions``, the others
         ``rewordings`` (default calibrated on the real development pairs).
+    loadedness : None, "learned" or callable
+        A per-phrase loadedness score (phrases -> scores in 0-1) to use next
+        to the lexicons: ``"learned"`` for
+        :func:`framing.features.loadedness.score`; default ``None`` (the
+        lexicons alone, which rank the real development pairs better; see
+        :mod:`framing.comparison.connotation`).
 
     Returns
     -------
     Comparison
     """
+    scorer = loadedness_scorer(loadedness)
+    with scoring_loadedness(scorer):
+        return _compare(source, citing, lexicons, registry, match_threshold, relevance_threshold)
+
+
+def _compare(
+    source: object,
+    citing: object,
+    lexicons: object,
+    registry: OutletRegistry | None,
+    match_threshold: float,
+    relevance_threshold: float,
+) -> Comparison:
     from ..features.attributions import AttributionExtractor
 
     registry = registry or OutletRegistry.default()

@@ -47,8 +47,9 @@ A logistic regression over the same signals, trained on the real_pairs
 development set, was tried and did not do better held out
 (leave-one-source-out key recall 0.50 at precision 0.68, against 0.56 /
 0.79 for these weights), so the fixed weights ship: they are readable and
-do not depend on 14 pairs. The learned per-phrase loadedness score enters
-through :func:`framing.comparison.connotation.register_loadedness`.
+do not depend on 14 pairs. A learned per-phrase loadedness score can be
+given to ``framing.compare(..., loadedness="learned")``; it is off by
+default (it lowers precision on the development pairs).
 
 Examples
 --------

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
 import framing
-from framing.comparison.connotation import connotation, register_loadedness
+from framing.comparison.connotation import connotation
 
 
 def _compare(source: str, citing: str):
@@ -65,14 +68,18 @@ def test_every_span_slices_exactly():
             assert result.citing.text[row.citing_start : row.citing_end] == row.citing_phrase
 
 
-def test_registered_loadedness_plugs_in():
-    register_loadedness(lambda phrases: [0.8 if "stroll" in p else 0.0 for p in phrases])
-    try:
-        assert connotation("a stroll").loadedness == 0.8
-        subs = _compare(
-            "The minister walked home.", "The minister took a stroll home."
-        ).substitutions
-        assert subs["citing_loadedness"].max() == 0.8
-    finally:
-        register_loadedness(None)
+def test_loadedness_keyword_plugs_in_for_one_call():
+    def scorer(phrases):
+        return [0.8 if "stroll" in p else 0.0 for p in phrases]
+
+    source, citing = "The minister walked home.", "The minister took a stroll home."
+    subs = framing.compare(source, citing, loadedness=scorer).substitutions
+    assert subs["citing_loadedness"].max() == 0.8
+    # nothing is left behind: the next comparison uses the lexicons alone
+    assert framing.compare(source, citing).rewordings["citing_loadedness"].max() == 0.0
     assert connotation("a stroll").loadedness == 0.0
+    learned = framing.compare(source, citing, loadedness="learned")
+    both = pd.concat([learned.substitutions, learned.rewordings])
+    assert both["citing_loadedness"].between(0, 1).all()
+    with pytest.raises(ValueError, match="loadedness='magic' is not allowed"):
+        framing.compare(source, citing, loadedness="magic")
