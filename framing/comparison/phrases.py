@@ -44,10 +44,11 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
-from .embeddings import word_similarity
+from . import embeddings
 from .variants import are_variants
 
 __all__ = [
@@ -83,6 +84,7 @@ OPEN_WORDS = 2
 ATTACH_WORDS = 1
 
 
+@lru_cache(maxsize=50_000)
 def _cue(word: str) -> bool:
     from ..features.cues import CueLexicon
 
@@ -90,13 +92,42 @@ def _cue(word: str) -> bool:
     return cue is not None and cue.kind in ("speech", "writing")
 
 
-def _similarity(a: object, b: object, in_place: bool) -> float:
-    """Similarity in meaning; two reporting verbs in the same place are alike."""
-    sim = word_similarity(a.text, b.text)
-    value = sim if sim is not None else 0.0
-    if in_place and _cue(a.text) and _cue(b.text):
-        value = max(value, CUE_SIMILARITY)
-    return value
+def _scores(
+    source_words: Sequence[object],
+    citing_words: Sequence[object],
+    s_free: list[int],
+    c_free: list[int],
+    s_chunk: dict[int, int],
+    c_chunk: dict[int, int],
+) -> np.ndarray:
+    """The pairing score of every free source word with every free citing word (see the
+    module docstring), as one matrix."""
+    sim = _cosines([source_words[i].text for i in s_free], [citing_words[j].text for j in c_free])
+    in_place = np.array([[s_chunk[i] == c_chunk[j] for j in c_free] for i in s_free])
+    cue_s = np.array([_cue(source_words[i].text) for i in s_free])
+    cue_c = np.array([_cue(citing_words[j].text) for j in c_free])
+    # two reporting verbs in the same place are alike ("said" / "claimed")
+    sim = np.where(in_place & cue_s[:, None] & cue_c[None, :], np.maximum(sim, CUE_SIMILARITY), sim)
+    sim = np.where(in_place, sim + SAME_CHUNK_BONUS, np.where(sim < MOVED_SIMILARITY, -1.0, sim))
+    n_s, n_c = max(len(source_words), 1), max(len(citing_words), 1)
+    place = np.abs(np.array(s_free)[:, None] / n_s - np.array(c_free)[None, :] / n_c)
+    return sim - DISTANCE_PENALTY * place
+
+
+def _cosines(a: list[str], b: list[str]) -> np.ndarray:
+    """Cosines of two lists of words in the shipped vectors (0 where one is unknown)."""
+    vectors = embeddings.default_vectors()  # looked up here: None when not installed
+    out = np.zeros((len(a), len(b)))
+    if vectors is None:
+        return out
+    va = [vectors.vector(w) for w in a]
+    vb = [vectors.vector(w) for w in b]
+    rows = [k for k, v in enumerate(va) if v is not None]
+    cols = [k for k, v in enumerate(vb) if v is not None]
+    if rows and cols:
+        sims = np.stack([va[k] for k in rows]) @ np.stack([vb[k] for k in cols]).T
+        out[np.ix_(rows, cols)] = sims
+    return out
 
 
 def _pairable(word: object) -> bool:
@@ -212,17 +243,9 @@ def realign(
     c_free = [j for j in c_pool if j not in moved_c and _pairable(citing_words[j])]
     # 2. similar words, paired one to one
     if s_free and c_free:
-        score = np.empty((len(s_free), len(c_free)))
-        for a, i in enumerate(s_free):
-            for b, j in enumerate(c_free):
-                in_place = s_chunk[i] == c_chunk[j]
-                sim = _similarity(source_words[i], citing_words[j], in_place)
-                if in_place:
-                    sim += SAME_CHUNK_BONUS
-                elif sim < MOVED_SIMILARITY:
-                    sim = -1.0
-                score[a, b] = sim - DISTANCE_PENALTY * abs(i / n_s - j / n_c)
-        links += _competitive_links(score, s_free, c_free)
+        links += _competitive_links(
+            _scores(source_words, citing_words, s_free, c_free, s_chunk, c_chunk), s_free, c_free
+        )
     if not links:
         return chunks
     # 3. neighbouring links are one replacement; the other words of open chunks stay

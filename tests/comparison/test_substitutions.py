@@ -83,3 +83,43 @@ def test_loadedness_keyword_plugs_in_for_one_call():
     assert both["citing_loadedness"].between(0, 1).all()
     with pytest.raises(ValueError, match="loadedness='magic' is not allowed"):
         framing.compare(source, citing, loadedness="magic")
+
+
+def test_source_change_needs_another_head_noun():
+    changed = _compare(
+        "Four sources said the plan was dropped.", "Four officials said the plan was dropped."
+    )
+    assert changed.substitutions[["source_phrase", "citing_phrase", "kind"]].values.tolist() == [
+        ["Four sources", "Four officials", "source"]
+    ]
+    kept = _compare(
+        "A source with knowledge said the plan was dropped.",
+        "One source said the plan was dropped.",
+    )
+    assert kept.substitutions.empty
+    assert kept.rewordings["kind"].tolist() == ["reworded"]
+
+
+def test_same_thing_in_another_tone_is_an_intensity_substitution():
+    result = _compare(
+        "Officials warned of a sharp escalation in the border war.",
+        "Officials warned of a significant escalation in the ongoing conflict at the border.",
+    )
+    row = result.substitutions.iloc[0]
+    assert (row["source_phrase"], row["citing_phrase"], row["kind"]) == (
+        "border war",
+        "ongoing conflict at the border",
+        "intensity",
+    )
+    assert row["relevance"] >= 0.55
+
+
+def test_capital_for_country_and_name_fragments_are_no_actor_change():
+    from framing.comparison.signals import _continues_name, one_referent
+
+    assert one_referent("Moscow", "Russia") and one_referent("Kremlin", "Russian")
+    assert not one_referent("Moscow", "Ukraine")
+    text = "Civilians fled the Gaza Strip."
+    assert _continues_name(text, text.index("Strip"), [])
+    result = _compare("Russia said the talks failed.", "Moscow said the talks failed.")
+    assert result.substitutions.empty
