@@ -72,7 +72,9 @@ def test_without_vectors_the_compare_stage_still_works(no_vectors):
     result = framing.compare(source, citing)
     assert len(result.alignment) == 1
     both = [result.substitutions, result.rewordings]
-    rows = [(s, c) for t in both for s, c in zip(t["source_phrase"], t["citing_phrase"], strict=True)]
+    rows = [
+        (s, c) for t in both for s, c in zip(t["source_phrase"], t["citing_phrase"], strict=True)
+    ]
     # the monotone diff pairs what stands in the same place, not what corresponds
     assert ("lost many vehicles", "sustained serious fatalities") in rows
     assert not any("casualties" in s and "fatalities" in c for s, c in rows)

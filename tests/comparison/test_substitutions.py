@@ -123,3 +123,14 @@ def test_capital_for_country_and_name_fragments_are_no_actor_change():
     assert _continues_name(text, text.index("Strip"), [])
     result = _compare("Russia said the talks failed.", "Moscow said the talks failed.")
     assert result.substitutions.empty
+
+
+def test_a_repeated_tone_swap_is_reported_once():
+    result = _compare(
+        "The border war went on. Officials said the border war would end soon.",
+        "The ongoing conflict at the border went on. Officials said the ongoing conflict "
+        "at the border would end soon.",
+    )
+    assert result.substitutions["kind"].tolist() == ["intensity"]
+    assert result.substitutions["citing_start"].iloc[0] < 10
+    assert "border war" in result.rewordings["source_phrase"].tolist()
