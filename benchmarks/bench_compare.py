@@ -24,6 +24,10 @@ repository root::
 
     python benchmarks/bench_compare.py            # 1,000 pairs
     python benchmarks/bench_compare.py --n 200    # quicker
+
+It then times the whole ``framing.compare`` on 20 of those pairs with and
+without the word-level re-alignment of :mod:`framing.comparison.phrases`
+(the ratio of the two, measured in the same run).
 """
 
 from __future__ import annotations
@@ -109,6 +113,13 @@ def difflib_align(source: list[str], citing: list[str], threshold: float = 0.5) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="article pairs (default 1,000)")
+    parser.add_argument(
+        "--compare",
+        type=int,
+        default=20,
+        help="also time framing.compare on this many pairs, with and without the "
+        "word-level re-alignment (0: skip; default 20)",
+    )
     args = parser.parse_args()
     pairs = make_pairs(args.n)
     sentences = sum(len(s) + len(c) for s, c in pairs)
@@ -145,6 +156,33 @@ def main() -> None:
         f"{'met' if theirs / ours >= 20 else 'NOT met'})"
     )
     print(f"agreement on each citing sentence's source: {agree / max(total, 1):.3f}")
+    if args.compare:
+        compare_cost(pairs[: args.compare])
+
+
+def compare_cost(pairs: list[tuple[list[str], list[str]]]) -> None:
+    """Time of the whole ``framing.compare`` per pair, with the word-level re-alignment
+    (framing.comparison.phrases) and without it (the monotone diff alone), in one run."""
+    from framing.comparison import phrases  # diff_words looks realign up at call time
+
+    texts = [(" ".join(s), " ".join(c)) for s, c in pairs]
+    framing.compare(*texts[0])  # warm-up: lexicons, vectors, models
+    original = phrases.realign
+    timings = {}
+    for label, realign in (("with", original), ("without", lambda chunks, *_: chunks)):
+        phrases.realign = realign
+        try:
+            start = time.perf_counter()
+            for source, citing in texts:
+                framing.compare(source, citing)
+            timings[label] = (time.perf_counter() - start) / len(texts)
+        finally:
+            phrases.realign = original
+    print(
+        f"framing.compare per pair: {timings['with'] * 1000:.0f} ms with word-level "
+        f"re-alignment, {timings['without'] * 1000:.0f} ms without "
+        f"(ratio {timings['with'] / timings['without']:.2f}; {len(texts)} pairs)"
+    )
 
 
 if __name__ == "__main__":

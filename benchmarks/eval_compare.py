@@ -33,6 +33,8 @@ Run from the repository root::
     python benchmarks/eval_compare.py
     python benchmarks/eval_compare.py --split calibration   # score the calibration pairs too
     python benchmarks/eval_compare.py --errors              # list the real pairs' errors
+    python benchmarks/eval_compare.py --without-vectors     # as without word_vectors.npz
+    python benchmarks/eval_compare.py --loadedness learned  # with the learned loadedness
 """
 
 from __future__ import annotations
@@ -179,16 +181,16 @@ def _line(score: GoldScore) -> str:
     )
 
 
-def evaluate_real(root: Path, errors: bool) -> None:
+def evaluate_real(root: Path, errors: bool, **options: object) -> None:
     folders = list(pair_folders(root))
     print(f"== real pairs ({root}): {len(folders)} pairs, scored as its README says")
     rows, total, per_threshold = [], GoldScore(), {t: [] for t in SWEEP}
     for folder in folders:
         gold = read_gold(folder)
-        result = compare_folder(folder)
+        result = compare_folder(folder, **options)
         score = score_gold(result, gold)
         total = total + score
-        everything = compare_folder(folder, relevance_threshold=float(SWEEP[0]))
+        everything = compare_folder(folder, relevance_threshold=float(SWEEP[0]), **options)
         for t in SWEEP:
             per_threshold[t].append(score_tables(gold, **filtered(everything, float(t))))
         rows.append(
@@ -249,14 +251,31 @@ def main() -> None:
         "--real", type=Path, default=REAL_PAIRS, help="folder of real pairs (default: %(default)s)"
     )
     parser.add_argument("--errors", action="store_true", help="list the real pairs' errors")
+    parser.add_argument(
+        "--loadedness",
+        choices=["none", "learned"],
+        default="none",
+        help="per-phrase loadedness next to the lexicons (compare's loadedness keyword)",
+    )
+    parser.add_argument(
+        "--without-vectors",
+        action="store_true",
+        help="compare as if the word-vector file were not installed",
+    )
     args = parser.parse_args()
+    if args.without_vectors:
+        from framing.comparison import embeddings
+
+        embeddings.default_vectors.cache_clear()
+        embeddings.default_vectors = lambda: None  # as when the file is deleted
     calibrate(list_teaching_pairs("calibration"))
     if args.split in ("calibration", "both"):
         evaluate(list_teaching_pairs("calibration"), "calibration pairs (tuned on)")
     if args.split in ("evaluation", "both"):
         evaluate(list_teaching_pairs("evaluation"), "held-out evaluation pairs")
     if args.real.is_dir():
-        evaluate_real(args.real, args.errors)
+        loadedness = None if args.loadedness == "none" else args.loadedness
+        evaluate_real(args.real, args.errors, loadedness=loadedness)
     else:
         print(f"real pairs skipped: {args.real} is not present")
 

@@ -75,6 +75,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="lexicon judging loadedness; repeatable (default: framing's one default set, "
         "conflict_geopolitics and loaded_general, as in analyze)",
     )
+    compare.add_argument(
+        "--relevance-threshold",
+        type=float,
+        default=None,
+        metavar="R",
+        help="replacements from this relevance (0-1) on are substitutions, the others "
+        "rewordings (default: the calibrated one, framing.comparison.relevance)",
+    )
     _add_report_output(compare, ("table", "html", "md", "json"), "table")
     compare.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     compare.set_defaults(handler=run_compare)
@@ -156,7 +164,14 @@ def run_compare(args: argparse.Namespace) -> int:
             "name the SOURCE and CITING articles, or a shipped pair with --example "
             "NAME (framing compare --list-examples)."
         )
-    result = compare(source, citing, lexicons=args.lexicon or None)
+    options = {}
+    if args.relevance_threshold is not None:
+        if not 0.0 <= args.relevance_threshold <= 1.0:
+            raise ParameterError(
+                f"--relevance-threshold {args.relevance_threshold} is not between 0 and 1."
+            )
+        options["relevance_threshold"] = args.relevance_threshold
+    result = compare(source, citing, lexicons=args.lexicon or None, **options)
     return emit_report(result, fmt, args)
 
 

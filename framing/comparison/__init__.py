@@ -1,7 +1,7 @@
 """Comparison stage: align a citing article with its source and measure what changed."""
 
 from .align import ALIGNMENT_COLUMNS, align_sentences, sentence_similarity
-from .connotation import register_loadedness
+from .connotation import loadedness_scorer
 from .edits import ADDITION_COLUMNS, OMISSION_COLUMNS
 from .fidelity import FIDELITY_COLUMNS
 from .headline import HEADLINE_COLUMNS
@@ -19,6 +19,6 @@ __all__ = [
     "Comparison",
     "align_sentences",
     "compare",
-    "register_loadedness",
+    "loadedness_scorer",
     "sentence_similarity",
 ]

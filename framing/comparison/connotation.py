@@ -5,8 +5,8 @@ the compare stage weighs when it decides which replacements are framing
 changes (see :mod:`framing.comparison.substitutions`):
 
 * ``loadedness`` - the strongest loaded-lexicon entry in the phrase
-  (``conflict_geopolitics``, ``loaded_general``; 0-1), raised by the
-  learned per-phrase score when one is registered (see below);
+  (``conflict_geopolitics``, ``loaded_general``; 0-1), raised by a
+  per-phrase score when the comparison is given one (see below);
 * ``valence`` - the mean VADER valence of its words (Hutto & Gilbert 2014,
   the lexicon shipped in the ``vaderSentiment`` package), scaled to -1..1;
 * ``intensity`` - the strongest absolute VADER valence of its words (0-1);
@@ -22,11 +22,14 @@ changes (see :mod:`framing.comparison.substitutions`):
 
 Learned loadedness
 ------------------
-:func:`register_loadedness` plugs in one per-phrase loadedness function
-(phrases -> scores in 0-1), e.g. the learned score of
-``framing.features.loadedness`` when it is available; every comparison then
-uses the larger of it and the lexicon score. This is the single place it
-enters the compare stage.
+``framing.compare(..., loadedness=...)`` may add a per-phrase loadedness
+function (phrases -> scores in 0-1; ``"learned"`` for the learned score of
+``framing.features.loadedness``); each phrase then gets the larger of it and
+the lexicon score. It is off by default: on the real_pairs development set
+the learned score lowers substitution precision (0.82 -> 0.80 at the same
+recall; see ``benchmarks/eval_compare.py --loadedness learned``). The
+function is set for one call only (:func:`scoring_loadedness`, a context
+variable), never as module state.
 
 Examples
 --------
@@ -43,7 +46,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -51,6 +56,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from ..errors import invalid_parameter
 from ..features.cues import CueLexicon
 from ..features.lexicon import Lexicon
 from ..features.sentiment import vader
@@ -59,32 +65,65 @@ __all__ = [
     "Connotation",
     "certainty_of",
     "connotation",
-    "register_loadedness",
-    "registered_loadedness",
+    "loadedness_scorer",
+    "scoring_loadedness",
 ]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_LOADEDNESS: list[Callable[[Sequence[str]], Sequence[float]]] = []
+Scorer = Callable[[Sequence[str]], Sequence[float]]
+# the per-phrase loadedness of the comparison being made (set by ``compare`` for the
+# duration of one call, never left behind)
+_SCORER: ContextVar[Scorer | None] = ContextVar("framing_loadedness_scorer", default=None)
 
 
-def register_loadedness(scorer: Callable[[Sequence[str]], Sequence[float]] | None) -> None:
-    """Use ``scorer`` (phrases -> loadedness in 0-1) in every comparison; ``None`` removes it.
+def loadedness_scorer(value: object) -> Scorer | None:
+    """The per-phrase loadedness function that ``compare(..., loadedness=value)`` uses.
+
+    ``None`` or ``False``: none (the lexicons alone; the default); ``"learned"``: the
+    learned score of :func:`framing.features.loadedness.score`; a callable: phrases ->
+    scores in 0-1.
 
     Examples
     --------
-    >>> register_loadedness(lambda phrases: [0.9 if "walkout" in p else 0.0 for p in phrases])
-    >>> connotation("a walkout").loadedness
-    0.9
-    >>> register_loadedness(None)
+    >>> loadedness_scorer(None) is None, callable(loadedness_scorer("learned"))
+    (True, True)
+    >>> loadedness_scorer("magic")
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: loadedness='magic' is not allowed; use None, \
+"learned" or a function from phrases to scores in 0-1.
     """
-    _LOADEDNESS.clear()
-    if scorer is not None:
-        _LOADEDNESS.append(scorer)
+    if value is None or value is False:
+        return None
+    if isinstance(value, str) and value == "learned":
+        from ..features.loadedness import score
+
+        return lambda phrases: [score(p) for p in phrases]
+    if callable(value):
+        return value
+    raise invalid_parameter(
+        "loadedness", value, 'use None, "learned" or a function from phrases to scores in 0-1'
+    )
 
 
-def registered_loadedness() -> Callable[[Sequence[str]], Sequence[float]] | None:
-    """The registered per-phrase loadedness function, if any."""
-    return _LOADEDNESS[0] if _LOADEDNESS else None
+@contextmanager
+def scoring_loadedness(scorer: Scorer | None) -> Iterator[None]:
+    """Use ``scorer`` (phrases -> loadedness in 0-1) in :func:`connotation` inside the
+    ``with`` block only (``framing.compare`` does this for its ``loadedness`` keyword).
+
+    Examples
+    --------
+    >>> with scoring_loadedness(lambda phrases: [0.9 for _ in phrases]):
+    ...     connotation("a walkout").loadedness
+    0.9
+    >>> connotation("a walkout").loadedness
+    0.0
+    """
+    token = _SCORER.set(scorer)
+    try:
+        yield
+    finally:
+        _SCORER.reset(token)
 
 
 @dataclass(frozen=True)
@@ -209,7 +248,7 @@ def connotation(
             category = str(row["category"])
             neutral = row["neutral"] if isinstance(row["neutral"], str) else None
             load = float(strength[k]) or 0.5
-    scorer = registered_loadedness()
+    scorer = _SCORER.get()
     if scorer is not None:
         load = max(load, float(np.clip(scorer([text])[0], 0.0, 1.0)))
     words = [w.casefold().replace("’", "'") for w in _TOKEN.findall(text)]

@@ -78,7 +78,8 @@ _FUNCTION = frozenset(
     "a an the of to in on at by for from with and or but as is are was were be been being has "
     "have had it its this that these those there their his her he she they them we i you which "
     "who whom whose will would can do does did so than then also into onto over under about "
-    "after before while during since up out off such any all both each other another".split()
+    "after before while during since up out off such any all both each other another among "
+    "between within without through across toward towards upon per via".split()
 )
 _CAVEAT = frozenset(
     "although though however but while whereas unless may might could possibly perhaps some "
@@ -394,6 +395,9 @@ def diff_words(
                 p[1], p[3] = max(p[1], chunk[1]), max(p[3], chunk[3])
                 continue
         merged.append(chunk[:])
+    from .phrases import realign  # (it uses this module's words)
+
+    merged = realign(merged, source_words, citing_words)
     return [
         Edit(tuple(source_words[i1:i2]), tuple(citing_words[j1:j2]), i1, j1)
         for i1, i2, j1, j2 in merged

@@ -64,8 +64,10 @@ FIDELITY_COLUMNS: tuple[str, ...] = (
 # A claim of at least this many words found as it is anywhere in the source is verbatim
 # (shorter ones, "the matter", can occur by chance).
 VERBATIM_WORDS = 4
-# Substitution kinds that change what a claim says (not who says it or how).
-CONTENT_KINDS = frozenset({"naming", "loaded", "intensity", "certainty", "number", "label"})
+# Substitution kinds that change what a claim says (not who says it or how). A change of
+# tone alone ("intensity": the same thing in a harsher or softer word) leaves a claim
+# paraphrased.
+CONTENT_KINDS = frozenset({"naming", "loaded", "certainty", "number", "label"})
 # A quotation of at least this many words is someone's words (shorter ones are
 # scare quotes or quoted terms, checked as word choices).
 QUOTE_WORDS = 3

@@ -38,7 +38,7 @@ from .credits import OUTLET_NOUNS
 from .edits import Word, content, words_of
 from .relevance import kind_of, record, relevance
 from .rows import substitution_row
-from .signals import names, one_referent
+from .signals import names, one_referent, source_heads
 
 __all__ = ["frame_changes"]
 
@@ -70,6 +70,9 @@ def _speaker_changed(
     names_b = names([w for w in b if w.text[:1].isupper()], citing_text)
     if (names_a or names_b) and not any(one_referent(x, y) for x in names_a for y in names_b):
         return False
+    heads_a, heads_b = source_heads(a), source_heads(b)
+    if heads_a & heads_b:
+        return False  # "multiple sources familiar with ..." -> "unnamed sources": one kind
     rest_a = [x for x in a if not any(one_referent(x.text, y.text) for y in b)]
     rest_b = [y for y in b if not any(one_referent(x.text, y.text) for x in a)]
     return bool(rest_a and rest_b)

@@ -35,6 +35,7 @@ from ..loaders.sniff import EXTENSIONS
 from ..outlets import OutletRegistry
 from ..text.sentences import sentence_spans
 from .align import MATCH_THRESHOLD, align_sentences, similarity_matrices
+from .connotation import loadedness_scorer, scoring_loadedness
 from .credits import frames_by_sentence, is_source_outlet, outlet_label, outlet_names
 from .edits import (
     ADDITION_COLUMNS,
@@ -43,6 +44,7 @@ from .edits import (
     diff_words,
     edit_row,
     has_span_within,
+    is_function_word,
     kind_of_addition,
     kind_of_omission,
     loaded_spans,
@@ -175,6 +177,42 @@ def _covered(row: dict, frames: list[dict]) -> bool:
     )
 
 
+# Kinds of substitution reported once per pair of phrases: a synonym repeated through
+# the article is one choice (a repeated scare quote or naming change is each time one).
+REPEATS_ONCE = frozenset({"intensity", "reworded"})
+
+
+def _content_stems(phrase: str) -> frozenset[str]:
+    return frozenset(w.stem for w in words_of(phrase, 0, len(phrase)) if not is_function_word(w))
+
+
+def _one_per_citing_span(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """One substitution of a kind per citing span: of rows of one kind whose citing
+    phrases overlap (the same words paired with two source phrases), the most relevant
+    stays; the others are rewordings, and so are repeats of a tone swap
+    (:data:`REPEATS_ONCE`)."""
+    kept: list[dict] = []
+    doubles: list[dict] = []
+    swaps: set[tuple[frozenset[str], frozenset[str]]] = set()
+    for row in sorted(rows, key=lambda r: (-r["relevance"], r["citing_start"])):
+        swap = (_content_stems(row["source_phrase"]), _content_stems(row["citing_phrase"]))
+        if row["kind"] in REPEATS_ONCE and swap in swaps:
+            doubles.append(row)  # the same tone swap again ("deal" -> "agreement")
+            continue
+        swaps.add(swap)
+        if any(
+            row["kind"] == k["kind"]
+            and row["citing_start"] < k["citing_end"]
+            and k["citing_start"] < row["citing_end"]
+            for k in kept
+        ):
+            doubles.append(row)
+        else:
+            kept.append(row)
+    order = sorted(kept, key=lambda r: (r["citing_start"], r["source_start"], r["citing_end"]))
+    return order, doubles
+
+
 def _credited_ranges(attributions: pd.DataFrame) -> list[tuple[int, int]]:
     rows = attributions.dropna(subset=["source_start", "source_end"])
     return [(int(a), int(b)) for a, b in zip(rows["source_start"], rows["source_end"], strict=True)]
@@ -188,6 +226,7 @@ def compare(
     registry: OutletRegistry | None = None,
     match_threshold: float = MATCH_THRESHOLD,
     relevance_threshold: float = RELEVANCE_THRESHOLD,
+    loadedness: object = None,
 ) -> Comparison:
     """Align a citing article with its source and measure what changed.
 
@@ -206,11 +245,30 @@ def compare(
     relevance_threshold : float
         Replacements from this relevance on are ``substitutions``, the others
         ``rewordings`` (default calibrated on the real development pairs).
+    loadedness : None, "learned" or callable
+        A per-phrase loadedness score (phrases -> scores in 0-1) to use next
+        to the lexicons: ``"learned"`` for
+        :func:`framing.features.loadedness.score`; default ``None`` (the
+        lexicons alone, which rank the real development pairs better; see
+        :mod:`framing.comparison.connotation`).
 
     Returns
     -------
     Comparison
     """
+    scorer = loadedness_scorer(loadedness)
+    with scoring_loadedness(scorer):
+        return _compare(source, citing, lexicons, registry, match_threshold, relevance_threshold)
+
+
+def _compare(
+    source: object,
+    citing: object,
+    lexicons: object,
+    registry: OutletRegistry | None,
+    match_threshold: float,
+    relevance_threshold: float,
+) -> Comparison:
     from ..features.attributions import AttributionExtractor
 
     registry = registry or OutletRegistry.default()
@@ -323,6 +381,11 @@ def compare(
             + (framed if name == "substitutions" else unframed),
             key=lambda r: (r["citing_start"], r["source_start"]),
         )
+    kept, doubles = _one_per_citing_span(found["substitutions"])
+    found["substitutions"] = kept
+    found["rewordings"] = sorted(
+        found["rewordings"] + doubles, key=lambda r: (r["citing_start"], r["source_start"])
+    )
     for row in alignment.itertuples(index=False):
         if row.relation == "omitted":
             loaded = has_span_within(s_spans, row.source_start, row.source_end)

@@ -224,7 +224,8 @@ def judge_edits(
             if cs.certainty is not None or cc.certainty is not None:  # a hedge in the change
                 cs = replace(cs, certainty=certainty_of(_lower_words(s_clause or s_phrase)))
                 cc = replace(cc, certainty=certainty_of(_lower_words(c_clause or c_phrase)))
-            signals = signals_of(src, cit, cs, cc, s_window, c_window, credited, quoted)
+            anchored = _anchored(edit, source_words, citing_words)
+            signals = signals_of(src, cit, cs, cc, s_window, c_window, credited, quoted, anchored)
             signals["aligned"] = aligned
             signals["place"] = abs(
                 edit.source_position / max(len(source_words), 1)
@@ -345,6 +346,23 @@ def _function_gap(text: str) -> bool:
 
 def _lower_words(text: str) -> list[str]:
     return [w.casefold().replace("’", "'") for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+
+
+def _anchored(edit: Edit, source_words: Sequence[Word], citing_words: Sequence[Word]) -> bool:
+    """Are the words just before and just after the replacement the same on both sides?"""
+    i, j = edit.source_position, edit.citing_position
+    i2, j2 = i + len(edit.source_words), j + len(edit.citing_words)
+    if not source_words or not citing_words:
+        return False
+    before = i > 0 and j > 0 and source_words[i - 1].key == citing_words[j - 1].key
+    after = (
+        i2 < len(source_words)
+        and j2 < len(citing_words)
+        and source_words[i2].key == citing_words[j2].key
+    )
+    at_start = i == 0 and j == 0
+    at_end = i2 == len(source_words) and j2 == len(citing_words)
+    return (before or at_start) and (after or at_end)
 
 
 def _window(words: Sequence[Word], position: int, size: int, text: str, reach: int = 1) -> str:

@@ -43,15 +43,32 @@ CSP = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
     "base-uri 'none'; form-action 'none'"
 )
+# the substitutions and the rewordings (replacements below the relevance threshold)
+# share their columns; the headline table's offsets point into the two titles
+_REPLACEMENT_COLUMNS = [
+    "source_phrase",
+    "citing_phrase",
+    "direction",
+    "kind",
+    "relevance",
+    "source_category",
+    "citing_category",
+    "source_loadedness",
+    "citing_loadedness",
+    "source_start",
+    "source_end",
+    "citing_start",
+    "citing_end",
+]
 TABLES = {
-    "substitutions": [
+    "substitutions": _REPLACEMENT_COLUMNS,
+    "rewordings": _REPLACEMENT_COLUMNS,
+    "headline": [
+        "change",
         "source_phrase",
         "citing_phrase",
-        "direction",
-        "source_category",
-        "citing_category",
-        "source_loadedness",
-        "citing_loadedness",
+        "kind",
+        "relevance",
         "source_start",
         "source_end",
         "citing_start",
@@ -61,6 +78,7 @@ TABLES = {
     "additions": ["level", "kind", "text", "loaded", "citing_index", "start", "end"],
     "attribution_fidelity": [
         "verdict",
+        "credit",
         "source",
         "cue",
         "direct",
@@ -95,6 +113,18 @@ TABLES = {
         "end",
     ],
     "loaded_terms": ["side", "voice", "text", "category", "neutral", "start", "end"],
+}
+
+
+TABLE_NOTES = {
+    "substitutions": "Replaced words reported as framing changes (relevance at or above the "
+    "threshold), most relevant first; kind says why a change may matter.",
+    "rewordings": "The other replaced words of the aligned sentences (below the relevance "
+    "threshold): plain rewording, shown for completeness.",
+    "headline": "The citing headline against the source headline; offsets are character "
+    "positions in the two titles, not in the body text.",
+    "attribution_fidelity": "credit: explicit (a cue names who said it) or implicit (an "
+    "aligned sentence of an article that credits the source outlet).",
 }
 
 
@@ -142,6 +172,7 @@ _FRACTION_MARKERS = (
     "compound",
     "ratio",
     "weight",
+    "relevance",
 )
 
 
@@ -170,7 +201,9 @@ def _cell(value: object, name: str = "") -> str:
     return str(value)
 
 
-def _table(frame: pd.DataFrame, columns: list[str]) -> dict[str, Any]:
+def _table(frame: pd.DataFrame | None, columns: list[str]) -> dict[str, Any]:
+    if frame is None:
+        frame = pd.DataFrame(columns=columns)
     columns = [c for c in columns if c in frame.columns]
     return {
         "columns": columns,
@@ -179,6 +212,18 @@ def _table(frame: pd.DataFrame, columns: list[str]) -> dict[str, Any]:
             for row in frame[columns].itertuples(index=False)
         ],
     }
+
+
+def comparison_tables(comparison: Comparison) -> dict[str, dict[str, Any]]:
+    """Every table of the report (:data:`TABLES`), as columns and rows of text and a
+    note; a table the comparison does not have (an older pickle) is shown empty."""
+    tables = {}
+    for name, columns in TABLES.items():
+        frame = getattr(comparison, name, None)
+        if name in ("substitutions", "rewordings") and frame is not None and len(frame):
+            frame = frame.sort_values("relevance", ascending=False, kind="stable")
+        tables[name] = {**_table(frame, columns), "note": TABLE_NOTES.get(name, "")}
+    return tables
 
 
 def _version() -> str:
@@ -205,7 +250,7 @@ def report_context(comparison: Comparison, *, charts: bool = True) -> dict[str, 
             for name, figure in figures.items()
         ],
         "rows": reading_rows(c),
-        "tables": {name: _table(getattr(c, name), cols) for name, cols in TABLES.items()},
+        "tables": comparison_tables(c),
         "summary": [
             (m, _cell(float(v), m))
             for m, v in zip(c.summary["metric"], c.summary["value"], strict=True)

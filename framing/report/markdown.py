@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from ..comparison.render import escape_markdown
 from .figures import CHART_TITLES
-from .html import TABLES, _cell, _table
+from .html import _cell, comparison_tables
 from .reading import reading_rows
 from .story import article_label, main_shifts
 
@@ -105,7 +105,7 @@ def render_markdown(comparison: Comparison, chart_files: dict[str, str] | None =
         "shifts": main_shifts(c),
         "charts": charts,
         "rows": rows,
-        "tables": {name: _table(getattr(c, name), cols) for name, cols in TABLES.items()},
+        "tables": comparison_tables(c),
         "summary": [
             (m, _cell(float(v), m))
             for m, v in zip(c.summary["metric"], c.summary["value"], strict=True)

@@ -63,6 +63,8 @@ COLOURS: dict[str, dict[str, str]] = {
         "loaded_to_neutral": OKABE_ITO["blue"],
         "loaded_to_differently_loaded": OKABE_ITO["orange"],
         "actor_shift": OKABE_ITO["purple"],
+        # reworded with no shift in loadedness or tone (a hedge, a source, a verb)
+        "reframed": OKABE_ITO["sky_blue"],
     },
     "cue_class": {
         "neutral": OKABE_ITO["blue"],

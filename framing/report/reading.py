@@ -109,16 +109,13 @@ def _marks(c: Comparison) -> tuple[list[Mark], list[Mark]]:
             )
     for r in c.attributions.itertuples(index=False) if len(c.attributions) else ():
         cue_class = getattr(r, "cue_class", "")
-        citing.append(
-            (
-                int(r.cue_start),
-                int(r.cue_end),
-                "cue",
-                None,
-                None,
-                f"cue “{r.cue}” ({cue_class}) for {r.source}",
+        start, end = _int(getattr(r, "cue_start", None)), _int(getattr(r, "cue_end", None))
+        # a floating quote (pattern "floating") has no cue: nothing to mark
+        has_cue = isinstance(r.cue, str) and bool(r.cue)
+        if start is not None and end is not None and end > start and has_cue:
+            citing.append(
+                (start, end, "cue", None, None, f"cue “{r.cue}” ({cue_class}) for {r.source}")
             )
-        )
         if _int(r.source_start) is not None:
             citing.append(
                 (int(r.source_start), int(r.source_end), "who", None, None, f"source: {r.source}")

@@ -97,21 +97,47 @@ def main_shifts(comparison: Comparison) -> list[dict[str, Any]]:
             }
         )
     subs = c.substitutions
+    rewordings = getattr(c, "rewordings", None)
+    n_reworded = 0 if rewordings is None else len(rewordings)
     if len(subs):
+        ranked = subs.sort_values("relevance", ascending=False, kind="stable")
         louder = subs[subs["direction"].isin(["neutral_to_loaded", "loaded_to_differently_loaded"])]
-        examples = louder if len(louder) else subs
+        kinds = ", ".join(
+            f"{n} {kind.replace('_', ' ')}" for kind, n in ranked["kind"].value_counts().items()
+        )
         shown = ", ".join(
             f"{_quote(r.source_phrase, 30)} → {_quote(r.citing_phrase, 30)}"
-            for r in examples.head(3).itertuples(index=False)
+            for r in ranked.head(3).itertuples(index=False)
         )
         out.append(
             {
-                "text": f"It swaps {len(subs)} word choice{'s' * (len(subs) != 1)}; "
-                f"{len(louder)} make the wording more loaded or differently loaded "
-                f"(for example {shown}).",
-                "source": "substitutions: direction",
+                "text": f"It swaps {len(subs)} word choice{'s' * (len(subs) != 1)} that may "
+                f"change the framing ({kinds}); the most relevant: {shown}. {len(louder)} "
+                f"make{'s' * (len(louder) == 1)} the wording more loaded or differently loaded"
+                + (
+                    f"; {n_reworded} other replaced phrase{'s' * (n_reworded != 1)} "
+                    "are plain rewordings."
+                    if n_reworded
+                    else "."
+                ),
+                "source": "substitutions: kind, relevance, direction; rewordings",
             }
         )
+    headline = getattr(c, "headline", None)
+    if headline is not None and len(headline):
+        changed = headline[headline["change"] == "substitution"]
+        if len(changed):
+            shown = ", ".join(
+                f"{_quote(r.source_phrase, 30)} → {_quote(r.citing_phrase, 30)} "
+                f"({str(r.kind).replace('_', ' ')})"
+                for r in changed.head(3).itertuples(index=False)
+            )
+            out.append(
+                {
+                    "text": f"Its headline changes {shown}.",
+                    "source": "headline: change = substitution",
+                }
+            )
     dropped = c.omissions[c.omissions["level"] == "phrase"]
     if len(dropped):
         kinds = dropped["kind"].value_counts()

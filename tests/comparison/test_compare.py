@@ -183,3 +183,33 @@ def test_moved_links_marks_the_fewest_moves():
     assert moved_links([(0, 0), (1, 1), (2, 2)]) == set()
     assert moved_links([(0, 3), (1, 0), (2, 1), (3, 2)]) == {(0, 3)}
     assert moved_links([]) == set()
+
+
+def test_cli_relevance_threshold(tmp_path, capsys):
+    import json
+
+    from framing.cli import main
+
+    out = tmp_path / "c.json"
+    assert main(["compare", "--example", "border-standoff", "-q", "-o", str(out)]) == 0
+    default = json.loads(out.read_text("utf-8"))
+    assert (
+        main(
+            [
+                "compare",
+                "--example",
+                "border-standoff",
+                "-q",
+                "--relevance-threshold",
+                "0.95",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    strict = json.loads(out.read_text("utf-8"))
+    assert len(strict["substitutions"]) < len(default["substitutions"])
+    assert all(r["relevance"] >= 0.95 for r in strict["substitutions"])
+    assert main(["compare", "--example", "border-standoff", "--relevance-threshold", "2"]) == 2
+    assert "--relevance-threshold 2.0 is not between 0 and 1." in capsys.readouterr().err

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
 import framing
-from framing.comparison.connotation import connotation, register_loadedness
+from framing.comparison.connotation import connotation
 
 
 def _compare(source: str, citing: str):
@@ -65,14 +68,69 @@ def test_every_span_slices_exactly():
             assert result.citing.text[row.citing_start : row.citing_end] == row.citing_phrase
 
 
-def test_registered_loadedness_plugs_in():
-    register_loadedness(lambda phrases: [0.8 if "stroll" in p else 0.0 for p in phrases])
-    try:
-        assert connotation("a stroll").loadedness == 0.8
-        subs = _compare(
-            "The minister walked home.", "The minister took a stroll home."
-        ).substitutions
-        assert subs["citing_loadedness"].max() == 0.8
-    finally:
-        register_loadedness(None)
+def test_loadedness_keyword_plugs_in_for_one_call():
+    def scorer(phrases):
+        return [0.8 if "stroll" in p else 0.0 for p in phrases]
+
+    source, citing = "The minister walked home.", "The minister took a stroll home."
+    subs = framing.compare(source, citing, loadedness=scorer).substitutions
+    assert subs["citing_loadedness"].max() == 0.8
+    # nothing is left behind: the next comparison uses the lexicons alone
+    assert framing.compare(source, citing).rewordings["citing_loadedness"].max() == 0.0
     assert connotation("a stroll").loadedness == 0.0
+    learned = framing.compare(source, citing, loadedness="learned")
+    both = pd.concat([learned.substitutions, learned.rewordings])
+    assert both["citing_loadedness"].between(0, 1).all()
+    with pytest.raises(ValueError, match="loadedness='magic' is not allowed"):
+        framing.compare(source, citing, loadedness="magic")
+
+
+def test_source_change_needs_another_head_noun():
+    changed = _compare(
+        "Four sources said the plan was dropped.", "Four officials said the plan was dropped."
+    )
+    assert changed.substitutions[["source_phrase", "citing_phrase", "kind"]].values.tolist() == [
+        ["Four sources", "Four officials", "source"]
+    ]
+    kept = _compare(
+        "A source with knowledge said the plan was dropped.",
+        "One source said the plan was dropped.",
+    )
+    assert kept.substitutions.empty
+    assert kept.rewordings["kind"].tolist() == ["reworded"]
+
+
+def test_same_thing_in_another_tone_is_an_intensity_substitution():
+    result = _compare(
+        "Officials warned of a sharp escalation in the border war.",
+        "Officials warned of a significant escalation in the ongoing conflict at the border.",
+    )
+    row = result.substitutions.iloc[0]
+    assert (row["source_phrase"], row["citing_phrase"], row["kind"]) == (
+        "border war",
+        "ongoing conflict at the border",
+        "intensity",
+    )
+    assert row["relevance"] >= 0.55
+
+
+def test_capital_for_country_and_name_fragments_are_no_actor_change():
+    from framing.comparison.signals import _continues_name, one_referent
+
+    assert one_referent("Moscow", "Russia") and one_referent("Kremlin", "Russian")
+    assert not one_referent("Moscow", "Ukraine")
+    text = "Civilians fled the Gaza Strip."
+    assert _continues_name(text, text.index("Strip"), [])
+    result = _compare("Russia said the talks failed.", "Moscow said the talks failed.")
+    assert result.substitutions.empty
+
+
+def test_a_repeated_tone_swap_is_reported_once():
+    result = _compare(
+        "The border war went on. Officials said the border war would end soon.",
+        "The ongoing conflict at the border went on. Officials said the ongoing conflict "
+        "at the border would end soon.",
+    )
+    assert result.substitutions["kind"].tolist() == ["intensity"]
+    assert result.substitutions["citing_start"].iloc[0] < 10
+    assert "border war" in result.rewordings["source_phrase"].tolist()

@@ -80,3 +80,63 @@ def test_notebook_display_is_a_compact_summary(border_comparison):
 def test_report_of_a_saved_comparison_equals_the_direct_one(border_comparison):
     again = framing.Comparison.from_json(border_comparison.to_json())
     assert render_html(again) == render_html(border_comparison)
+
+
+def _table_section(page: str, name: str) -> str:
+    start = page.index(f'id="table-{name}"')
+    end = page.find('<h3 id="table-', start + 1)
+    return page[start:end]
+
+
+def test_rewordings_headline_and_credit_tables():
+    c = framing.compare(
+        framing.load_article(
+            text="Officials said the troops crossed the border at dawn. Prices rose.",
+            title="Officials say troops cross the border",
+            outlet="Reuters",
+        ),
+        framing.load_article(
+            text="The troops were deported across the frontier at dawn, Reuters claimed.",
+            title="Officials' so-called troops cross the border",
+        ),
+    )
+    page = render_html(c)
+    ids = {attrs.get("id") for _, attrs in _tags(page)}
+    assert {"table-substitutions", "table-rewordings", "table-headline"} <= ids
+    # rewordings come right after the substitutions, with the same columns
+    assert page.index('id="table-substitutions"') < page.index('id="table-rewordings"')
+    assert page.index('id="table-rewordings"') < page.index('id="table-omissions"')
+    subs = _table_section(page, "substitutions")
+    for column in ("<th>kind</th>", "<th>relevance</th>", "<th>direction</th>"):
+        assert column in subs
+    assert "deported" in subs and "neutral_to_loaded" in subs
+    headline = _table_section(page, "headline")
+    assert "so-called" in headline and "positions in the two titles" in headline
+    assert c.headline["citing_start"].tolist() == [c.citing.title.index("so-called")]
+    assert "<th>credit</th>" in _table_section(page, "attribution_fidelity")
+    # the summary leads with the most relevant word choice
+    assert "the most relevant: “withdrawn”" in page or "the most relevant: “" in page
+
+
+def test_reframed_direction_has_its_own_colour():
+    from framing.report.palette import COLOURS, colour
+
+    assert colour("direction", "reframed") == "#56B4E9"
+    assert len(set(COLOURS["direction"].values())) == len(COLOURS["direction"])
+
+
+def test_floating_quote_has_no_empty_cue_mark():
+    source = "The minister spoke about the city. She said the army would stay."
+    citing = (
+        "“We need another referendum,” said Katy Barnett, who wants to remain. "
+        "“With people knowing what they are voting for this time.”"
+    )
+    c = framing.compare(source, citing)
+    floating = c.attributions[c.attributions["pattern"] == "floating"]
+    assert len(floating) == 1 and int(floating["cue_start"].iloc[0]) == int(
+        floating["cue_end"].iloc[0]
+    )
+    page = render_html(c)
+    # the cued quotation keeps its cue mark; the floating one gets none (no empty mark)
+    assert page.count('<mark class="cue" title=') == 1
+    assert 'title="cue “” (' not in page
