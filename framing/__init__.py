@@ -35,6 +35,7 @@ __all__ = [
     "ARTICLE_COLUMNS",
     "ATTRIBUTION_COLUMNS",
     "FORMATS",
+    "KEYNESS_COLUMNS",
     "LOADED_TERM_COLUMNS",
     "SENTENCE_COLUMNS",
     "SKIPPED_COLUMNS",
@@ -42,6 +43,7 @@ __all__ = [
     "Article",
     "AttributionExtractor",
     "Comparison",
+    "CorpusSummary",
     "FramingError",
     "Lexicon",
     "LexiconError",
@@ -61,12 +63,14 @@ __all__ = [
     "induce_lexicon",
     "iter_analyze",
     "iter_load",
+    "keyness",
     "list_examples",
     "load",
     "load_article",
     "render_report",
     "sentences",
     "skipped_table",
+    "summarize",
     "validate_lexicon",
     "write_report",
 ]
@@ -83,6 +87,10 @@ _EXPORTS: dict[str, str] = {
     "SKIPPED_COLUMNS": ".columns",
     "Comparison": ".comparison",
     "compare": ".comparison",
+    "CorpusSummary": ".corpus",
+    "KEYNESS_COLUMNS": ".corpus",
+    "keyness": ".corpus",
+    "summarize": ".corpus",
     "FramingError": ".errors",
     "LoadError": ".errors",
     "MissingDependencyError": ".errors",
@@ -119,6 +127,7 @@ if typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .article import Article, articles_to_frame
     from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
     from .comparison import Comparison, compare
+    from .corpus import KEYNESS_COLUMNS, CorpusSummary, keyness, summarize
     from .errors import FramingError, LoadError, MissingDependencyError
     from .examples import example_path, list_examples
     from .features import (

@@ -1,5 +1,12 @@
 """The per-article summary of an analysis, from per-article counts computed once per table.
 
+Columns (``SUMMARY_COLUMNS``): the article's id, outlet, title and
+publication time (so every per-article table can be read, sorted and grouped
+by date without a join), its words and sentences, loaded-term spans (all, in
+the outlet's own voice, in attributed voice) and their rates per 1,000 words
+of each voice, attributions (all, to outlets, direct quotes, with loaded
+cues) and the mean VADER compound score of its sentences.
+
 Every count is one ``groupby`` over its table, so the summary costs time in
 proportion to the rows, never articles x rows.
 """
@@ -16,9 +23,13 @@ __all__ = ["SUMMARY_COLUMNS", "summarise"]
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "article_id",
     "outlet",
+    "title",
+    "published",
     "words",
     "sentences",
     "loaded_terms",
+    "loaded_own",
+    "loaded_attributed",
     "loaded_per_1000_words",
     "own_voice_words",
     "attributed_words",
@@ -102,9 +113,13 @@ def summarise(
         {
             "article_id": table["article_id"].to_numpy(),
             "outlet": table["outlet"].to_numpy(),
+            "title": _column(table, "title", object),
+            "published": _column(table, "published", "datetime64[ns, UTC]"),
             "words": words,
             "sentences": n_sents,
             "loaded_terms": terms_n,
+            "loaded_own": own_n,
+            "loaded_attributed": attr_n,
             "loaded_per_1000_words": rate(terms_n, words),
             "own_voice_words": own_words,
             "attributed_words": attributed,
@@ -126,6 +141,13 @@ def summarise(
         columns=list(SUMMARY_COLUMNS),
     )
     return summary
+
+
+def _column(table: pd.DataFrame, name: str, dtype: object) -> pd.Series:
+    """``table[name]`` as a column of the summary (missing values if the table lacks it)."""
+    if name in table.columns:
+        return table[name].reset_index(drop=True)
+    return pd.Series([None] * len(table), dtype=dtype)
 
 
 def _content_spans_by_article(attributions: pd.DataFrame) -> dict[str, list[list[int]]]:
