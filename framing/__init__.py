@@ -41,8 +41,10 @@ __all__ = [
     "SKIPPED_COLUMNS",
     "Analysis",
     "Article",
+    "ArticleFiles",
     "AttributionExtractor",
     "Comparison",
+    "CorpusDescription",
     "CorpusSummary",
     "FramingError",
     "Lexicon",
@@ -57,6 +59,7 @@ __all__ = [
     "analyze",
     "articles_to_frame",
     "compare",
+    "describe_corpus",
     "distinguishing_terms",
     "example_path",
     "group_speakers",
@@ -87,7 +90,10 @@ _EXPORTS: dict[str, str] = {
     "SKIPPED_COLUMNS": ".columns",
     "Comparison": ".comparison",
     "compare": ".comparison",
+    "CorpusDescription": ".corpus",
     "CorpusSummary": ".corpus",
+    "describe_corpus": ".corpus",
+    "ArticleFiles": ".features.partitions",
     "KEYNESS_COLUMNS": ".corpus",
     "keyness": ".corpus",
     "summarize": ".corpus",
@@ -127,7 +133,14 @@ if typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .article import Article, articles_to_frame
     from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
     from .comparison import Comparison, compare
-    from .corpus import KEYNESS_COLUMNS, CorpusSummary, keyness, summarize
+    from .corpus import (
+        KEYNESS_COLUMNS,
+        CorpusDescription,
+        CorpusSummary,
+        describe_corpus,
+        keyness,
+        summarize,
+    )
     from .errors import FramingError, LoadError, MissingDependencyError
     from .examples import example_path, list_examples
     from .features import (
@@ -146,6 +159,7 @@ if typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         validate_lexicon,
     )
     from .features.analysis import iter_analyze
+    from .features.partitions import ArticleFiles
     from .loaders import FORMATS, Skipped, iter_load, load, load_article, skipped_table
     from .outlets import Outlet, OutletRegistry
     from .report.write import render_report, write_report

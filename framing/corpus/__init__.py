@@ -14,12 +14,15 @@ cites with which verbs, with intervals and tests.
   aggregate the matched pairs.
 """
 
+from .describe import CorpusDescription, describe_corpus
 from .keyness import KEYNESS_COLUMNS, keyness
 from .summarize import CorpusSummary, summarize
 
 __all__ = [
     "KEYNESS_COLUMNS",
+    "CorpusDescription",
     "CorpusSummary",
+    "describe_corpus",
     "keyness",
     "summarize",
 ]
