@@ -242,7 +242,8 @@ def keyness(
         in_b = total - in_a if b is None else matrix[b].toarray().ravel()
         words_a = counts.words[a]
         words_b = words_all - words_a if b is None else counts.words[b]
-        delta, z = log_odds_z(in_a, in_b, prior)
+        with np.errstate(divide="ignore", invalid="ignore"):  # a term holding all of a side
+            delta, z = log_odds_z(in_a, in_b, prior)
         order = np.lexsort((terms.astype(str), -z))
         if top is not None:
             order = order[:top]

@@ -15,6 +15,8 @@ Dask paths give the same intervals.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from scipy import stats
 
@@ -87,7 +89,8 @@ def ratio_bootstrap(
         done += size
     boot = np.vstack(draws)
     alpha = (1.0 - ci) / 2.0
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a measure with no denominator
         low = np.nanquantile(boot, alpha, axis=0) if np.isfinite(boot).any() else estimate * np.nan
         high = (
             np.nanquantile(boot, 1.0 - alpha, axis=0)

@@ -330,17 +330,20 @@ def _offset_parents(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
 def _concat(parts: list[Analysis], table: pd.DataFrame | None) -> Analysis:
     def join(name: str) -> pd.DataFrame:
         frames = [getattr(p, name) for p in parts]
+        frames = [f for f in frames if len(f)] or frames[:1]  # empty batches type nothing
         if name == "attributions" and "parent" in frames[0].columns:
             frames = _offset_parents(frames)
         joined = pd.concat(frames, ignore_index=True)
         for column in frames[0].columns:
-            untyped = joined[column].dtype == object and any(
-                f[column].dtype != object for f in frames
-            )  # a batch with no value left a column untyped: type it as one batch would
-            if untyped and pd.api.types.infer_dtype(joined[column], skipna=True) == "string":
-                joined[column] = joined[column].astype(
-                    next(f[column].dtype for f in frames if f[column].dtype != object)
-                )
+            strings = [
+                f[column].dtype for f in frames if isinstance(f[column].dtype, pd.StringDtype)
+            ]
+            if (  # a batch with no value left a column untyped: type it as one batch would
+                strings
+                and joined[column].dtype == object
+                and pd.api.types.infer_dtype(joined[column], skipna=True) == "string"
+            ):
+                joined[column] = joined[column].astype(strings[0])
             first = frames[0][column].dtype
             if isinstance(first, pd.CategoricalDtype):  # keep every part's categories
                 categories = pd.Index(first.categories)
@@ -430,7 +433,9 @@ def analyze(
     LoadedTermMatcher, AttributionExtractor
     """
     from .partitions import ArticleFiles
+    from .pool import resolve_jobs
 
+    resolve_jobs(n_jobs)  # checked before any work
     keep = tuple(keep)
     unknown = [k for k in keep if k not in TABLES]
     if unknown:
@@ -458,7 +463,7 @@ def analyze(
     data = articles if isinstance(articles, ArticleFiles) else as_table(articles)
     settings = Settings(lexicons, registry, fuzzy, sentiment, keep, term_counts)
     results, skipped = run_partitions(
-        data, settings, n_jobs=n_jobs or 1, scheduler=scheduler, progress=progress
+        data, settings, n_jobs=resolve_jobs(n_jobs), scheduler=scheduler, progress=progress
     )
     parts = [part for result in results for part in result.tables["parts"]]
     if not parts:

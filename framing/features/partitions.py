@@ -77,8 +77,9 @@ class RowRange:
 class ArticleFiles:
     """Input files for :func:`framing.analyze` with ``n_jobs`` or a Dask scheduler.
 
-    Parameters are those of :func:`framing.iter_load`. The files are read by
-    the workers, in partitions (see :meth:`partitions`).
+    Parameters are those of :func:`framing.iter_load`, and ``partition_size``
+    (articles per task). The files are read by the workers, in partitions
+    (see :meth:`partitions`).
 
     Examples
     --------
@@ -95,6 +96,7 @@ class ArticleFiles:
     columns: Mapping[str, str] = field(default_factory=dict)
     max_bytes: int | None = None
     exclude: Sequence[str | PathLike[str]] = ()
+    partition_size: int = PARTITION_ARTICLES
 
     def __post_init__(self) -> None:
         paths = [self.paths] if isinstance(self.paths, (str, PathLike)) else list(self.paths)
@@ -119,21 +121,21 @@ class ArticleFiles:
 
         return expand_paths(list(self.paths), exclude=self.exclude)
 
-    def partitions(self, size: int = PARTITION_ARTICLES) -> list[FilePartition]:
-        """Tasks of about ``size`` articles, in the order one stream reads them."""
+    def partitions(self, size: int | None = None) -> list[FilePartition]:
+        """Tasks of about ``size`` articles (``partition_size``), in the order one stream reads."""
+        size = size or self.partition_size
         files, _ = self.files()
         out: list[FilePartition] = []
         small: list[str] = []
         for path in files:
-            if self._is_jsonl(path):
+            if self._is_jsonl(path):  # line ranges: the count of lines sizes the progress bar
                 lines = _count_lines(path)
-                if lines > size:
-                    if small:
-                        out.append(FilePartition(tuple(small)))
-                        small = []
-                    for start in range(1, lines + 1, size):
-                        out.append(FilePartition((path,), start, min(start + size, lines + 1)))
-                    continue
+                if small:
+                    out.append(FilePartition(tuple(small)))
+                    small = []
+                for start in range(1, lines + 1, size):
+                    out.append(FilePartition((path,), start, min(start + size, lines + 1)))
+                continue
             small.append(path)
             if len(small) >= size:
                 out.append(FilePartition(tuple(small)))

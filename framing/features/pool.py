@@ -171,7 +171,9 @@ def run_partitions(
                 bar.update(results[-1].articles)
         else:
             results = _run_pool(data, tasks, settings, workers, bar)
-    return _merge_identities(results)
+    missing = data.files()[1] if isinstance(data, ArticleFiles) else []
+    results, skipped = _merge_identities(results)
+    return results, [*missing, *skipped]
 
 
 def _merge_identities(results: list[PartResult]) -> tuple[list[PartResult], list[Any]]:

@@ -157,7 +157,8 @@ def keyness_scatter(
     floor = positive.min() / 2 if len(positive) else 1e-3
     x, y = np.maximum(x, floor), np.maximum(y, floor)
     z = rows["z"].to_numpy(dtype=float)
-    limit = max(float(np.nanmax(np.abs(z))) if len(z) else 1.0, 1.0)
+    finite = np.abs(z[np.isfinite(z)])
+    limit = max(float(finite.max()) if len(finite) else 1.0, 1.0)
     options = {"s": 6, "linewidths": 0, "cmap": "RdBu_r", "rasterized": True} | kwargs
     points = ax.scatter(x, y, c=z, norm=TwoSlopeNorm(0, -limit, limit), **options)
     category = rows["category"] if "category" in rows.columns else pd.Series(None, index=rows.index)
