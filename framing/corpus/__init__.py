@@ -14,15 +14,22 @@ cites with which verbs, with intervals and tests.
   aggregate the matched pairs.
 """
 
+from .citations import CITATION_COLUMNS, match_citations
 from .describe import CorpusDescription, describe_corpus
 from .keyness import KEYNESS_COLUMNS, keyness
+from .rewrites import MatchedComparisons, citation_changes, compare_matches
 from .summarize import CorpusSummary, summarize
 
 __all__ = [
+    "CITATION_COLUMNS",
     "KEYNESS_COLUMNS",
     "CorpusDescription",
     "CorpusSummary",
+    "MatchedComparisons",
+    "citation_changes",
+    "compare_matches",
     "describe_corpus",
     "keyness",
+    "match_citations",
     "summarize",
 ]

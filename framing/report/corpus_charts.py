@@ -253,17 +253,20 @@ def measure_over_time(
     y: str = "loaded_per_1000_words",
     hue: str | None = None,
     min_articles: int = 5,
+    count: str = "articles",
     ax: Axes | None = None,
     **kwargs: object,
 ) -> Axes:
     """A measure per period (``x``), one line and interval band per ``hue``; returns the Axes.
 
-    Periods with fewer than ``min_articles`` articles (and missing dates)
-    are left out, since their intervals say little.
+    Periods with fewer than ``min_articles`` in the ``count`` column (and
+    missing dates) are left out, since their intervals say little. The
+    table of :func:`framing.citation_changes` by month draws with
+    ``y="altered_quote_rate", count="pairs"``.
     """
-    _require(data, [x, y, f"{y}_low", f"{y}_high", "articles"], "measure_over_time")
+    _require(data, [x, y, f"{y}_low", f"{y}_high", count], "measure_over_time")
     ax = _axes(ax)
-    rows = data[(data[x].astype(str) != "(none)") & (data["articles"] >= min_articles)]
+    rows = data[(data[x].astype(str) != "(none)") & (data[count] >= min_articles)]
     if rows.empty:
         return _empty(ax, y, "no dated periods with enough articles")
     periods = sorted(rows[x].astype(str).unique())
