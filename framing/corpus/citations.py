@@ -95,20 +95,27 @@ def outlet_keys(table: pd.DataFrame, registry: OutletRegistry) -> np.ndarray:
     >>> outlet_keys(t, OutletRegistry.default()).tolist()
     ['cnn', 'reuters']
     """
-    out = []
+    by_outlet: dict[object, str | None] = {}
+    by_host: dict[str, str | None] = {}
+
+    def host_key(value: object) -> str | None:
+        if not isinstance(value, str) or not value:
+            return None
+        host = value.split("//", 1)[-1].split("/", 1)[0].casefold()
+        if host not in by_host:
+            by_host[host] = registry.resolve(host)
+        return by_host[host]
+
     urls = table["url"] if "url" in table.columns else pd.Series([None] * len(table))
     metas = table["meta"] if "meta" in table.columns else pd.Series([None] * len(table))
-    cache: dict[tuple, str] = {}
+    out = []
     for outlet, url, meta in zip(table["outlet"].astype(object), urls, metas, strict=True):
-        domain = meta.get("domain") if isinstance(meta, dict) else None
-        key = (outlet, url if isinstance(url, str) else None, domain)
-        if key not in cache:
-            found = registry.resolve(outlet) if isinstance(outlet, str) else None
-            for candidate in (url, domain):
-                if found is None and isinstance(candidate, str):
-                    found = registry.resolve(candidate)
-            cache[key] = found or (str(outlet) if outlet is not None else "")
-        out.append(cache[key])
+        if outlet not in by_outlet:
+            by_outlet[outlet] = registry.resolve(outlet) if isinstance(outlet, str) else None
+        found = by_outlet[outlet] or host_key(url)
+        if found is None and isinstance(meta, dict):
+            found = host_key(meta.get("domain"))
+        out.append(found or (str(outlet) if outlet is not None else ""))
     return np.asarray(out, dtype=object)
 
 
@@ -193,19 +200,53 @@ def match_citations(
         ``CITATION_COLUMNS``, one row per citing article and candidate.
     """
     registry = registry or OutletRegistry.default()
-    vectorizer = TfidfVectorizer(
-        sublinear_tf=True, stop_words="english", min_df=1, dtype=np.float32
+    c_vec, s_vec = vectorize(citing, sources)
+    return match_vectors(
+        c_vec,
+        s_vec,
+        citing,
+        sources,
+        registry=registry,
+        days_before=days_before,
+        days_after=days_after,
+        top=top,
+        min_similarity=min_similarity,
+        require_credit=require_credit,
     )
+
+
+def vectorize(citing: pd.DataFrame, sources: pd.DataFrame) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """L2-normalised TF-IDF rows of both tables (one vocabulary; sublinear tf, stop words off)."""
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
     same = citing is sources
     texts = citing["text"].fillna("").astype(str).tolist()
     if not same:
         texts += sources["text"].fillna("").astype(str).tolist()
     matrix = sp.csr_matrix(vectorizer.fit_transform(texts))
     c_vec = matrix[: len(citing)]
-    s_vec = c_vec if same else matrix[len(citing) :]
+    return c_vec, (c_vec if same else matrix[len(citing) :])
+
+
+def match_vectors(
+    c_vec: sp.csr_matrix,
+    s_vec: sp.csr_matrix,
+    citing: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    registry: OutletRegistry,
+    days_before: float = 7.0,
+    days_after: float = 1.0,
+    top: int = 1,
+    min_similarity: float = MIN_SIMILARITY,
+    require_credit: bool = True,
+) -> pd.DataFrame:
+    """:func:`match_citations` on vectors already made (rows L2-normalised)."""
+    same = citing is sources
     c_keys, s_keys = outlet_keys(citing, registry), outlet_keys(sources, registry)
     names = [(str(n), k) for n, k in zip(sources["outlet"].astype(str), s_keys, strict=True)]
-    credits = credited_outlets(texts[: len(citing)], registry, tuple(set(names)))
+    credits = credited_outlets(
+        citing["text"].fillna("").astype(str).tolist(), registry, tuple(set(names))
+    )
     c_days = _days(citing["published"])
     s_days = _days(sources["published"])
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -296,24 +337,29 @@ def _search(
         ranking = np.argsort(-best_scores, axis=1, kind="stable")
         best = np.take_along_axis(best, ranking, axis=1)
         best_scores = np.take_along_axis(best_scores, ranking, axis=1)
-        for i, row in enumerate(block):
-            second = best_scores[i, top] if best_scores.shape[1] > top else 0.0
-            for rank in range(min(top, best.shape[1])):
-                score = float(best_scores[i, rank])
-                if score < min_similarity:
-                    break
-                following = best_scores[i, rank + 1] if rank + 1 < best.shape[1] else second
-                source = int(candidates[best[i, rank]])
-                out.append(
-                    (
-                        int(row),
-                        source,
-                        rank + 1,
-                        score,
-                        score - max(float(following), 0.0),
-                        credited or s_keys[source] in credits[row],
-                    )
+        ranks = min(top, best.shape[1])
+        following = np.concatenate([best_scores[:, 1:], np.zeros((len(block), 1))], axis=1)[
+            :, :ranks
+        ]
+        scores_top = best_scores[:, :ranks]
+        sources_top = candidates[best[:, :ranks]]
+        keep = scores_top >= min_similarity
+        # a rank below the threshold ends that row's list
+        keep &= np.cumprod(keep, axis=1).astype(bool)
+        rows_i, ranks_i = np.nonzero(keep)
+        for i, r in zip(rows_i.tolist(), ranks_i.tolist(), strict=True):
+            row, source = int(block[i]), int(sources_top[i, r])
+            score = float(scores_top[i, r])
+            out.append(
+                (
+                    row,
+                    source,
+                    r + 1,
+                    score,
+                    score - max(float(following[i, r]), 0.0),
+                    credited or s_keys[source] in credits[row],
                 )
+            )
     return out
 
 

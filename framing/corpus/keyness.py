@@ -206,9 +206,10 @@ def keyness(
     top : int or None, default 100
         Terms kept per comparison, highest z first (None: every term, as a
         keyness scatter needs).
-    lexicons : None, name, path or Lexicon, optional
+    lexicons : None, name, path, Lexicon or False, optional
         Lexicons whose single-word entries (and their inflections) fill the
-        ``category`` column (default: framing's default lexicons).
+        ``category`` column (default: framing's default lexicons; their
+        inflections take ~2 s to list once per process). False: no categories.
 
     Returns
     -------
@@ -235,7 +236,7 @@ def keyness(
         comparisons += [(i, None) for i in range(len(counts.groups))]
     if compare in ("pairs", "both"):
         comparisons += _pairs(counts.groups, index, pairs)
-    categories = lexicon_categories(lexicons)
+    categories = {} if lexicons is False else lexicon_categories(lexicons)
     frames = []
     for a, b in comparisons:
         in_a = matrix[a].toarray().ravel()
