@@ -32,13 +32,16 @@ def interval(value: float, low: float, high: float, digits: int = 1, percent: bo
     --------
     >>> interval(4.123, 3.5, 4.9), interval(0.25, 0.2, 0.31, percent=True)
     ('4.1 [3.5, 4.9]', '25% [20, 31]')
+    >>> interval(0.014, 0.011, 0.018, percent=True)
+    '1.4% [1.1, 1.8]'
     """
     if value is None or not np.isfinite(value):
         return "-"
-    if percent:
-        body = f"{100 * value:.0f}%"
+    if percent:  # small shares (a speaker's 1.4%) keep one decimal
+        places = 1 if abs(value) < 0.1 else 0
+        body = f"{100 * value:.{places}f}%"
         bounds = (100 * low, 100 * high)
-        fmt = "{:.0f}"
+        fmt = f"{{:.{places}f}}"
     else:
         body = f"{value:.{digits}f}"
         bounds = (low, high)
