@@ -52,7 +52,8 @@ CHANGE_COLUMNS = (
     "top_categories",
 )
 _PAIR_METRICS = ("substitutions", "direct_quotes", "altered_quotes", "credits", "unsupported")
-# Pairs compared per task of a worker (a task's results travel back at once).
+# Pairs compared per task of a worker at most (a task's results travel back at
+# once); fewer when there are few pairs, so that every worker has about four tasks.
 PAIRS_PER_TASK = 16
 
 _SHARED: dict[str, Any] = {}
@@ -161,8 +162,10 @@ def compare_matches(
         from ..comparison.edits import default_lexicons
 
         lexicons = default_lexicons()
-    tasks = [rows[i : i + PAIRS_PER_TASK] for i in range(0, len(rows), PAIRS_PER_TASK)]
-    workers = min(resolve_jobs(n_jobs), max(len(tasks), 1))
+    workers = resolve_jobs(n_jobs)
+    size = max(1, min(PAIRS_PER_TASK, -(-len(rows) // (4 * workers))))  # ~4 tasks per worker
+    tasks = [rows[i : i + size] for i in range(0, len(rows), size)]
+    workers = min(workers, max(len(tasks), 1))
     _SHARED["citing"], _SHARED["sources"] = citing, sources
     try:
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
