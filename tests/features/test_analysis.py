@@ -86,3 +86,28 @@ def test_summary_keeps_title_and_published(seed_path):
         summary["loaded_own"].iat[0] + summary["loaded_attributed"].iat[0]
         == summary["loaded_terms"].iat[0]
     )
+
+
+def test_attributed_words_match_a_character_mask():
+    import random
+    import re
+
+    from framing.features.summary import _attributed_words, _word_bounds
+
+    def reference(text, spans):
+        inside = [False] * len(text)
+        for start, end in spans:
+            for k in range(start, end):
+                inside[k] = True
+        return sum(any(inside[m.start() : m.end()]) for m in re.finditer(r"\S+", text))
+
+    rng = random.Random(0)
+    alphabet = "ab é\n\t\u00a0\u2003x’"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        spans = []
+        for _ in range(rng.randint(0, 3)):
+            start = rng.randint(0, len(text))
+            spans.append([start, rng.randint(start, len(text))])
+        assert _attributed_words(text, spans) == reference(text, spans)
+        assert len(_word_bounds(text)[0]) == len(text.split())
