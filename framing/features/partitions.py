@@ -45,6 +45,10 @@ __all__ = [
 # task's overhead stays under 2% while 37k articles still make ~19 tasks to
 # balance over the workers and to report progress by.
 PARTITION_ARTICLES = 2_000
+# ... but at least this many tasks per worker (so one slow task does not leave
+# a core idle at the end), and never tasks of fewer than MIN_PARTITION articles.
+TASKS_PER_WORKER = 4
+MIN_PARTITION = 100
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
@@ -121,20 +125,28 @@ class ArticleFiles:
 
         return expand_paths(list(self.paths), exclude=self.exclude)
 
-    def partitions(self, size: int | None = None) -> list[FilePartition]:
-        """Tasks of about ``size`` articles (``partition_size``), in the order one stream reads."""
+    def partitions(self, size: int | None = None, *, workers: int = 1) -> list[FilePartition]:
+        """Tasks in the order one stream reads them.
+
+        JSON Lines files are cut into line ranges of at most ``size``
+        (``partition_size``) lines, fewer when that gives ``workers`` fewer
+        than ``TASKS_PER_WORKER`` tasks each; other files are grouped whole.
+        """
         size = size or self.partition_size
         files, _ = self.files()
+        lines = {path: _count_lines(path) for path in files if self._is_jsonl(path)}
+        total = sum(lines.values()) + len(files) - len(lines)
+        if workers > 1 and total:
+            size = max(MIN_PARTITION, min(size, -(-total // (TASKS_PER_WORKER * workers))))
         out: list[FilePartition] = []
         small: list[str] = []
         for path in files:
-            if self._is_jsonl(path):  # line ranges: the count of lines sizes the progress bar
-                lines = _count_lines(path)
+            if path in lines:  # line ranges: the count of lines sizes the progress bar
                 if small:
                     out.append(FilePartition(tuple(small)))
                     small = []
-                for start in range(1, lines + 1, size):
-                    out.append(FilePartition((path,), start, min(start + size, lines + 1)))
+                for start in range(1, lines[path] + 1, size):
+                    out.append(FilePartition((path,), start, min(start + size, lines[path] + 1)))
                 continue
             small.append(path)
             if len(small) >= size:

@@ -132,7 +132,7 @@ def _init_worker(counter: Any) -> None:
 def tasks_for(data: Any, workers: int) -> list[Any]:
     """Row ranges of a table (about four per worker, at most PARTITION_ARTICLES rows each)."""
     if isinstance(data, ArticleFiles):
-        return list(data.partitions())
+        return list(data.partitions(workers=workers))
     n = len(data)
     size = max(1, min(PARTITION_ARTICLES, -(-n // (4 * workers))))
     return [RowRange(start, min(start + size, n)) for start in range(0, n, size)]
