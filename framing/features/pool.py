@@ -226,6 +226,8 @@ def _run_pool(
         _SHARED["table"] = data
     else:
         _SHARED["source"], _SHARED["options"] = data, data.options()
+    if inherit:  # build the stages once here; forked workers share them (copy-on-write)
+        _analyzer(settings)
     try:
         with ProcessPoolExecutor(
             max_workers=min(workers, len(tasks)),
