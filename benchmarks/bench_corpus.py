@@ -95,6 +95,7 @@ def corpus(path: Path) -> None:
     import framing
 
     load = os.getloadavg()[0]
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.perf_counter()
     result = framing.analyze(
         framing.ArticleFiles([path]), n_jobs=-1, keep=("attributions",), term_counts=True
@@ -127,8 +128,9 @@ def corpus(path: Path) -> None:
         "for 37,554 articles on 2 cores)"
     )
     print(
-        f"  peak memory: this process {own:,.0f} MB, largest worker {children:,.0f} MB; "
-        f"{own / articles * 10_000:,.0f} MB per 10,000 articles in this process"
+        f"  peak memory: this process {own:,.0f} MB ({baseline:,.0f} MB before the corpus), "
+        f"largest worker {children:,.0f} MB; the corpus tables take "
+        f"{(own - baseline) / articles * 10_000:,.0f} MB per 10,000 articles in this process"
     )
 
 
