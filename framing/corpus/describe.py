@@ -11,12 +11,13 @@ Examples
 --------
 >>> import framing
 >>> result = framing.analyze([
-...     framing.load_article(text="Officials said the regime crushed the protest.", outlet="a"),
+...     framing.load_article(text="Officials said the regime crushed the protest.",
+...                          outlet="reuters"),
 ...     framing.load_article(text="The government met the protesters, officials said.",
-...                          outlet="b")])
+...                          outlet="cnn")])
 >>> d = describe_corpus(result, by="outlet", n_boot=20, min_count=1)
 >>> d.summary.table["outlet"].tolist()
-['a', 'b']
+['cnn', 'reuters']
 """
 
 from __future__ import annotations

@@ -4,12 +4,13 @@ Examples
 --------
 >>> import framing
 >>> result = framing.analyze([
-...     framing.load_article(text="Officials said the regime crushed the protest.", outlet="a"),
+...     framing.load_article(text="Officials said the regime crushed the protest.",
+...                          outlet="reuters"),
 ...     framing.load_article(text="The government met the protesters, officials said.",
-...                          outlet="b")])
+...                          outlet="cnn")])
 >>> summary = framing.summarize(result, by="outlet", n_boot=50)
 >>> summary.table[["outlet", "articles", "words"]].values.tolist()
-[['a', 1, 7], ['b', 1, 7]]
+[['cnn', 1, 7], ['reuters', 1, 7]]
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ Examples
 >>> import framing
 >>> from framing.corpus.describe import describe_corpus
 >>> result = framing.analyze([
-...     framing.load_article(text="<b>Officials</b> said the regime crushed it.", outlet="a"),
-...     framing.load_article(text="The government met them, officials said.", outlet="b")])
+...     framing.load_article(text="<b>Officials</b> said the regime crushed it.", outlet="reuters"),
+...     framing.load_article(text="The government met them, officials said.", outlet="cnn")])
 >>> page = describe_corpus(result, by="outlet", n_boot=20, min_count=1).to_html()
 >>> "<script" in page, "&lt;b&gt;" in page or "<b>Officials" not in page
 (False, True)
