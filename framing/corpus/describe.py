@@ -180,10 +180,9 @@ def describe_corpus(
         counts = common[common != MISSING].value_counts()
         shown = set(counts.index[:TOPICS_SHOWN])
         if shown:
-            topics = summarize(analysis, [*names, topic], top=0, min_articles=3, **options)
-            table = topics.table[topics.table[topic].isin(shown)].reset_index(drop=True)
-            topics = CorpusSummary(
-                topics.by, table, topics.tests.iloc[:0], topics.speakers, topics.verbs, topics.ci
+            subset = frame[common.isin(shown).to_numpy()].reset_index(drop=True)
+            topics = summarize(
+                subset, [*names, topic], top=0, min_articles=3, **(options | {"test": None})
             )
     over_time = None
     chosen = None
@@ -193,15 +192,7 @@ def describe_corpus(
             from ..errors import invalid_parameter
 
             raise invalid_parameter("period", period, f'"auto", None or one of {list(PERIODS)}')
-        over_time = summarize(analysis, [*names, chosen], top=0, **options)
-        over_time = CorpusSummary(
-            over_time.by,
-            over_time.table,
-            over_time.tests.iloc[:0],
-            over_time.speakers,
-            over_time.verbs,
-            over_time.ci,
-        )
+        over_time = summarize(frame, [*names, chosen], top=0, **(options | {"test": None}))
     n_groups = len(summary.table)
     compare = "both" if 2 < n_groups <= min(MAX_PAIRWISE_GROUPS, 4) else "rest"
     if n_groups == 2:

@@ -161,7 +161,7 @@ def summarize(
     *,
     ci: float = 0.95,
     n_boot: int = 1000,
-    test: str = "mann-whitney",
+    test: str | None = "mann-whitney",
     n_permutations: int = 1000,
     top: int = 5,
     min_articles: int = 1,
@@ -183,9 +183,9 @@ def summarize(
         Coverage of the percentile intervals.
     n_boot : int, default 1000
         Bootstrap resamples of the articles of each group (0: no intervals).
-    test : {"mann-whitney", "permutation"}
+    test : {"mann-whitney", "permutation"} or None
         Test between groups: Mann-Whitney U on per-article values, or a
-        permutation test of the difference of the group ratios.
+        permutation test of the difference of the group ratios (None: no tests).
     n_permutations : int, default 1000
         Shuffles of the permutation test.
     top : int, default 5
@@ -206,8 +206,8 @@ def summarize(
     """
     if not 0 < ci < 1:
         raise invalid_parameter("ci", ci, "a coverage between 0 and 1, e.g. 0.95")
-    if test not in _TESTS:
-        raise invalid_parameter("test", test, " or ".join(_TESTS))
+    if test is not None and test not in _TESTS:
+        raise invalid_parameter("test", test, " or ".join(_TESTS) + " or None")
     for name, value in (("n_boot", n_boot), ("top", top), ("n_permutations", n_permutations)):
         if not isinstance(value, (int, np.integer)) or value < 0:
             raise invalid_parameter(name, value, "a whole number, 0 or more")
@@ -271,7 +271,7 @@ def _tests(
     rng: np.random.Generator,
     names: list[str],
 ) -> pd.DataFrame:
-    if len(kept) < 2:
+    if len(kept) < 2 or test is None:
         return pd.DataFrame(columns=list(TEST_COLUMNS))
     labels = [_label(names, tuple(table.loc[i, names])) for i in range(len(table))]
     position = {g: i for i, g in enumerate(kept)}
