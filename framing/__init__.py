@@ -11,6 +11,10 @@ Data flow (each stage takes and returns pandas tables)::
 
     source, citing --framing.compare()----> alignment, substitutions, additions,
                                             omissions, attribution fidelity
+    analysis --------framing.summarize() --> measures per group with intervals, tests
+    analysis --------framing.keyness() ----> words distinguishing groups (any number)
+    citing, sources -framing.match_citations() -> the source each article rewrote,
+                     framing.compare_matches() / citation_changes() -> what changed
     comparison ------framing.write_report() -> HTML, Markdown + SVG charts, JSON
     any table -------framing.plot.*() ------> matplotlib Axes
 
@@ -34,39 +38,51 @@ __version__ = "0.1.0"
 __all__ = [
     "ARTICLE_COLUMNS",
     "ATTRIBUTION_COLUMNS",
+    "CITATION_COLUMNS",
     "FORMATS",
+    "KEYNESS_COLUMNS",
     "LOADED_TERM_COLUMNS",
     "SENTENCE_COLUMNS",
     "SKIPPED_COLUMNS",
     "Analysis",
     "Article",
+    "ArticleFiles",
     "AttributionExtractor",
     "Comparison",
+    "CorpusDescription",
+    "CorpusSummary",
     "FramingError",
     "Lexicon",
     "LexiconError",
     "LoadError",
     "LoadedTermMatcher",
     "LoadedTermVectorizer",
+    "MatchedComparisons",
     "MissingDependencyError",
     "Outlet",
     "OutletRegistry",
     "Skipped",
     "analyze",
     "articles_to_frame",
+    "citation_changes",
     "compare",
+    "compare_matches",
+    "describe_corpus",
     "distinguishing_terms",
     "example_path",
     "group_speakers",
     "induce_lexicon",
     "iter_analyze",
     "iter_load",
+    "keyness",
     "list_examples",
     "load",
     "load_article",
+    "match_citations",
     "render_report",
     "sentences",
     "skipped_table",
+    "summarize",
     "validate_lexicon",
     "write_report",
 ]
@@ -83,6 +99,18 @@ _EXPORTS: dict[str, str] = {
     "SKIPPED_COLUMNS": ".columns",
     "Comparison": ".comparison",
     "compare": ".comparison",
+    "CITATION_COLUMNS": ".corpus",
+    "MatchedComparisons": ".corpus",
+    "citation_changes": ".corpus",
+    "compare_matches": ".corpus",
+    "match_citations": ".corpus",
+    "CorpusDescription": ".corpus",
+    "CorpusSummary": ".corpus",
+    "describe_corpus": ".corpus",
+    "ArticleFiles": ".features.partitions",
+    "KEYNESS_COLUMNS": ".corpus",
+    "keyness": ".corpus",
+    "summarize": ".corpus",
     "FramingError": ".errors",
     "LoadError": ".errors",
     "MissingDependencyError": ".errors",
@@ -119,6 +147,19 @@ if typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .article import Article, articles_to_frame
     from .columns import ARTICLE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
     from .comparison import Comparison, compare
+    from .corpus import (
+        CITATION_COLUMNS,
+        KEYNESS_COLUMNS,
+        CorpusDescription,
+        CorpusSummary,
+        MatchedComparisons,
+        citation_changes,
+        compare_matches,
+        describe_corpus,
+        keyness,
+        match_citations,
+        summarize,
+    )
     from .errors import FramingError, LoadError, MissingDependencyError
     from .examples import example_path, list_examples
     from .features import (
@@ -137,6 +178,7 @@ if typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         validate_lexicon,
     )
     from .features.analysis import iter_analyze
+    from .features.partitions import ArticleFiles
     from .loaders import FORMATS, Skipped, iter_load, load, load_article, skipped_table
     from .outlets import Outlet, OutletRegistry
     from .report.write import render_report, write_report

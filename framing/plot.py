@@ -20,12 +20,16 @@ from .report.charts import (
     substitutions,
     voice_shares,
 )
+from .report.corpus_charts import group_measures, keyness_scatter, measure_over_time
 
 __all__ = [
     "alignment_map",
     "attribution_profile",
     "fidelity",
+    "group_measures",
+    "keyness_scatter",
     "loaded_terms",
+    "measure_over_time",
     "substitutions",
     "voice_shares",
 ]

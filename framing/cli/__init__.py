@@ -2,7 +2,8 @@
 
 Subcommands follow the data flow: ``load`` (files to the article table),
 ``sentences``, ``analyze`` (loaded terms, attributions, voice), ``compare``
-(a citing article against its source) and ``report`` (a saved comparison),
+(a citing article against its source), ``corpus`` (groups of articles
+compared, with intervals) and ``report`` (a saved comparison),
 ``lexicon`` (validate, induce, list) and ``outlets`` (the outlet registry).
 Run ``framing COMMAND --help`` for each one's options and examples.
 
@@ -33,7 +34,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import FramingError, ParameterError
-from . import analyze, compare, lexicon, load, outlets
+from . import analyze, compare, corpus, lexicon, load, outlets
 from ._common import (
     EXIT_BROKEN_PIPE,
     EXIT_CODES_HELP,
@@ -61,9 +62,11 @@ examples:
   framing load data/                               # the shipped articles as a table
   framing load corpus/ -o articles.parquet         # a folder, recursively
   framing analyze corpus/ -o analysis.json         # loaded terms and attributions
+  framing analyze corpus/ --by outlet --jobs -1     # one row per outlet, with intervals
   framing compare source.txt citing.txt -o report.html   # what a retelling changed
   framing compare --example border-standoff -o report.html
   framing report comparison.json -o report.md      # a saved comparison as a report
+  framing corpus articles.jsonl.gz --by bias -o corpus.html   # groups compared
   framing lexicon validate my_terms.csv            # line-numbered problems
   framing outlets                                  # the outlet registry
 
@@ -83,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (load, analyze, compare, lexicon, outlets):
+    for module in (load, analyze, compare, corpus, lexicon, outlets):
         module.register(sub)
     return parser
 

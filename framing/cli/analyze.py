@@ -8,6 +8,7 @@ and a progress bar can count articles through the analysis stages.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -28,9 +29,13 @@ from ._common import (
     positive_int,
     show_progress,
 )
+from ._corpus_run import add_scale_options, analyze_files, report_skipped
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..features import Analysis
+
+# analyze --jobs keeps every table (the per-article output needs them)
+TABLES = ("text", "sentences", "loaded_terms", "attributions")
 
 _FORMATS = ("table", "json", "jsonl", "csv")
 _BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", "": "csv", ".txt": "table"}
@@ -54,6 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "framing analyze corpus/ --format csv -o tables/   # summary, sentences, "
             "loaded_terms, attributions",
             "framing analyze corpus/ --lexicon loaded_general --lexicon my_terms.csv",
+            "framing analyze articles.jsonl.gz --by outlet       # one row per outlet, intervals",
+            "framing analyze articles.jsonl.gz --by bias --by month -o by_month.csv",
+            "framing analyze articles.jsonl.gz --jobs -1 -o analysis.jsonl   # every core",
         ),
     )
     add_input_options(parser)
@@ -80,6 +88,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="articles analysed together (default: %(default)s); memory grows with it",
     )
+    features.add_argument(
+        "--by",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="print one row per group instead of per article: a column (outlet), a meta field "
+        "(topic, bias) or a period (year, quarter, month...); repeatable. Measures carry "
+        "bootstrap intervals and the groups are tested against each other (see framing corpus "
+        "for the full report)",
+    )
+    add_scale_options(parser)
     out = parser.add_argument_group("output")
     out.add_argument(
         "--format",
@@ -119,7 +138,11 @@ def run_analyze(args: argparse.Namespace) -> int:
 
     from ..features.analysis import iter_analyze
 
+    if args.by:
+        return _run_by(args)
     fmt = _format(args)
+    if args.jobs != 1 or args.scheduler:
+        return _run_pool(args, fmt)
     show = show_progress(args)
     stream = InputStream(args, progress=False)  # the analysis bar counts articles instead
     parts = iter_analyze(
@@ -221,3 +244,77 @@ def analysis_text(result: Analysis) -> str:
                     f"{a.cue!r} {a.cue_class}: {content!r}"
                 )
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _run_pool(args: argparse.Namespace, fmt: str) -> int:
+    """``--jobs`` / ``--scheduler``: workers read and analyse partitions; one output."""
+    result = analyze_files(args, keep=TABLES, term_counts=False, progress=show_progress(args))
+    code, skipped, _ = report_skipped(result)
+    if result.summary.empty:
+        info(args, "No article could be loaded; nothing written.")
+        return EXIT_FAILURE
+    if fmt == "csv":
+        _write_csv(iter([result]), Path(args.output))
+    else:
+        with ExitStack() as stack:
+            _write(iter([result]), fmt, _open_output(args.output, stack))
+    info(
+        args,
+        f"Analysed {len(result.summary):,} article(s)"
+        + (f"; skipped {skipped} record(s), listed above." if skipped else "."),
+    )
+    return code
+
+
+_BY_TABLE_SUFFIX = {".txt": "table", ".csv": "csv", ".json": "json"}
+
+
+def _run_by(args: argparse.Namespace) -> int:
+    """``--by``: the corpus summary per group (text, CSV or JSON of its table)."""
+    from ..corpus.summarize import summarize
+
+    if args.format == "jsonl":
+        raise ParameterError("--by writes one table: --format table, csv or json.")
+    fmt = output_format(
+        args.format, args.output, _BY_TABLE_SUFFIX, "table", example="by_outlet.csv"
+    )
+    result = analyze_files(
+        args, keep=("attributions",), term_counts=False, progress=show_progress(args)
+    )
+    code, _, _ = report_skipped(result)
+    if result.summary.empty:
+        info(args, "No article could be loaded; nothing written.")
+        return EXIT_FAILURE
+    summary = summarize(result, args.by)
+    if fmt == "table":
+        text = summary.to_text()
+    elif fmt == "csv":
+        from ..io import safe_csv
+
+        text = safe_csv(summary.table)
+    else:
+        from ..io import to_records
+
+        text = json.dumps(
+            {
+                "by": list(summary.by),
+                "groups": to_records(summary.table),
+                "tests": to_records(summary.tests),
+                "speakers": to_records(summary.speakers),
+                "verbs": to_records(summary.verbs),
+            },
+            indent=1,
+            default=str,
+        )
+    if args.output:
+        from ..atomic import write_text
+
+        write_text(args.output, text)
+        info(
+            args,
+            f"Wrote the summary of {len(result.summary):,} article(s) by "
+            f"{', '.join(args.by)} to {args.output}.",
+        )
+    else:
+        sys.stdout.write(text)
+    return code

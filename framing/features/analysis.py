@@ -14,12 +14,13 @@ Examples
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..errors import invalid_parameter
 from ..io import to_records, write_json_objects
 from ..outlets import OutletRegistry
 from ..text.sentences import sentences as split_sentences
@@ -30,7 +31,14 @@ from .matcher import LoadedTermMatcher
 from .sentiment import sentence_sentiment
 from .summary import SUMMARY_COLUMNS, summarise
 
-__all__ = ["SUMMARY_COLUMNS", "Analysis", "analyze", "iter_analyze"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .distinguishing import TermCounts
+
+__all__ = ["SUMMARY_COLUMNS", "TABLES", "Analysis", "analyze", "iter_analyze", "select_tables"]
+
+# What analyze(keep=...) can keep besides the per-article summary, which is
+# always kept: the article text (else emptied in .articles) and the span tables.
+TABLES = ("text", "sentences", "loaded_terms", "attributions")
 
 
 _JSON_SENTENCE = ["index", "start", "end", "paragraph", "text"]
@@ -79,6 +87,9 @@ class Analysis:
         Attributions (``ATTRIBUTION_COLUMNS``).
     summary : DataFrame
         One row per article (``SUMMARY_COLUMNS``).
+    term_counts : TermCounts or None
+        Terms per article (``analyze(..., term_counts=True)``), the input of
+        :func:`framing.keyness` without a second pass over the text.
     """
 
     articles: pd.DataFrame
@@ -86,6 +97,7 @@ class Analysis:
     loaded_terms: pd.DataFrame
     attributions: pd.DataFrame
     summary: pd.DataFrame
+    term_counts: TermCounts | None = None
 
     def __repr__(self) -> str:
         return (
@@ -288,11 +300,50 @@ def iter_analyze(
             bar.update(len(table))
 
 
-def _concat(parts: list[Analysis], table: pd.DataFrame) -> Analysis:
+def select_tables(result: Analysis, keep: Sequence[str], term_counts: bool) -> Analysis:
+    """``result`` with the tables not in ``keep`` emptied (and term counts added if asked)."""
+    counts = None
+    if term_counts:
+        from .distinguishing import count_terms
+
+        counts = count_terms(result.articles["text"], ids=result.articles["article_id"])
+    changes: dict[str, Any] = {"term_counts": counts}
+    for name in ("sentences", "loaded_terms", "attributions"):
+        if name not in keep:
+            changes[name] = getattr(result, name).iloc[:0]
+    if "text" not in keep:
+        changes["articles"] = result.articles.assign(text="")
+    return replace(result, **changes)
+
+
+def _offset_parents(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """``parent`` indexes rows of its batch's table: shift it to rows of the joined table."""
+    out, offset = [], 0
+    for frame in frames:
+        if offset and len(frame):
+            frame = frame.assign(parent=frame["parent"] + offset)
+        out.append(frame)
+        offset += len(frame)
+    return out
+
+
+def _concat(parts: list[Analysis], table: pd.DataFrame | None) -> Analysis:
     def join(name: str) -> pd.DataFrame:
         frames = [getattr(p, name) for p in parts]
+        frames = [f for f in frames if len(f)] or frames[:1]  # empty batches type nothing
+        if name == "attributions" and "parent" in frames[0].columns:
+            frames = _offset_parents(frames)
         joined = pd.concat(frames, ignore_index=True)
         for column in frames[0].columns:
+            strings = [
+                f[column].dtype for f in frames if isinstance(f[column].dtype, pd.StringDtype)
+            ]
+            if (  # a batch with no value left a column untyped: type it as one batch would
+                strings
+                and joined[column].dtype == object
+                and pd.api.types.infer_dtype(joined[column], skipna=True) == "string"
+            ):
+                joined[column] = joined[column].astype(strings[0])
             first = frames[0][column].dtype
             if isinstance(first, pd.CategoricalDtype):  # keep every part's categories
                 categories = pd.Index(first.categories)
@@ -305,9 +356,16 @@ def _concat(parts: list[Analysis], table: pd.DataFrame) -> Analysis:
                 )
         return joined
 
+    counts = None
+    if parts[0].term_counts is not None:
+        from .distinguishing import TermCounts
+
+        counts = TermCounts.concat([p.term_counts for p in parts])
+    if table is None:
+        table = join("articles")
     if len(parts) == 1:
-        return Analysis(table, *(getattr(parts[0], n) for n in _TABLES))
-    return Analysis(table, *(join(n) for n in _TABLES))
+        return Analysis(table, *(getattr(parts[0], n) for n in _TABLES), term_counts=counts)
+    return Analysis(table, *(join(n) for n in _TABLES), term_counts=counts)
 
 
 _TABLES = ("sentences", "loaded_terms", "attributions", "summary")
@@ -321,13 +379,19 @@ def analyze(
     fuzzy: bool = True,
     sentiment: bool = True,
     progress: bool | None = False,
+    n_jobs: int | None = 1,
+    scheduler: object = None,
+    keep: Sequence[str] = TABLES,
+    term_counts: bool = False,
 ) -> Analysis:
     """Score articles: loaded terms, attributions, voice and sentence sentiment.
 
     Parameters
     ----------
-    articles : DataFrame, Article or list of Article
-        The article table from :func:`framing.load`, or articles.
+    articles : DataFrame, Article, list of Article or ArticleFiles
+        The article table from :func:`framing.load`, articles, or
+        :class:`framing.ArticleFiles` naming files that the workers load
+        themselves (JSON Lines cut into ranges of lines).
     lexicons : None, str, path, Lexicon or list of them
         Lexicons for loaded terms (default: ``DEFAULT_LEXICONS``,
         conflict_geopolitics and loaded_general).
@@ -341,6 +405,22 @@ def analyze(
         Show a progress bar (stderr) counting articles through the stages;
         ``None``: when stderr is a terminal. For a corpus too large to hold
         its tables in memory, use :func:`iter_analyze`.
+    n_jobs : int, default 1
+        Worker processes (-1: every core). Workers receive row ranges of the
+        table (inherited when the pool forks, never pickled) or files and
+        line ranges, and return their tables; the result equals the
+        single-process one exactly.
+    scheduler : str, distributed.Client or "local", optional
+        Run on a Dask cluster instead (``framing[dask]``): its address, a
+        client, or ``"local"`` for a local cluster. Same result again.
+    keep : sequence of str, default all
+        Tables to keep besides the summary: ``"text"`` (else emptied in
+        ``.articles``), ``"sentences"``, ``"loaded_terms"``,
+        ``"attributions"``. A corpus run keeps what it summarises and saves
+        the memory of the rest.
+    term_counts : bool, default False
+        Count terms per article as well (``.term_counts``, for
+        :func:`framing.keyness`), in the workers.
 
     Returns
     -------
@@ -352,17 +432,55 @@ def analyze(
     iter_analyze : the same, batch by batch, for corpora of any size.
     LoadedTermMatcher, AttributionExtractor
     """
-    table = as_table(articles)
-    parts = list(
-        iter_analyze(
-            table,
-            lexicons=lexicons,
-            registry=registry,
-            fuzzy=fuzzy,
-            sentiment=sentiment,
-            progress=progress,
-        )
+    from .partitions import ArticleFiles
+    from .pool import resolve_jobs
+
+    resolve_jobs(n_jobs)  # checked before any work
+    keep = tuple(keep)
+    unknown = [k for k in keep if k not in TABLES]
+    if unknown:
+        raise invalid_parameter("keep", list(keep), f"names among {list(TABLES)}")
+    simple = (
+        n_jobs in (1, None) and scheduler is None and set(keep) == set(TABLES) and not term_counts
     )
-    if not parts:  # no articles: empty tables with their columns
-        return _Analyzer(lexicons, registry, fuzzy, sentiment)(table)
-    return _concat(parts, table)
+    if simple and not isinstance(articles, ArticleFiles):
+        table = as_table(articles)
+        parts = list(
+            iter_analyze(
+                table,
+                lexicons=lexicons,
+                registry=registry,
+                fuzzy=fuzzy,
+                sentiment=sentiment,
+                progress=progress,
+            )
+        )
+        if not parts:  # no articles: empty tables with their columns
+            return _Analyzer(lexicons, registry, fuzzy, sentiment)(table)
+        return _concat(parts, table)
+    from .pool import Settings, run_partitions
+
+    data = articles if isinstance(articles, ArticleFiles) else as_table(articles)
+    settings = Settings(lexicons, registry, fuzzy, sentiment, keep, term_counts)
+    results, skipped = run_partitions(
+        data, settings, n_jobs=resolve_jobs(n_jobs), scheduler=scheduler, progress=progress
+    )
+    parts = [part for result in results for part in result.tables["parts"]]
+    if not parts:
+        empty = data if isinstance(data, pd.DataFrame) else as_table([])
+        result = select_tables(
+            _Analyzer(lexicons, registry, fuzzy, sentiment)(empty), keep, term_counts
+        )
+    else:
+        result = _concat(parts, None)
+    if skipped:
+        result.articles.attrs["skipped"] = [
+            {
+                "source_path": s.source_path,
+                "location": s.location,
+                "reason": s.reason,
+                "kind": s.kind,
+            }
+            for s in skipped
+        ]
+    return result
