@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._answers import contains_words, is_blank, normalise
+from ._answers import contains_words, is_blank, normalise, words
 from .data import exercise
 from .feedback import Feedback, Note
 
@@ -92,7 +92,8 @@ def check_loaded_words(
                 (
                     w
                     for t, w in key["optional"].items()
-                    if contains_words(item, t) or contains_words(t, item)
+                    # the phrase, or a part of it of two words or more
+                    if contains_words(item, t) or (len(words(item)) > 1 and contains_words(t, item))
                 ),
                 None,
             )
@@ -153,7 +154,10 @@ def check_lexicon(answer: Any, *, key: Mapping[str, Any] | None = None) -> Feedb
     from ..features.lexicon import Lexicon, validate_lexicon
 
     key = key or exercise("lexicon-for-a-topic").key
-    if is_blank(answer):
+    header_only = (
+        isinstance(answer, str) and len(answer.strip().splitlines()) == 1 and "," in answer
+    )
+    if is_blank(answer) or header_only:
         return Feedback(
             "lexicon-for-a-topic",
             (Note("unanswered", "lexicon", "write the CSV text: term,category,neutral"),),
@@ -169,7 +173,12 @@ def check_lexicon(answer: Any, *, key: Mapping[str, Any] | None = None) -> Feedb
             return Feedback("lexicon-for-a-topic", tuple(notes))
         lexicon = Lexicon.from_csv(path, name="student")
     entries = lexicon.entries
-    if "neutral" not in entries or entries.empty:
+    if entries.empty:
+        return Feedback(
+            "lexicon-for-a-topic",
+            (*notes, Note("unanswered", "lexicon", "no entries yet: write one line per term")),
+        )
+    if "neutral" not in entries:
         return Feedback(
             "lexicon-for-a-topic",
             (*notes, Note("wrong", "lexicon", "no entries: write one line per term")),

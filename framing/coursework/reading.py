@@ -39,11 +39,20 @@ def _field_note(name: str, value: Any, entry: Mapping[str, Any]) -> Note:
         if given is None:
             return Note("wrong", name, f"{value!r} is not a date; {entry['hint']}")
         value = given
-    for trap, why in entry.get("traps", {}).items():
-        if same_text(value, trap):
-            return Note("wrong", name, why)
-    if any(same_text(value, ok) for ok in [entry["answer"], *entry.get("accept", [])]):
+    right = [entry["answer"], *entry.get("accept", [])]
+    traps = entry.get("traps", {})
+    # exact (normalised) matches first, so that a near-miss trap never hides a right answer
+    if any(normalise(value) == normalise(ok) for ok in right):
         return Note("right", name, entry["why"])
+    for trap, why in traps.items():
+        if normalise(value) == normalise(trap):
+            return Note("wrong", name, why)
+    if name != "published":  # a date one day off is a different date
+        for trap, why in traps.items():
+            if same_text(value, trap):
+                return Note("wrong", name, why)
+        if any(same_text(value, ok) for ok in right):
+            return Note("right", name, entry["why"])
     return Note("wrong", name, f"not {value!r}: {entry['hint']}")
 
 

@@ -186,7 +186,9 @@ def check_substitutions(answer: Any, *, key: Any = None) -> Feedback:
             ),
             None,
         )
-        if accepted:
+        if s.strip() and normalise(s) == normalise(c):
+            notes.append(Note("extra", label, "both sides are the same words: nothing was swapped"))
+        elif accepted:
             notes.append(Note("hint", label, accepted["why"]))
         elif never:
             notes.append(Note("extra", label, never["why"]))
@@ -201,8 +203,6 @@ def check_substitutions(answer: Any, *, key: Any = None) -> Feedback:
                     "an omission or an addition",
                 )
             )
-        elif normalise(s) == normalise(c):
-            notes.append(Note("extra", label, "both sides are the same words: nothing was swapped"))
         else:
             notes.append(
                 Note(
