@@ -40,7 +40,6 @@ from .credits import frames_by_sentence, is_source_outlet, outlet_label, outlet_
 from .edits import (
     ADDITION_COLUMNS,
     OMISSION_COLUMNS,
-    default_lexicons,
     diff_words,
     edit_row,
     has_span_within,
@@ -261,6 +260,27 @@ def compare(
         return _compare(source, citing, lexicons, registry, match_threshold, relevance_threshold)
 
 
+_EXTRACTORS: dict[int, tuple[OutletRegistry, object]] = {}
+
+
+def _extractor(registry: OutletRegistry) -> object:
+    """A fitted attribution extractor for ``registry``, built once per registry object.
+
+    Fitting compiles the cue lexicon and loads the span model; a batch of
+    comparisons (citation matching compares thousands of pairs) pays it once.
+    The registry itself is kept beside its extractor so its id stays its own.
+    """
+    from ..features.attributions import AttributionExtractor
+
+    cached = _EXTRACTORS.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        if len(_EXTRACTORS) > 8:  # user registries: keep the cache small
+            _EXTRACTORS.clear()
+        cached = (registry, AttributionExtractor(registry=registry).fit())
+        _EXTRACTORS[id(registry)] = cached
+    return cached[1]
+
+
 def _compare(
     source: object,
     citing: object,
@@ -269,15 +289,12 @@ def _compare(
     match_threshold: float,
     relevance_threshold: float,
 ) -> Comparison:
-    from ..features.attributions import AttributionExtractor
-
     registry = registry or OutletRegistry.default()
     source_article, citing_article = as_article(source, "source"), as_article(citing, "citing")
-    lexicons = lexicons if lexicons is not None else default_lexicons()
     s_text, c_text = source_article.text, citing_article.text
     s_sents = [(s, e, s_text[s:e]) for s, e, _ in sentence_spans(s_text)]
     c_sents = [(s, e, c_text[s:e]) for s, e, _ in sentence_spans(c_text)]
-    extractor = AttributionExtractor(registry=registry).fit()
+    extractor = _extractor(registry)
     attributions = extractor.extract(citing_article)
     source_attributions = extractor.extract(source_article)
     to_source = is_source_outlet(attributions, outlet_names(source_article, registry), registry)
@@ -326,6 +343,7 @@ def _compare(
             [sents[int(i)][1] if pd.notna(i) else pd.NA for i in alignment[index]], dtype="Int64"
         )
 
+    # lexicons=None: the default matcher, compiled once per process
     s_spans, c_spans = loaded_spans(s_text, lexicons), loaded_spans(c_text, lexicons)
     s_credited = _credited_ranges(source_attributions)
     c_credited = _credited_ranges(attributions)
