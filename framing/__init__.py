@@ -185,17 +185,21 @@ if typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .text import sentences
 
 
+_SUBMODULES = ("plot", "coursework")
+
+
 def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module, __name__), name)
         globals()[name] = value
         return value
-    # framing.plot imports matplotlib; load it on first use, not with the package
-    if name == "plot":
-        return importlib.import_module(".plot", __name__)
+    # framing.plot imports matplotlib, framing.coursework the exercise data:
+    # load them on first use, not with the package
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'framing' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | set(_SUBMODULES))

@@ -31,3 +31,17 @@ def test_article_is_frozen_and_round_trips(seed_path):
         art.meta["news_id"] = "1"
     row = framing.articles_to_frame([art]).iloc[0]
     assert framing.Article.from_row(row).to_dict() == art.to_dict()
+
+
+def test_plot_and_coursework_load_on_first_use():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, framing; "
+        "before = {m for m in ('framing.plot', 'framing.coursework', 'matplotlib') if m in sys.modules}; "
+        "framing.coursework.check; framing.plot.keyness_scatter; "
+        "print(sorted(before), 'plot' in dir(framing), 'coursework' in dir(framing))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "True", "True"]

@@ -41,7 +41,19 @@ def as_table(articles: object) -> pd.DataFrame:
             "analyze() takes articles, not a bare str; use "
             "framing.analyze(framing.load_article(text=...))."
         )
-    return articles_to_frame(list(articles))  # type: ignore[arg-type]
+    items = list(articles)  # type: ignore[call-overload]
+    for number, item in enumerate(items):
+        if not isinstance(item, Article):
+            hint = (
+                "; wrap texts as framing.load_article(text=...)"
+                if isinstance(item, str)
+                else "; pass Articles (framing.load, framing.load_article) or an article table"
+            )
+            raise TypeError(
+                f"analyze() takes Articles or an article table: item {number} is a "
+                f"{type(item).__name__}{hint}."
+            )
+    return articles_to_frame(items)
 
 
 def article_batches(articles: object, size: int) -> Iterator[pd.DataFrame]:

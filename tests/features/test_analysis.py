@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import framing
 
 
@@ -111,3 +113,15 @@ def test_attributed_words_match_a_character_mask():
             spans.append([start, rng.randint(start, len(text))])
         assert _attributed_words(text, spans) == reference(text, spans)
         assert len(_word_bounds(text)[0]) == len(text.split())
+
+
+@pytest.mark.parametrize(
+    ("articles", "message"),
+    [
+        (["a plain text"], "item 0 is a str; wrap texts as framing.load_article"),
+        ([framing.load_article(text="One."), 5], "item 1 is a int; pass Articles"),
+    ],
+)
+def test_a_list_of_other_things_is_refused_with_the_item_and_the_fix(articles, message):
+    with pytest.raises(TypeError, match=message):
+        framing.analyze(articles, sentiment=False)
