@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from os import PathLike
@@ -29,6 +30,9 @@ from .errors import OutputError
 __all__ = [
     "atomic_files",
     "atomic_path",
+    "clear_interrupt",
+    "interrupted",
+    "note_interrupt",
     "prepare_output",
     "remove_stale_temporaries",
     "write_text",
@@ -40,6 +44,30 @@ os.umask(_UMASK)
 # ".<target name>.framing-<pid>-<random>.tmp": the pid tells a live writer from a dead one
 _TMP_TAG = "framing"
 _TMP_NAME = re.compile(rf"^\.(?P<name>.+)\.{_TMP_TAG}-(?P<pid>\d+)-[^.]*\.tmp$")
+# Set by the command line's Ctrl-C handler. A KeyboardInterrupt raised where
+# Python cannot propagate it (a finaliser, a callback) is only printed; this
+# flag still keeps an interrupted run from moving its output into place.
+_INTERRUPTED = threading.Event()
+
+
+def note_interrupt() -> None:
+    """Record a Ctrl-C: no output of this process is moved into place after it."""
+    _INTERRUPTED.set()
+
+
+def interrupted() -> bool:
+    """Whether a Ctrl-C was noted (:func:`note_interrupt`) and not yet cleared."""
+    return _INTERRUPTED.is_set()
+
+
+def clear_interrupt() -> None:
+    """Forget a noted Ctrl-C (the command line does, when it returns)."""
+    _INTERRUPTED.clear()
+
+
+def _check_interrupt() -> None:
+    if _INTERRUPTED.is_set():
+        raise KeyboardInterrupt
 
 
 def _tmp_prefix(name: str) -> str:
@@ -206,6 +234,7 @@ def atomic_path(path: str | PathLike[str]) -> Iterator[Path]:
         yield tmp
         # mkstemp makes the file private (0600); give it the mode a plain open() would
         os.chmod(tmp, 0o666 & ~_UMASK)
+        _check_interrupt()
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -246,6 +275,7 @@ def atomic_files(folder: str | PathLike[str], *, label: str | None = None) -> It
         raise _output_error(target / name, exc) from None
     try:
         yield tmp
+        _check_interrupt()
         entries = sorted(tmp.iterdir(), key=lambda p: (not p.is_dir(), p.name))
         for entry in entries:
             destination = target / entry.name

@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 
-from .. import __version__
+from .. import __version__, atomic
 from ..errors import FramingError, ParameterError
 from . import analyze, compare, corpus, lexicon, load, outlets
 from ._common import (
@@ -104,6 +106,30 @@ def _silence_stdout() -> None:
         pass
 
 
+def _on_interrupt(signum: int, frame: object) -> None:
+    atomic.note_interrupt()
+    raise KeyboardInterrupt
+
+
+def _catch_interrupts() -> Callable[[], None]:
+    """Note every Ctrl-C, so one raised where Python only prints it still ends the run.
+
+    Returns the function that puts the previous handler back. Only Python's
+    default handler is replaced, and only in the main thread.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return lambda: None
+    signal.signal(signal.SIGINT, _on_interrupt)
+
+    def restore() -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        atomic.clear_interrupt()
+
+    return restore
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
@@ -111,8 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None) or not hasattr(args, "handler"):
         parser.print_help()
         return EXIT_USAGE
+    restore = _catch_interrupts()
     try:
         code = int(args.handler(args))
+        if atomic.interrupted():  # raised where Python could only print it
+            raise KeyboardInterrupt
         sys.stdout.flush()
         return code
     except KeyboardInterrupt:
@@ -142,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "with FRAMING_DEBUG=1 for the traceback, and please report it."
         )
         return EXIT_FAILURE
+    finally:
+        restore()
 
 
 if __name__ == "__main__":  # pragma: no cover

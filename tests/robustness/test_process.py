@@ -87,6 +87,35 @@ def test_ctrl_c_while_writing_a_markdown_report_leaves_nothing(tmp_path, monkeyp
     assert list(tmp_path.iterdir()) == []  # neither the report, its charts nor a temporary
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_ctrl_c_that_python_could_only_print_still_ends_the_run(tmp_path, capsys):
+    """A KeyboardInterrupt raised in a finaliser is printed, not raised: the noted signal counts."""
+    import gc
+
+    class Finalised:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # the handler raises inside __del__
+
+    import framing.report.figures as figures
+
+    real = figures.figure_svg
+
+    def with_a_finaliser(figure):
+        Finalised()
+        gc.collect()
+        return real(figure)
+
+    figures.figure_svg, saved = with_a_finaliser, figures.figure_svg
+    try:
+        code = main(["compare", "--example", "school-closure", "-o", str(tmp_path / "r.md")])
+    finally:
+        figures.figure_svg = saved
+    assert code == EXIT_INTERRUPTED
+    assert capsys.readouterr().err.startswith("error: interrupted (Ctrl-C)")
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 # -- row 21: temporary files of a killed run ---------------------------------------------------
 def test_temporary_file_of_a_killed_run_is_removed_by_the_next(tmp_path):
     out = tmp_path / "out.jsonl"
