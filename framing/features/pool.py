@@ -125,8 +125,14 @@ def run_task(task: Any, settings: Settings, source: Any = None) -> PartResult:
     return PartResult(tables, skipped, identities, len(articles))
 
 
-def _init_worker(counter: Any) -> None:
+def _init_worker(counter: Any, threads: int) -> None:
     _SHARED["counter"] = counter
+    # One BLAS/OpenMP thread per worker's share of the cores, as joblib's loky
+    # does: the default (every core in every worker) oversubscribes the
+    # machine, and idle OpenBLAS threads spin on cores another worker needs.
+    from threadpoolctl import threadpool_limits
+
+    _SHARED["thread_limits"] = threadpool_limits(limits=threads)
 
 
 def tasks_for(data: Any, workers: int) -> list[Any]:
@@ -229,11 +235,12 @@ def _run_pool(
     if inherit:  # build the stages once here; forked workers share them (copy-on-write)
         _analyzer(settings)
     try:
+        processes = min(workers, len(tasks))
         with ProcessPoolExecutor(
-            max_workers=min(workers, len(tasks)),
+            max_workers=processes,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(counter,),
+            initargs=(counter, max(1, (os.cpu_count() or 1) // processes)),
         ) as pool:
             futures: list[Future] = []
             for task in tasks:

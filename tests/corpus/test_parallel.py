@@ -104,3 +104,16 @@ def test_dask_local_cluster_equals_one_process(corpus_table, corpus_file):
         framing.keyness(one, by="bias", min_count=1),
         framing.keyness(on_files, by="bias", min_count=1),
     )
+
+
+def test_a_pool_worker_uses_its_share_of_the_cores_for_blas_and_openmp():
+    from threadpoolctl import threadpool_info
+
+    from framing.features import pool
+
+    try:
+        pool._init_worker(None, 1)
+        assert {info["num_threads"] for info in threadpool_info()} <= {1}
+    finally:
+        pool._SHARED.pop("thread_limits").restore_original_limits()
+        pool._SHARED.pop("counter", None)
