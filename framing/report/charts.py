@@ -21,15 +21,23 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from .chart_parts import (
+    axes_for,
+    empty_chart,
+    legend_below,
+    legend_beside,
+    require_columns,
+    shorten,
+    stacked_bars,
+)
 from .palette import category_colour, colour
 
 __all__ = [
@@ -43,77 +51,6 @@ __all__ = [
 
 RELATION_ORDER = ("verbatim", "reworded", "merged", "split", "added", "omitted")
 VERDICT_ORDER = ("verbatim", "paraphrased", "altered", "unsupported")
-
-
-def _axes(ax: Axes | None) -> Axes:
-    return plt.gca() if ax is None else ax
-
-
-def _require(data: pd.DataFrame, columns: Sequence[str], function: str) -> None:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{function}: data must be a DataFrame, got {type(data).__name__}")
-    missing = [c for c in columns if c not in data.columns]
-    if missing:
-        raise ValueError(
-            f"{function}: data lacks columns {missing}; it has {list(data.columns)}. "
-            "Pass the matching table of framing.compare() or framing.analyze()."
-        )
-
-
-def _empty(ax: Axes, title: str, message: str) -> Axes:
-    ax.set_title(title)
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#555555")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    return ax
-
-
-def _legend_beside(ax: Axes, *args: object, **kwargs: object) -> None:
-    """A legend right of the plot, so it never covers the marks."""
-    ax.legend(*args, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, **kwargs)
-
-
-def _legend_below(ax: Axes, ncols: int) -> None:
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.25), ncols=ncols, frameon=False)
-
-
-def _stacked_bars(
-    ax: Axes,
-    table: pd.DataFrame,
-    kind: str,
-    label: Callable[[float], str],
-    *,
-    skip_zero: bool = False,
-    **kwargs: object,
-) -> None:
-    """One horizontal bar per row of ``table``, one labelled segment per column."""
-    left = np.zeros(len(table))
-    for k, column in enumerate(table.columns):
-        values = table[column].to_numpy(dtype=float)
-        shown = values > 0 if skip_zero else np.ones(len(values), dtype=bool)
-        bars = ax.barh(
-            np.arange(len(table))[shown],
-            values[shown],
-            left=left[shown],
-            color=colour(kind, column, k),
-            label=str(column),
-            edgecolor="white",
-            height=0.6,
-            **kwargs,
-        )
-        ax.bar_label(
-            bars,
-            labels=[label(v) for v in values[shown]],
-            label_type="center",
-            color="white",
-            fontsize=9,
-        )
-        left += values
-
-
-def _short(text: object, width: int = 28) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def loaded_terms(
@@ -153,11 +90,11 @@ def loaded_terms(
     >>> len(ax.patches), ax.get_xlabel()
     (4, 'loaded terms per 1,000 words')
     """
-    ax = _axes(ax)
+    ax = axes_for(ax)
     title = "Loaded terms by category"
     if data.empty:
-        return _empty(ax, title, "no loaded terms found")
-    _require(data, [x, hue], "loaded_terms")
+        return empty_chart(ax, title, "no loaded terms found")
+    require_columns(data, [x, hue], "loaded_terms")
     counts = data.groupby([x, hue], observed=True).size().unstack(hue, fill_value=0)
     groups = list(hue_order) if hue_order is not None else list(pd.unique(data[hue]))
     counts = counts.reindex(columns=groups, fill_value=0)
@@ -180,7 +117,7 @@ def loaded_terms(
     ax.set_xlabel("loaded terms per 1,000 words" if words is not None else "loaded terms")
     ax.set_ylabel(x.replace("_", " "))
     ax.set_title(title)
-    _legend_beside(ax, title=hue)
+    legend_beside(ax, title=hue)
     return ax
 
 
@@ -211,11 +148,11 @@ def alignment_map(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: objec
     >>> sum(len(c.get_offsets()) for c in ax.collections)
     3
     """
-    ax = _axes(ax)
+    ax = axes_for(ax)
     title = "Alignment map"
     if data.empty:
-        return _empty(ax, title, "no sentences")
-    _require(data, ["source_index", "citing_index", "relation"], "alignment_map")
+        return empty_chart(ax, title, "no sentences")
+    require_columns(data, ["source_index", "citing_index", "relation"], "alignment_map")
     n_source = int(data["source_index"].max()) + 1 if data["source_index"].notna().any() else 1
     n_citing = int(data["citing_index"].max()) + 1 if data["citing_index"].notna().any() else 1
     # the "omitted" column and the "added" row sit a little apart from the numbered ones
@@ -253,7 +190,7 @@ def alignment_map(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: objec
             Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="black")
         )
         labels.append(f"moved ({int(moved.sum())})")
-    _legend_beside(ax, handles, labels)
+    legend_beside(ax, handles, labels)
     ax.grid(True, color="#EEEEEE", zorder=0)
     return ax
 
@@ -286,12 +223,12 @@ def substitutions(
     >>> [t.get_text() for t in substitutions(table, ax=Figure().subplots()).get_yticklabels()]
     ['killed → martyred']
     """
-    ax = _axes(ax)
+    ax = axes_for(ax)
     title = "Substituted word choices"
     needed = ["source_phrase", "citing_phrase", "source_loadedness", "citing_loadedness"]
     if data.empty:
-        return _empty(ax, title, "no substitutions")
-    _require(data, needed, "substitutions")
+        return empty_chart(ax, title, "no substitutions")
+    require_columns(data, needed, "substitutions")
     frame = data.assign(
         _shift=data["citing_loadedness"].astype(float) - data["source_loadedness"].astype(float),
         _category=data.get("citing_category", pd.Series(index=data.index, dtype=object)).where(
@@ -305,7 +242,7 @@ def substitutions(
     colours = [category_colour(c) for c in frame["_category"]]
     ax.barh(y, frame["_shift"].to_numpy(), color=colours, height=0.65, **kwargs)
     labels = [
-        f"{_short(s, 24)} → {_short(c, 24)}"
+        f"{shorten(s, 24)} → {shorten(c, 24)}"
         for s, c in zip(frame["source_phrase"], frame["citing_phrase"], strict=True)
     ]
     ax.set_yticks(y, labels)
@@ -326,7 +263,7 @@ def substitutions(
         )
     names = [c if isinstance(c, str) and c else "no category" for c in frame["_category"]]
     seen = dict.fromkeys(reversed(names))
-    _legend_beside(
+    legend_beside(
         ax,
         handles=[
             Patch(color=category_colour(None if c == "no category" else c), label=c) for c in seen
@@ -371,14 +308,14 @@ def attribution_profile(
     >>> len(attribution_profile(table, ax=Figure().subplots()).patches)
     3
     """
-    ax = _axes(ax)
+    ax = axes_for(ax)
     title = "Who is cited, with which cue"
     if data.empty:
-        return _empty(ax, title, "no attributions")
-    _require(data, [y, cue], "attribution_profile")
+        return empty_chart(ax, title, "no attributions")
+    require_columns(data, [y, cue], "attribution_profile")
     frame = pd.DataFrame(
         {
-            "who": data[y].fillna("(unresolved)").map(lambda s: _short(s, 32)),
+            "who": data[y].fillna("(unresolved)").map(lambda s: shorten(s, 32)),
             "cue": data[cue].fillna("(none)").astype(str),
             "cls": data["cue_class"].fillna("neutral") if "cue_class" in data else "neutral",
         }
@@ -406,7 +343,7 @@ def attribution_profile(
     ax.set_xlabel("attributions")
     ax.set_title(title)
     present = list(dict.fromkeys(counts["cls"]))
-    _legend_beside(
+    legend_beside(
         ax, handles=[Patch(color=colour("cue_class", c), label=f"{c} cue") for c in present]
     )
     return ax
@@ -441,19 +378,19 @@ def voice_shares(
     >>> [float(p.get_width()) for p in voice_shares(table, ax=Figure().subplots()).patches]
     [0.3, 0.7]
     """
-    ax = _axes(ax)
+    ax = axes_for(ax)
     title = "Own voice and attributed voices"
     if data.empty:
-        return _empty(ax, title, "no words")
-    _require(data, [x, y, hue], "voice_shares")
+        return empty_chart(ax, title, "no words")
+    require_columns(data, [x, y, hue], "voice_shares")
     table = data.groupby([y, hue], observed=True, sort=False)[x].sum().unstack(hue, fill_value=0)
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
-    _stacked_bars(ax, shares, "voice", lambda v: f"{v:.0%}" if v >= 0.06 else "", **kwargs)
-    ax.set_yticks(range(len(shares)), [_short(i, 32) for i in shares.index])
+    stacked_bars(ax, shares, "voice", lambda v: f"{v:.0%}" if v >= 0.06 else "", **kwargs)
+    ax.set_yticks(range(len(shares)), [shorten(i, 32) for i in shares.index])
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of words")
     ax.set_title(title)
-    _legend_below(ax, ncols=3)
+    legend_below(ax, ncols=3)
     return ax
 
 
@@ -480,11 +417,11 @@ def fidelity(
     >>> len(fidelity(table, ax=Figure().subplots()).patches)
     3
     """
-    ax = _axes(ax)
+    ax = axes_for(ax)
     title = "Is what is credited to the source in it?"
     if data.empty:
-        return _empty(ax, title, "nothing is credited to the source")
-    _require(data, ["verdict"] + ([y] if y else ["direct"]), "fidelity")
+        return empty_chart(ax, title, "nothing is credited to the source")
+    require_columns(data, ["verdict"] + ([y] if y else ["direct"]), "fidelity")
     groups = (
         data[y].astype(str)
         if y
@@ -494,9 +431,9 @@ def fidelity(
     verdicts = [v for v in VERDICT_ORDER if v in table.columns] + [
         v for v in table.columns if v not in VERDICT_ORDER
     ]
-    _stacked_bars(ax, table[verdicts], "verdict", lambda v: str(int(v)), skip_zero=True, **kwargs)
+    stacked_bars(ax, table[verdicts], "verdict", lambda v: str(int(v)), skip_zero=True, **kwargs)
     ax.set_yticks(range(len(table)), list(table.index))
     ax.set_xlabel("statements")
     ax.set_title(title)
-    _legend_below(ax, ncols=4)
+    legend_below(ax, ncols=4)
     return ax

@@ -29,7 +29,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 
-from .charts import _axes, _empty, _require
+from .chart_parts import axes_for, empty_chart, require_columns
 from .palette import OKABE_ITO, category_colour
 
 __all__ = ["group_measures", "keyness_scatter", "label_without_overlaps", "measure_over_time"]
@@ -139,18 +139,18 @@ def keyness_scatter(
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.scatter`.
     """
-    _require(
+    require_columns(
         data, ["group", "versus", "term", "per_1000", "per_1000_versus", "z"], "keyness_scatter"
     )
-    ax = _axes(ax)
+    ax = axes_for(ax)
     if data.empty:
-        return _empty(ax, "Keyness", "no terms")
+        return empty_chart(ax, "Keyness", "no terms")
     group = str(data["group"].iat[0]) if group is None else group
     rows = data[data["group"].astype(str) == group]
     versus = str(rows["versus"].iat[0]) if versus is None and len(rows) else versus
     rows = rows[rows["versus"].astype(str) == str(versus)]
     if rows.empty:
-        return _empty(ax, f"{group} vs {versus}", "no terms for this comparison")
+        return empty_chart(ax, f"{group} vs {versus}", "no terms for this comparison")
     x = rows["per_1000_versus"].to_numpy(dtype=float)
     y = rows["per_1000"].to_numpy(dtype=float)
     positive = np.concatenate([x[x > 0], y[y > 0]])
@@ -216,10 +216,10 @@ def group_measures(
     ``data`` is :attr:`framing.CorpusSummary.table`; ``group`` names its key
     columns (default: those before ``articles``).
     """
-    _require(data, [y, f"{y}_low", f"{y}_high", "articles"], "group_measures")
-    ax = _axes(ax)
+    require_columns(data, [y, f"{y}_low", f"{y}_high", "articles"], "group_measures")
+    ax = axes_for(ax)
     if data.empty:
-        return _empty(ax, y, "no groups")
+        return empty_chart(ax, y, "no groups")
     keys = (
         list(data.columns[: list(data.columns).index("articles")])
         if group is None
@@ -264,11 +264,11 @@ def measure_over_time(
     table of :func:`framing.citation_changes` by month draws with
     ``y="altered_quote_rate", count="pairs"``.
     """
-    _require(data, [x, y, f"{y}_low", f"{y}_high", count], "measure_over_time")
-    ax = _axes(ax)
+    require_columns(data, [x, y, f"{y}_low", f"{y}_high", count], "measure_over_time")
+    ax = axes_for(ax)
     rows = data[(data[x].astype(str) != "(none)") & (data[count] >= min_articles)]
     if rows.empty:
-        return _empty(ax, y, "no dated periods with enough articles")
+        return empty_chart(ax, y, "no dated periods with enough articles")
     periods = sorted(rows[x].astype(str).unique())
     position = {p: i for i, p in enumerate(periods)}
     groups = rows.groupby(hue, sort=True) if hue else [(None, rows)]
