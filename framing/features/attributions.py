@@ -303,7 +303,7 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 def _first_person_in_reported(
     found: list[Found], rows: list[dict[str, object]], speakers: list[Speaker | None], text: str
 ) -> None:
-    """"I" or "we" as the source inside what another source says is that source.
+    """ "I" or "we" as the source inside what another source says is that source.
 
     ('Ortiz said we had warned the council': "we" is Ortiz's.) The innermost
     content span holding the pronoun decides; the row takes that speaker.
