@@ -60,7 +60,7 @@ from .floating import floating_quotes
 from .matcher import iter_texts
 from .quotes import normalise_quotes, quoted_regions
 from .span_model import SpanModel
-from .speakers import Resolution, Speaker, SpeakerResolver
+from .speakers import Resolution, Speaker, SpeakerResolver, first_person_in_reported
 from .tokens import tokenize
 
 __all__ = ["ATTRIBUTION_COLUMNS", "AttributionExtractor"]
@@ -283,7 +283,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             )
             rows.append(row)
             speakers.append(found_speaker.speaker)
-        _first_person_in_reported(found, rows, speakers, text)
+        first_person_in_reported(found, rows, speakers, text)
         for item, antecedent in floating:
             row = _row(article_id, text, item)
             for key in ("source", "source_kind", "source_outlet"):
@@ -295,40 +295,6 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             row["speaker_mentions"] = list(speaker.mentions) if speaker is not None else []
         order = sorted(range(len(rows)), key=lambda k: (rows[k]["sentence"], rows[k]["cue_start"]))
         return [rows[k] for k in order]
-
-
-_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-
-
-def _first_person_in_reported(
-    found: list[Found], rows: list[dict[str, object]], speakers: list[Speaker | None], text: str
-) -> None:
-    """ "I" or "we" as the source inside what another source says is that source.
-
-    ('Ortiz said we had warned the council': "we" is Ortiz's.) The innermost
-    content span holding the pronoun decides; the row takes that speaker.
-    """
-    for k, item in enumerate(found):
-        span = item.head or item.source
-        if speakers[k] is not None or span is None:
-            continue
-        if text[span[0] : span[1]].casefold() not in _FIRST_PERSON:
-            continue
-        holders = [
-            (end - start, j)
-            for j, other in enumerate(found)
-            if j != k and speakers[j] is not None
-            for start, end in other.content
-            if start <= span[0] and span[1] <= end
-        ]
-        if not holders:
-            continue
-        j = min(holders)[1]
-        speaker = speakers[j]
-        speaker.mention(text[span[0] : span[1]])  # type: ignore[union-attr]
-        speakers[k] = speaker
-        for key in ("source", "source_kind", "source_outlet"):
-            rows[k][key] = rows[j][key]
 
 
 def _row(article_id: str, text: str, item: Found) -> dict[str, object]:
