@@ -60,7 +60,7 @@ from .floating import floating_quotes
 from .matcher import iter_texts
 from .quotes import normalise_quotes, quoted_regions
 from .span_model import SpanModel
-from .speakers import Resolution, Speaker, SpeakerResolver
+from .speakers import Resolution, Speaker, SpeakerResolver, first_person_in_reported
 from .tokens import tokenize
 
 __all__ = ["ATTRIBUTION_COLUMNS", "AttributionExtractor"]
@@ -283,6 +283,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             )
             rows.append(row)
             speakers.append(found_speaker.speaker)
+        first_person_in_reported(found, rows, speakers, text)
         for item, antecedent in floating:
             row = _row(article_id, text, item)
             for key in ("source", "source_kind", "source_outlet"):

@@ -209,6 +209,7 @@ def person_mentions(text: str, until: int | None = None) -> list[PersonMention]:
             continue
         before = text[max(0, start - 40) : start].split("\n")[-1].casefold().split()[-4:]
         roles = tuple(w.strip(",") for w in before if _word_is_title(w.strip(",")))
+        roles += appositive_roles(text, match.end())
         out.append(
             PersonMention(
                 start,
@@ -219,6 +220,40 @@ def person_mentions(text: str, until: int | None = None) -> list[PersonMention]:
             )
         )
     return out
+
+
+# ", the mayor," / ", a spokesman for the ministry," / ", the city's police chief,": an
+# apposition after a name that opens with a determiner or a possessive.
+_APPOSITION = re.compile(
+    r",[ \t]+(?:the|a|an|its|his|her|their|[A-Z][\w.-]*['’]s)[ \t]+([^,.;:!?\n]{1,60})"
+)
+
+
+def appositive_roles(text: str, end: int) -> tuple[str, ...]:
+    """Role words of an apposition right after a name ending at ``end`` (", the mayor,").
+
+    Only the words before a linking word count ("a spokesman for the ministry":
+    spokesman), so the roles are the person's, not those of what follows.
+
+    Examples
+    --------
+    >>> text = "Maria Ortiz, the city's mayor, spoke."
+    >>> appositive_roles(text, len("Maria Ortiz"))
+    ('mayor',)
+    >>> appositive_roles("Tom Lee, who chairs the board, spoke.", len("Tom Lee"))
+    ()
+    """
+    found = _APPOSITION.match(text, end)
+    if found is None:
+        return ()
+    roles = []
+    for word in found.group(1).split()[:4]:
+        lowered = word.casefold()
+        if lowered in _LINKS or lowered in ("who", "which", "that"):
+            break
+        if lowered in TITLE_WORDS or lowered in PERSON_TITLES:
+            roles.append(lowered)
+    return tuple(roles)
 
 
 def group_speakers(table: pd.DataFrame, column: str = "speaker") -> pd.Series:

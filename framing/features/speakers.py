@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..outlets import OutletRegistry
 from .names import canonical_name, gender_of, person_mentions, person_name
@@ -41,7 +42,13 @@ from .sources import epithet_outlets, is_generic_epithet, source_kind
 from .tokens import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from .wordlists import words
 
-__all__ = ["Resolution", "SourceResolver", "Speaker", "SpeakerResolver"]
+__all__ = [
+    "Resolution",
+    "SourceResolver",
+    "Speaker",
+    "SpeakerResolver",
+    "first_person_in_reported",
+]
 
 _GENERIC_ORGANISATIONS = words("generic_organisations")
 _ABBREVIATED_ROLES = {
@@ -355,6 +362,42 @@ class SpeakerResolver:
             if short and len(short) < len(full) and all(w in full for w in short):
                 return speaker
         return None
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def first_person_in_reported(
+    found: list[Any], rows: list[dict[str, object]], speakers: list[Speaker | None], text: str
+) -> None:
+    """ "I" or "we" as the source inside what another source says is that source.
+
+    ('Ortiz said we had warned the council': "we" is Ortiz's.) The innermost
+    content span holding the pronoun decides; the row of the attribution
+    (``found[k]``, an extractor's :class:`~framing.features.patterns.Found`)
+    takes that speaker and its source columns. ``speakers`` is updated in place.
+    """
+    for k, item in enumerate(found):
+        span = item.head or item.source
+        if speakers[k] is not None or span is None:
+            continue
+        if text[span[0] : span[1]].casefold() not in _FIRST_PERSON:
+            continue
+        holders = [
+            (end - start, j)
+            for j, other in enumerate(found)
+            if j != k and speakers[j] is not None
+            for start, end in other.content
+            if start <= span[0] and span[1] <= end
+        ]
+        if not holders:
+            continue
+        j = min(holders)[1]
+        speaker = speakers[j]
+        speaker.mention(text[span[0] : span[1]])  # type: ignore[union-attr]
+        speakers[k] = speaker
+        for key in ("source", "source_kind", "source_outlet"):
+            rows[k][key] = rows[j][key]
 
 
 def _looks_like_name(text: str) -> bool:

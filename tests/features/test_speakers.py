@@ -61,3 +61,39 @@ def test_role_epithet_goes_to_a_person_titled_in_the_text():
     first = r.resolve("The congressman", text.index("The congressman"))
     second = r.resolve("He", text.index("He added"))
     assert first.speaker.canonical == second.speaker.canonical == "Ann Lee"
+
+
+def _attributions(text):
+    import framing
+
+    return framing.analyze([framing.load_article(text=text)], sentiment=False).attributions
+
+
+def test_a_role_given_in_an_apposition_resolves_the_role_epithet_later():
+    table = _attributions(
+        "Maria Ortiz, the city's mayor, opened the bridge on Monday. "
+        '"The council backs me," said the mayor, who has led the city since 2019.'
+    )
+    assert table[["source", "speaker"]].values.tolist() == [["Maria Ortiz", "Maria Ortiz"]]
+    assert table["speaker_mentions"].iat[0] == ["the mayor"]
+
+
+def test_an_apposition_that_is_a_clause_gives_no_role():
+    from framing.features.names import appositive_roles
+
+    text = "Tom Lee, who chairs the board, and Ann Ray, a spokeswoman for the mayor, spoke."
+    assert appositive_roles(text, len("Tom Lee")) == ()
+    assert appositive_roles(text, text.index(", a spokeswoman")) == ("spokeswoman",)
+
+
+def test_we_inside_what_a_source_says_is_that_source():
+    table = _attributions("Maria Ortiz said that we said the bridge was unsafe.")
+    inner = table[table["source_as_written"] == "we"]
+    assert inner[["source", "speaker"]].values.tolist() == [["Maria Ortiz", "Maria Ortiz"]]
+    assert table["speaker_mentions"].iat[0] == ["Maria Ortiz", "we"]
+
+
+def test_i_outside_any_reported_content_stays_unresolved():
+    table = _attributions("I said on Monday that the bridge was unsafe.")
+    assert table[["source", "source_kind"]].values.tolist() == [["I", "pronoun"]]
+    assert table["speaker"].isna().all()
