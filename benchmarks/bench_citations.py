@@ -126,9 +126,13 @@ def main() -> None:
     ours_top = ours_top.to_numpy()
     truth = np.arange(len(sources))
     agree = float(np.mean(ours_top == brute))
-    from framing.corpus.citation_search import _compiled_kernel
-
-    mode = "compiled (numba)" if _compiled_kernel() is not None else "sparse products (no numba)"
+    try:
+        from framing.corpus.citation_search import _compiled_kernel
+    except ImportError:  # a framing before the compiled search
+        mode = "sparse products"
+    else:
+        compiled = _compiled_kernel() is not None
+        mode = "compiled (numba)" if compiled else "sparse products (no numba)"
     print(f"vectorising both sets (shared by both methods): {vectorising:.2f} s")
     print(
         f"framing search: {mode}; warm-up on 10 citing articles (not timed below) {warm_up:.2f} s"
@@ -138,13 +142,13 @@ def main() -> None:
         f"{brute_time:7.2f} s | ratio {brute_time / framing_time:6.1f}x (target >= 10x)"
     )
     print(
-        f"same top-1 as all-pairs: {agree:.1%}; true source found: framing "
-        f"{np.mean(ours_top == truth):.1%}, all-pairs {np.mean(brute == truth):.1%} "
+        f"same top-1 as all-pairs: {agree:.2%}; true source found: framing "
+        f"{np.mean(ours_top == truth):.2%}, all-pairs {np.mean(brute == truth):.2%} "
         f"(framing finds none where the credit names no known outlet: "
         f"{np.mean(ours_top < 0):.1%})"
     )
     same_where_found = np.mean((ours_top == brute)[ours_top >= 0])
-    print(f"same top-1 where framing found a candidate: {same_where_found:.1%}")
+    print(f"same top-1 where framing found a candidate: {same_where_found:.2%}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
