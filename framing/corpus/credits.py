@@ -107,7 +107,7 @@ def _credited_by_kernel(texts: list[str], pairs: tuple, scanner: Any) -> list[se
 
 
 class _Tables:
-    """A deterministic automaton over bytes: every state's move on every byte class."""
+    """A deterministic automaton over bytes: every state's move on every byte."""
 
     def __init__(self, arrays: tuple, keys: list[str]) -> None:
         self.arrays = arrays  # moves, first_named, out_ptr, out_name, name_bytes, name_key, n_keys
