@@ -2,13 +2,17 @@
 
 For each citing article the candidates are the articles of the outlets it
 credits by name (the outlet registry's names, aliases and wire credits,
-found with one Aho-Corasick pass over its text), published in a window
-around it (by default from a week before to a day after). Among them the
-nearest neighbours by TF-IDF cosine similarity are found block by block:
-citing articles are grouped by credited outlet and sorted by date, and each
-block is multiplied only with the sources inside its date window, so the
-work grows with the candidate pairs, never with all citing x all source
-articles (``benchmarks/bench_citations.py`` compares with all-pairs cosine).
+found with one Aho-Corasick pass over the texts: :mod:`framing.corpus.credits`),
+published in a window around it (by default from a week before to a day
+after). Among them the nearest neighbours by TF-IDF cosine similarity are
+found (:mod:`framing.corpus.citation_search`): with numba, a compiled loop
+scores each citing article against exactly the sources in its window from
+an inverted index of each outlet's articles; without it, citing articles
+grouped by credited outlet and sorted by date are multiplied block by block
+with the sources of the block's dates. Either way the work grows with the
+candidate pairs, never with all citing x all source articles
+(``benchmarks/bench_citations.py`` compares with all-pairs cosine). Equal
+similarities rank the source that comes first in the table first.
 
 A syndicated copy (a wire story republished nearly verbatim) keeps both
 outlets apart: ``citing_outlet`` is the republisher, ``source_outlet`` the
@@ -31,9 +35,6 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from functools import lru_cache
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..outlets import OutletRegistry
+from .citation_search import Context, search
+from .credits import credited_outlets
 
 __all__ = [
     "CITATION_COLUMNS",
@@ -81,8 +84,6 @@ SYNDICATED_SIMILARITY = 0.9
 # MARGIN_SCALE). Uncalibrated: a ranking aid, not a probability.
 UNCREDITED_DISCOUNT = 0.7
 MARGIN_SCALE = 0.2
-# Citing rows multiplied with their candidate sources at once (bounds memory).
-BLOCK_ROWS = 1_000
 
 
 def outlet_keys(table: pd.DataFrame, registry: OutletRegistry) -> np.ndarray:
@@ -117,50 +118,6 @@ def outlet_keys(table: pd.DataFrame, registry: OutletRegistry) -> np.ndarray:
             found = host_key(meta.get("domain"))
         out.append(found or (str(outlet) if outlet is not None else ""))
     return np.asarray(out, dtype=object)
-
-
-@lru_cache(maxsize=4)
-def _automaton(names: tuple[tuple[str, str], ...]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for name, key in names:
-        automaton.add_word(name, (len(name), key))
-    automaton.make_automaton()
-    return automaton
-
-
-def _name_pairs(registry: OutletRegistry, extra: Sequence[tuple[str, str]]) -> tuple:
-    pairs = {(name, registry.resolve(name) or "") for name in registry.names}
-    pairs |= set(extra)
-    return tuple(sorted((n, k) for n, k in pairs if k and len(n) >= 2))
-
-
-def credited_outlets(
-    texts: Sequence[str], registry: OutletRegistry, extra: Sequence[tuple[str, str]] = ()
-) -> list[set[str]]:
-    """Outlets each text names (registry names, aliases, wire credits; whole words only).
-
-    Examples
-    --------
-    >>> found = credited_outlets(["CNN reported it, said AP.", "A CNNX ad."],
-    ...                          OutletRegistry.default())
-    >>> [sorted(f) for f in found]
-    [['ap', 'cnn'], []]
-    """
-    automaton = _automaton(_name_pairs(registry, extra))
-    out = []
-    for text in texts:
-        found: set[str] = set()
-        if isinstance(text, str):
-            for end, (length, key) in automaton.iter(text):
-                start = end - length + 1
-                before = text[start - 1] if start > 0 else " "
-                after = text[end + 1] if end + 1 < len(text) else " "
-                if not (before.isalnum() or after.isalnum()):
-                    found.add(key)
-        out.append(found)
-    return out
 
 
 def match_citations(
@@ -251,34 +208,13 @@ def match_vectors(
     s_days = _days(sources["published"])
     blocks: dict[str, list[int]] = defaultdict(list)
     for row, (found, own) in enumerate(zip(credits, c_keys, strict=True)):
-        for key in found - {own}:
+        for key in sorted(found - {own}):
             blocks[key].append(row)
         if not require_credit:
             blocks["*"].append(row)
-    by_outlet: dict[str, np.ndarray] = {k: np.flatnonzero(s_keys == k) for k in blocks if k != "*"}
-    found_rows: list[tuple] = []
-    for key, rows in blocks.items():
-        pool = np.arange(len(sources)) if key == "*" else by_outlet.get(key, np.zeros(0, int))
-        if not len(pool):
-            continue
-        found_rows += _search(
-            np.asarray(rows),
-            pool,
-            c_vec,
-            s_vec,
-            c_days,
-            s_days,
-            c_keys,
-            s_keys,
-            days_before,
-            days_after,
-            top,
-            min_similarity,
-            key != "*",
-            credits,
-            same,
-        )
-    return _table(found_rows, citing, sources, c_keys, s_keys, top)
+    context = Context(c_vec, s_vec, c_days, s_days, c_keys, s_keys, credits, same)
+    found_parts = search(blocks, context, days_before, days_after, top, min_similarity)
+    return _table(found_parts, citing, sources, s_keys, top)
 
 
 def _days(published: pd.Series) -> np.ndarray:
@@ -287,95 +223,28 @@ def _days(published: pd.Series) -> np.ndarray:
     return days.to_numpy(dtype=float, na_value=np.nan)
 
 
-def _search(
-    rows: np.ndarray,
-    pool: np.ndarray,
-    c_vec: sp.csr_matrix,
-    s_vec: sp.csr_matrix,
-    c_days: np.ndarray,
-    s_days: np.ndarray,
-    c_keys: np.ndarray,
-    s_keys: np.ndarray,
-    before: float,
-    after: float,
-    top: int,
-    min_similarity: float,
-    credited: bool,
-    credits: list[set[str]],
-    same: bool,
-) -> list[tuple]:
-    """Top candidates of ``rows`` among ``pool``, block by block within the date window."""
-    order = rows[np.argsort(np.nan_to_num(c_days[rows], nan=np.inf), kind="stable")]
-    dated = pool[np.isfinite(s_days[pool])]
-    dated = dated[np.argsort(s_days[dated], kind="stable")]
-    undated = pool[~np.isfinite(s_days[pool])]
-    dated_days = s_days[dated]
-    out = []
-    for start in range(0, len(order), BLOCK_ROWS):
-        block = order[start : start + BLOCK_ROWS]
-        days = c_days[block]
-        finite = days[np.isfinite(days)]
-        if len(finite) == len(days):
-            lo = np.searchsorted(dated_days, finite.min() - before, "left")
-            hi = np.searchsorted(dated_days, finite.max() + after, "right")
-            candidates = np.concatenate([dated[lo:hi], undated])
-        else:  # a citing article without a date may match any date
-            candidates = pool
-        if not len(candidates):
-            continue
-        scores = (c_vec[block] @ s_vec[candidates].T).toarray()
-        gap = days[:, None] - s_days[candidates][None, :]
-        outside = (gap > before) | (gap < -after)
-        scores[np.nan_to_num(outside, nan=0).astype(bool)] = -1.0
-        if same:
-            scores[block[:, None] == candidates[None, :]] = -1.0
-        if not credited:  # every other outlet: not the citing article's own
-            scores[c_keys[block][:, None] == s_keys[candidates][None, :]] = -1.0
-        k = min(top + 1, scores.shape[1])
-        best = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-        best_scores = np.take_along_axis(scores, best, axis=1)
-        ranking = np.argsort(-best_scores, axis=1, kind="stable")
-        best = np.take_along_axis(best, ranking, axis=1)
-        best_scores = np.take_along_axis(best_scores, ranking, axis=1)
-        ranks = min(top, best.shape[1])
-        following = np.concatenate([best_scores[:, 1:], np.zeros((len(block), 1))], axis=1)[
-            :, :ranks
-        ]
-        scores_top = best_scores[:, :ranks]
-        sources_top = candidates[best[:, :ranks]]
-        keep = scores_top >= min_similarity
-        # a rank below the threshold ends that row's list
-        keep &= np.cumprod(keep, axis=1).astype(bool)
-        rows_i, ranks_i = np.nonzero(keep)
-        for i, r in zip(rows_i.tolist(), ranks_i.tolist(), strict=True):
-            row, source = int(block[i]), int(sources_top[i, r])
-            score = float(scores_top[i, r])
-            out.append(
-                (
-                    row,
-                    source,
-                    r + 1,
-                    score,
-                    score - max(float(following[i, r]), 0.0),
-                    credited or s_keys[source] in credits[row],
-                )
-            )
-    return out
-
-
 def _table(
-    found: list[tuple],
+    parts: list[tuple[np.ndarray, ...]],
     citing: pd.DataFrame,
     sources: pd.DataFrame,
-    c_keys: np.ndarray,
     s_keys: np.ndarray,
     top: int,
 ) -> pd.DataFrame:
-    if not found:
+    if not parts:
         return pd.DataFrame(columns=list(CITATION_COLUMNS))
-    data = pd.DataFrame(found, columns=["c", "s", "rank", "similarity", "margin", "credited"])
-    # a citing article crediting two outlets gets candidates from both: keep the best `top`
-    data = data.sort_values(["c", "similarity"], ascending=[True, False], kind="stable")
+    columns = ["c", "s", "rank", "similarity", "margin", "credited"]
+    data = pd.DataFrame(
+        {name: np.concatenate([p[i] for p in parts]) for i, name in enumerate(columns)}
+    )
+    if not len(data):
+        return pd.DataFrame(columns=list(CITATION_COLUMNS))
+    # A citing article crediting two outlets gets candidates from both: keep the best `top`
+    # (equal similarities: the first source, as in each search). A source found by two
+    # searches (its outlet's and every outlet's) keeps the smaller margin, to the nearest
+    # other candidate of either.
+    data = data.sort_values(
+        ["c", "similarity", "s", "margin"], ascending=[True, False, True, True], kind="stable"
+    )
     data = data.drop_duplicates(["c", "s"]).groupby("c", sort=False).head(top)
     data["rank"] = data.groupby("c", sort=False).cumcount() + 1
     data = data.sort_values(["c", "rank"], kind="stable")  # citing articles in their order

@@ -6,9 +6,11 @@ abbreviations ("U.S."), hyphenated words ("Iran-backed") and words with an
 apostrophe ("Iran's") stay whole; terms are case-folded, curly apostrophes
 become straight ones (so "Trump’s" and "Trump's" are one term), and tokens
 without a letter (numbers, punctuation) or opening with an apostrophe (the
-clitic of "it's") are not terms. A corpus is counted in batches whose
-distinct tokens are normalised once, so the cost is linear in words and
-memory holds one batch of tokens at a time.
+clitic of "it's") are not terms. A corpus is counted in batches; the
+tokenizer runs once per distinct white-space chunk of the corpus, not once
+per word (:mod:`framing.features.chunk_terms`, which shows the counts are
+those of a full scan), so the cost is linear in words with little Python
+work per word, and memory holds one batch of words at a time.
 
 Distinguishing terms implement the log-odds ratio with an informative
 Dirichlet prior of Monroe, Colaresi & Quinn (2008), "Fightin' Words",
@@ -38,14 +40,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
-from . import tokens as _tokens
+from .chunk_terms import ChunkTerms
 
 __all__ = [
     "COUNT_BATCH_DOCUMENTS",
@@ -179,7 +180,7 @@ def count_terms(
     ids : sequence, optional
         Row ids (default: positions).
     batch : int
-        Documents tokenised and normalised together.
+        Documents split, looked up and counted together.
 
     Examples
     --------
@@ -189,43 +190,41 @@ def count_terms(
     >>> counts.matrix.toarray().tolist()
     [[1, 1, 1, 1, 1, 1, 0], [0, 0, 0, 1, 0, 0, 1]]
     """
-    findall = _tokens._TOKEN.findall
-    vocabulary: dict[str, int] = {}
-    raw_ids: dict[str, int] = {}  # raw token -> term id (-1: not a term), across batches
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
+    chunk_terms = ChunkTerms(normalise_term)
+    parts: list[sp.csr_matrix] = []  # per batch, columns numbered as chunk_terms met terms
+    met: list[np.ndarray] = []  # per batch, its columns in order of first appearance
     n_docs = 0
     texts = iter(texts)
     while True:
         chunk = [t if isinstance(t, str) else "" for t in _take(texts, batch)]
         if not chunk:
             break
-        per_doc = [findall(t) for t in chunk]
-        lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
-        flat = np.fromiter(chain.from_iterable(per_doc), dtype=object, count=int(lengths.sum()))
-        codes, uniques = pd.factorize(flat)
-        term_of_unique = np.empty(len(uniques), dtype=np.int64)
-        for k, raw in enumerate(uniques):
-            term_id = raw_ids.get(raw)
-            if term_id is None:
-                term = normalise_term(raw)
-                term_id = -1 if term is None else vocabulary.setdefault(term, len(vocabulary))
-                raw_ids[raw] = term_id
-            term_of_unique[k] = term_id
-        col = term_of_unique[codes] if len(codes) else np.zeros(0, dtype=np.int64)
-        row = np.repeat(np.arange(n_docs, n_docs + len(chunk)), lengths)
-        keep = col >= 0
-        rows.append(row[keep])
-        cols.append(col[keep])
+        row, col = chunk_terms.batch(chunk)
+        part = sp.csr_matrix(
+            (np.ones(len(row), dtype=np.int32), (row, col)),
+            shape=(len(chunk), len(chunk_terms.vocabulary)),
+        )
+        part.sum_duplicates()
+        parts.append(part)
+        met.append(pd.unique(col))
         n_docs += len(chunk)
-    row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    matrix = sp.csr_matrix(
-        (np.ones(len(row), dtype=np.int32), (row, col)), shape=(n_docs, len(vocabulary))
-    )
-    matrix.sum_duplicates()
-    terms = np.empty(len(vocabulary), dtype=object)
-    terms[:] = list(vocabulary)
+    # Columns in order of first appearance in the texts.
+    first = pd.unique(np.concatenate(met)) if met else np.zeros(0, dtype=np.int64)
+    column = np.full(len(chunk_terms.vocabulary), -1, dtype=np.int64)
+    column[first] = np.arange(len(first))
+    vocabulary = np.empty(len(chunk_terms.vocabulary), dtype=object)
+    vocabulary[:] = list(chunk_terms.vocabulary)
+    terms = vocabulary[first]
+    matrix = sp.csr_matrix((n_docs, len(terms)), dtype=np.int32)
+    if parts:
+        matrix = sp.vstack(
+            [
+                sp.csr_matrix((p.data, column[p.indices], p.indptr), shape=(p.shape[0], len(terms)))
+                for p in parts
+            ],
+            format="csr",
+        )
+        matrix.sort_indices()
     row_ids = np.arange(n_docs) if ids is None else np.asarray(list(ids), dtype=object)
     if len(row_ids) != n_docs:
         raise ValueError(f"ids and texts differ in length ({len(row_ids)} vs {n_docs}).")
