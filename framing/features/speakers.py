@@ -62,7 +62,11 @@ _ABBREVIATED_ROLES = {
 # A pronoun goes to a person mentioned at most this many characters before it (about
 # six paragraphs of news); set by hand on constructed articles.
 PRONOUN_WINDOW = 3000
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)*")
+# A capitalised word at a word boundary; the look-behind after the capital (the character
+# before it is no word character) lets the engine skip to the next capital in C.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:[-'’][A-Za-z]+)*")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 @dataclass
@@ -273,8 +277,8 @@ class SpeakerResolver:
 
     def _thing(self, text: str, kind: str, outlet: str | None = None) -> Speaker:
         """An outlet, organisation, document or group, one per canonical phrase."""
-        canonical = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.I)
-        canonical = re.sub(r"[’']s?$", "", canonical)
+        canonical = _ARTICLE.sub("", " ".join(text.split()))
+        canonical = _POSSESSIVE.sub("", canonical)
         key = f"{kind}:{(outlet or canonical).casefold()}"
         speaker = self.people.get(key)
         if speaker is None:
