@@ -150,7 +150,7 @@ class SpanModel:
         single, pairs = t["single"], t["pairs"]
         w0_, w1_, w2_ = single["w0"], single["w-1"], single["w-2"]
         p10, p21 = pairs["w-1w0"], pairs["w-2w-1"]
-        len_, off_, commas_ = single["len"], single["off"], single["commas"]
+        by_length, by_offset, by_commas = t["by_length"], t["by_offset"], t["by_commas"]
         has_, extra_ = single["has"], single["extra"]
         bias, rule = t["bias"], t["rule"]
         floor = max(lo, last - MAX_SOURCE_TOKENS)
@@ -189,9 +189,10 @@ class SpanModel:
             own += w2_.get(w2, 0.0)
             own += p10.get((w1, w0), 0.0)
             own += p21.get((w2, w1), 0.0)
-            own += len_.get(bucket(last - s), 0.0)
-            own += off_.get(f"{bucket(abs(offset), OFFSET_EDGES)}{'-' if offset < 0 else '+'}", 0.0)
-            own += commas_.get(str(min(commas, 3)), 0.0)
+            own += by_length[last - s]
+            weight = by_offset.get(offset)
+            own += weight if weight is not None else _offset_weight(t, offset)
+            own += by_commas[min(commas, 3)]
             if offset == 0:
                 own += rule
             score = gathered + own
@@ -297,9 +298,28 @@ def _start_tables(model: SpanModel) -> dict[str, object]:
         "pairs": pairs,
         "bias": model.start_weights.get("bias", 0.0),
         "rule": model.start_weights.get("rule", 0.0),
+        # the weights of the length, offset and comma features by their number (a candidate
+        # is at most MAX_SOURCE_TOKENS from its last token, so no bucket is formed per step)
+        "by_length": [single["len"].get(bucket(n), 0.0) for n in range(MAX_SOURCE_TOKENS + 1)],
+        "by_offset": {
+            n: single["off"].get(f"{bucket(abs(n), OFFSET_EDGES)}{'-' if n < 0 else '+'}", 0.0)
+            for n in range(-_OFFSETS, _OFFSETS + 1)
+        },
+        "by_commas": [single["commas"].get(str(n), 0.0) for n in range(4)],
     }
     _TABLES[key] = tables
     return tables
+
+
+# Offsets of a candidate start from the rules' start with a precomputed weight (others are
+# looked up by their bucket; the rules' start may lie outside the candidates' window).
+_OFFSETS = 2 * MAX_SOURCE_TOKENS + 2
+
+
+def _offset_weight(tables: dict[str, object], offset: int) -> float:
+    """The weight of the ``off=`` feature of an offset outside the precomputed range."""
+    key = f"{bucket(abs(offset), OFFSET_EDGES)}{'-' if offset < 0 else '+'}"
+    return tables["single"]["off"].get(key, 0.0)  # type: ignore[index]
 
 
 @lru_cache(maxsize=1)
