@@ -10,7 +10,7 @@ sentence counts are computed once per sentence and shared by the models.
 from __future__ import annotations
 
 from .patterns import Found
-from .span_features import accept_features, sentence_counts, word_class
+from .span_features import accept_features, sentence_counts, word_classes
 from .spans import content_end
 from .tokens import Token
 
@@ -30,7 +30,7 @@ class ModelChoices:
         if self.model is None:
             return first
         if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
+            self._classes = (tokens, word_classes(tokens))
         return self.model.best_start(  # type: ignore[attr-defined]
             tokens, lo, last, first, self._classes[1]
         )
@@ -40,7 +40,7 @@ class ModelChoices:
         if self.model is None or not hasattr(self.model, "best_end"):
             return last
         if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
+            self._classes = (tokens, word_classes(tokens))
         return self.model.best_end(tokens, first, hi, last, self._classes[1])
 
     def _cue_end(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> None:
@@ -79,7 +79,7 @@ class ModelChoices:
 
     def _word_classes(self, tokens: list[Token]) -> list[str]:
         if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
+            self._classes = (tokens, word_classes(tokens))
         return self._classes[1]
 
     def _token_offsets(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from .phrases import (
     ANONYMOUS_HEADS,
@@ -60,6 +61,7 @@ __all__ = [
     "start_features",
     "start_walk",
     "word_class",
+    "word_classes",
 ]
 
 _TIME_WORDS = words("time_words") | words("time_heads")
@@ -81,6 +83,14 @@ def word_class(token: Token | None) -> str:
     if token is None:
         return "<none>"
     return _text_class(token.text)
+
+
+def word_classes(tokens: Sequence[Token]) -> list[str]:
+    """:func:`word_class` of every token, in order (one pass in C over the memo)."""
+    return list(map(_text_class, map(_TEXT, tokens)))
+
+
+_TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=1 << 16)
