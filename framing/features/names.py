@@ -80,6 +80,8 @@ _NAME = re.compile(
 _APPOSITION = re.compile(r",\s|\s\(|\s[—–]\s")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
+# Words that make a run of capitalised words no person's name (an organisation, outlet, place).
+_NOT_IN_NAMES = ORGANISATION_WORDS | NEWS_NAME_WORDS | _NOT_NAMES | _PLACES
 
 
 @lru_cache(maxsize=1 << 14)
@@ -208,14 +210,10 @@ def person_mentions(text: str, until: int | None = None) -> list[PersonMention]:
         while parts and (parts[0].casefold() in _NOT_NAMES or _word_is_title(parts[0])):
             start = text.find(parts[1], start + len(parts[0])) if len(parts) > 1 else match.end()
             parts = parts[1:]
-        names = [p for p in parts if not _INITIAL.fullmatch(p)]
-        if len(names) < 2:
+        if len(parts) < 2 or sum(1 for p in parts if not _INITIAL.fullmatch(p)) < 2:
             continue
         lowered = [p.casefold().rstrip(".,") for p in parts]
-        if " ".join(lowered) in place_names or any(
-            w in ORGANISATION_WORDS or w in NEWS_NAME_WORDS or w in _NOT_NAMES or w in place_names
-            for w in lowered
-        ):
+        if " ".join(lowered) in place_names or not _NOT_IN_NAMES.isdisjoint(lowered):
             continue
         before = text[max(0, start - 40) : start].split("\n")[-1].casefold().split()[-4:]
         roles = tuple(w.strip(",") for w in before if _word_is_title(w.strip(",")))

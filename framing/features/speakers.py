@@ -156,7 +156,9 @@ class SpeakerResolver:
         self._reported = reported
         self._names = person_mentions(text, until) if text else []
         end = len(text) if until is None else min(len(text), until + 1)
-        self._words = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text, 0, end)]
+        words = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text, 0, end)]
+        self._word_starts = [start for start, _ in words]
+        self._words = words
         self._name_cursor = self._word_cursor = 0
         self._clock = len(text)
 
@@ -176,12 +178,16 @@ class SpeakerResolver:
             person.roles |= _roles(" ".join(found.roles), "")
             if not self._inside_reported(found.start):
                 person.last = max(person.last, found.start)
-        while self._word_cursor < len(self._words) and self._words[self._word_cursor][0] < position:
-            start, word = self._words[self._word_cursor]
-            self._word_cursor += 1
-            person = self.surnames.get(word.casefold())
-            if person is not None and not self._inside_reported(start):
-                person.last = max(person.last, start)
+        stop = bisect_left(self._word_starts, position)
+        if stop <= self._word_cursor:
+            return
+        surnames = self.surnames
+        if surnames:  # capitalised words that are a known surname: a mention of that person
+            for start, word in self._words[self._word_cursor : stop]:
+                person = surnames.get(word.casefold())
+                if person is not None and not self._inside_reported(start):
+                    person.last = max(person.last, start)
+        self._word_cursor = stop
 
     def _person(self, name: str, gender: str | None = None) -> Speaker:
         """The person with this name (a full name, or a surname the article used before)."""
