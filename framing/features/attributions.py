@@ -211,9 +211,10 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         rows: list[dict[str, object]] = []
         for article_id, text in pairs:
             rows.extend(self._extract_one(finder, article_id, text, given.get(str(article_id))))
-        frame = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
-        if frame.empty:
-            return frame
+        if not rows:
+            return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+        # column by column: pandas infers each column's type once, not row by row
+        frame = pd.DataFrame({c: [row[c] for row in rows] for c in ATTRIBUTION_COLUMNS})
         return _with_parents(frame)
 
     def extract_text(self, text: str) -> pd.DataFrame:
@@ -423,29 +424,48 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 def _with_parents(frame: pd.DataFrame) -> pd.DataFrame:
     """Fill ``parent``; drop "I said", "you say" inside a quotation (the speaker's words)."""
-    frame["parent"] = _parents(frame)
-    parent = frame["parent"].to_numpy()
+    parents = _parents(frame)
     direct = frame["direct"].to_numpy(dtype=bool)
-    quoted = np.array([pd.notna(p) and bool(direct[int(p)]) for p in parent], dtype=bool)
-    speaker = frame["source_as_written"].fillna("").str.casefold().isin({"i", "you", "we"})
-    if (quoted & speaker.to_numpy()).any():
-        frame = frame[~(quoted & speaker.to_numpy())].reset_index(drop=True)
-        frame["parent"] = _parents(frame)
+    quoted = np.array([p is not None and bool(direct[p]) for p in parents], dtype=bool)
+    if quoted.any():
+        speaker = frame["source_as_written"].fillna("").str.casefold().isin({"i", "you", "we"})
+        dropped = quoted & speaker.to_numpy()
+        if dropped.any():
+            frame = frame[~dropped].reset_index(drop=True)
+            parents = _parents(frame)
+    frame["parent"] = pd.Series(
+        [pd.NA if p is None else p for p in parents], index=frame.index, dtype="Int64"
+    )
     return frame
 
 
-def _parents(frame: pd.DataFrame) -> pd.Series:
-    """Row of the innermost attribution (same article) whose content holds each cue."""
-    parents: list[object] = [pd.NA] * len(frame)
+# Rows compared at once when looking for parents (memory of a block: rows x this many).
+_PARENT_BLOCK = 256
+
+
+def _parents(frame: pd.DataFrame) -> list[int | None]:
+    """Row of the innermost attribution (same article) whose content holds each cue.
+
+    Innermost: the shortest such content, the first row of the article among
+    equals. One comparison of every content with a block of cues per article.
+    """
+    parents: list[int | None] = [None] * len(frame)
     articles = frame["article_id"].to_numpy()
     starts = frame["content_start"].to_numpy()
     ends = frame["content_end"].to_numpy()
     cues = frame["cue_start"].to_numpy()
     bounds = np.flatnonzero(np.r_[True, articles[1:] != articles[:-1], True])
     for lo, hi in itertools.pairwise(bounds):
-        for row in range(lo, hi):
-            inside = lo + np.flatnonzero((starts[lo:hi] <= cues[row]) & (cues[row] < ends[lo:hi]))
-            inside = inside[inside != row]
-            if len(inside):
-                parents[row] = int(inside[np.argmin(ends[inside] - starts[inside])])
-    return pd.Series(parents, index=frame.index, dtype="Int64")
+        first, last = starts[lo:hi], ends[lo:hi]
+        lengths = last - first
+        for block in range(lo, hi, _PARENT_BLOCK):
+            cue = cues[block : min(hi, block + _PARENT_BLOCK)]
+            # inside[k, j]: the cue of row block + j lies in the content of row lo + k
+            inside = (first[:, None] <= cue[None, :]) & (cue[None, :] < last[:, None])
+            for j in np.flatnonzero(inside.any(axis=0)):
+                row = block + int(j)
+                held = np.flatnonzero(inside[:, j])
+                held = held[held != row - lo]
+                if len(held):
+                    parents[row] = lo + int(held[np.argmin(lengths[held])])
+    return parents
