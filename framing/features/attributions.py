@@ -23,10 +23,10 @@ missing for an unresolved pronoun, never "he"; ``speaker_mentions`` lists
 how the article named that speaker. Across a corpus,
 :func:`framing.group_speakers` joins surnames to full names.
 
-Only sentences holding a word that can begin a cue are tokenised: the
-words of each sentence are compared with the cue lexicon's first words as a
-set (one scan of the case-folded text), so the cost is linear in words and
-most of the text is never looked at twice. Sentences are split by
+Only sentences holding a word that can begin a cue are tokenised
+(:mod:`framing.features.triggers`: one pass of an Aho-Corasick automaton of
+the cue lexicon's first words over the case-folded text), so the cost is
+linear in words and most of the text is never looked at twice. Sentences are split by
 :class:`framing.text.punkt_fast.FastPunkt` (NLTK Punkt's spans, faster).
 
 Examples
@@ -42,7 +42,6 @@ Examples
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -62,6 +61,7 @@ from .quotes import normalise_quotes, quoted_regions
 from .span_model import SpanModel
 from .speakers import Resolution, Speaker, SpeakerResolver
 from .tokens import tokenize
+from .triggers import triggered_sentences
 
 __all__ = ["ATTRIBUTION_COLUMNS", "AttributionExtractor"]
 
@@ -230,7 +230,7 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
     ) -> list[dict[str, object]]:
         if spans is None or (spans and spans[-1][1] > len(text)):
             spans = sentence_spans(text)
-        numbers = _triggered_sentences(text, spans, self.cues_)
+        numbers = triggered_sentences(text, spans, self.cues_)
         if not numbers:
             return []
         work = normalise_quotes(text)  # same offsets; rows slice the original text
@@ -348,59 +348,6 @@ def _sentence_spans_by_article(
     return out
 
 
-def _triggered_sentences(
-    text: str, spans: list[tuple[int, int, int]], cues: CueLexicon
-) -> list[int]:
-    """Numbers of the sentences holding a word that may begin a cue, in order.
-
-    The words of each sentence are compared with the cue lexicon's first
-    words as a set, on the case-folded text (one scan in C per sentence); a
-    word that begins only cues of several words counts when its next word
-    continues one (as :func:`_trigger_positions`).
-    """
-    folded = text.casefold()
-    if len(folded) != len(text):  # a letter folds to several: map word by word instead
-        starts = [s for s, _, _ in spans]
-        numbers = (bisect_right(starts, p) - 1 for p in _trigger_positions(text, cues))
-        return sorted({n for n in numbers if n >= 0})
-    first_words, seconds = cues.first_words, cues.second_words
-    out = []
-    for number, (start, end, _) in enumerate(spans):
-        hits = first_words.intersection(_WORD.findall(folded, start, end))
-        if not hits:
-            continue
-        if all(word in seconds for word in hits) and not any(
-            (nxt := _NEXT_WORD.match(folded, m.end())) is not None
-            and nxt.group(1) in seconds[m.group()]
-            for m in _WORD.finditer(folded, start, end)
-            if m.group() in seconds
-        ):
-            continue
-        out.append(number)
-    return out
-
-
-def _trigger_positions(text: str, cues: CueLexicon) -> list[int]:
-    """Offsets of the words of ``text`` that may begin a cue (one scan, in order).
-
-    A word that begins only cues of several words ("according", "made" of
-    "made clear") counts when the next word continues one of them.
-    """
-    first_words, seconds = cues.first_words, cues.second_words
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group().casefold()
-        if word not in first_words:
-            continue
-        following = seconds.get(word)
-        if following is not None:
-            nxt = _NEXT_WORD.match(text, m.end())
-            if nxt is None or nxt.group(1).casefold() not in following:
-                continue
-        out.append(m.start())
-    return out
-
-
 def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
     """Drop attributions whose cue lies inside a quotation (the speaker's own reported speech).
 
@@ -416,10 +363,6 @@ def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> l
         if k < 0 or item.cue[0] >= regions[k][1]:
             kept.append(item)
     return kept
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _with_parents(frame: pd.DataFrame) -> pd.DataFrame:
