@@ -38,8 +38,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
-from .cue_spans import cue_end_walk
+from .cue_spans import best_cue_end_by_tables, cue_end_tables, cue_end_walk
 from .phrases import possessive_mark
 from .span_features import (
     GATHERED_CLASSES,
@@ -239,8 +240,38 @@ class SpanModel:
         """The best-scoring end of a cue starting at ``tokens[first]`` (see :mod:`.cue_spans`)."""
         if not self.cue_end_weights:
             return rule_end
+        if classes is not None:
+            return best_cue_end_by_tables(
+                _cue_end_tables(self),
+                tokens,
+                lexical_end,
+                ceiling,
+                rule_end,
+                lemma,
+                pattern,
+                classes,
+                ceiling_kind,
+            )
+        return self._best_cue_end_walk(
+            tokens, lexical_end, ceiling, rule_end, lemma, pattern, classes, ceiling_kind
+        )
+
+    def _best_cue_end_walk(
+        self,
+        tokens: Sequence[Token],
+        lexical_end: int,
+        ceiling: int,
+        rule_end: int,
+        lemma: str,
+        pattern: str,
+        classes: Sequence[str] | None,
+        ceiling_kind: str,
+    ) -> int:
+        """:meth:`best_cue_end` over the feature strings of :func:`cue_end_walk`."""
+        if classes is None:
+            classes = [word_class(t) for t in tokens]
         best, best_score = rule_end, -math.inf
-        weights = self.cue_end_weights
+        weights = self.cue_end_weights or {}
         gathered = 0.0
         for e, own, added in cue_end_walk(
             tokens, lexical_end, ceiling, rule_end, lemma, pattern, classes, ceiling_kind
@@ -255,7 +286,7 @@ class SpanModel:
     def accept_probability(self, features: Sequence[str]) -> float:
         """Probability that a candidate is an attribution."""
         weights = self.accept_weights
-        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))
 
     def accept(self, features: Sequence[str]) -> bool:
         """Whether a candidate is kept (probability at least the calibrated threshold)."""
@@ -320,6 +351,20 @@ def _offset_weight(tables: dict[str, object], offset: int) -> float:
     """The weight of the ``off=`` feature of an offset outside the precomputed range."""
     key = f"{bucket(abs(offset), OFFSET_EDGES)}{'-' if offset < 0 else '+'}"
     return tables["single"]["off"].get(key, 0.0)  # type: ignore[index]
+
+
+_CUE_END_TABLES: dict[int, tuple[dict[str, float], dict[str, object]]] = {}
+
+
+def _cue_end_tables(model: SpanModel) -> dict[str, object]:
+    """:func:`framing.features.cue_spans.cue_end_tables` of a model (made once per model)."""
+    weights = model.cue_end_weights or {}
+    known = _CUE_END_TABLES.get(id(weights))
+    if known is not None and known[0] is weights:
+        return known[1]
+    tables = cue_end_tables(weights)
+    _CUE_END_TABLES[id(weights)] = (weights, tables)
+    return tables
 
 
 @lru_cache(maxsize=1)

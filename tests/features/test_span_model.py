@@ -80,3 +80,37 @@ def test_weight_tables_choose_the_start_the_feature_strings_choose(text):
             for lo in (0, max(0, last - 3)):
                 slow = model.best_start(tokens, lo, last, rule_first)  # feature strings
                 assert model.best_start(tokens, lo, last, rule_first, classes) == slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said in a statement Tuesday that it failed, and warned of more.",
+        '"We won," he said at a Buffalo town hall event Thursday; they left.',
+        "Officials asked about the | plan told reporters: no.",
+    ],
+)
+def test_cue_end_tables_choose_the_end_the_feature_strings_choose(text):
+    """The fast cue-end scorer (weight tables) equals the scorer over feature strings."""
+    from framing.features.span_model import word_class
+
+    model = SpanModel.default()
+    if model is None or not model.cue_end_weights:
+        pytest.skip("no shipped cue-end model (rules only)")
+    tokens = tokenize(text)
+    classes = [word_class(t) for t in tokens]
+    n = len(tokens)
+    for lexical_end in range(n - 1):
+        for ceiling in range(lexical_end + 1, n + 1, 2):
+            for rule_end in range(lexical_end, min(ceiling, lexical_end + 4)):
+                for lemma, pattern, kind in (
+                    ("say", "cue_source", "end"),
+                    ("warn", "p", "content"),
+                ):
+                    slow = model._best_cue_end_walk(
+                        tokens, lexical_end, ceiling, rule_end, lemma, pattern, classes, kind
+                    )
+                    fast = model.best_cue_end(
+                        tokens, 0, lexical_end, rule_end, ceiling, lemma, pattern, classes, kind
+                    )
+                    assert fast == slow
