@@ -206,12 +206,15 @@ def person_mentions(text: str, until: int | None = None) -> list[PersonMention]:
         if matches and matches[-1].end() >= endpos - 16:
             matches = [m for m in _NAME.finditer(text) if m.start() <= until]  # near the cut
     for match in matches:
-        start, parts = match.start(), match.group().split()
+        start, found = match.start(), match.group()
+        parts = found.split()
         while parts and (parts[0].casefold() in _NOT_NAMES or _word_is_title(parts[0])):
             start = text.find(parts[1], start + len(parts[0])) if len(parts) > 1 else match.end()
             parts = parts[1:]
-        if len(parts) < 2 or sum(1 for p in parts if not _INITIAL.fullmatch(p)) < 2:
-            continue
+        if len(parts) < 2 or (
+            "." in found and sum(1 for p in parts if not _INITIAL.fullmatch(p)) < 2
+        ):
+            continue  # fewer than two names besides initials
         lowered = [p.casefold().rstrip(".,") for p in parts]
         if " ".join(lowered) in place_names or not _NOT_IN_NAMES.isdisjoint(lowered):
             continue

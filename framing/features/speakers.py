@@ -156,10 +156,10 @@ class SpeakerResolver:
         self._reported = reported
         self._names = person_mentions(text, until) if text else []
         end = len(text) if until is None else min(len(text), until + 1)
-        words = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text, 0, end)]
-        self._word_starts = [start for start, _ in words]
-        self._words = words
-        self._name_cursor = self._word_cursor = 0
+        # capitalised words, read as the mentions come (a surname known by then is a mention)
+        self._words = _CAPITALISED.finditer(text, 0, end)
+        self._next_word = next(self._words, None)
+        self._name_cursor = 0
         self._clock = len(text)
 
     # -- text mentions ---------------------------------------------------------------
@@ -178,16 +178,14 @@ class SpeakerResolver:
             person.roles |= _roles(" ".join(found.roles), "")
             if not self._inside_reported(found.start):
                 person.last = max(person.last, found.start)
-        stop = bisect_left(self._word_starts, position)
-        if stop <= self._word_cursor:
-            return
-        surnames = self.surnames
-        if surnames:  # capitalised words that are a known surname: a mention of that person
-            for start, word in self._words[self._word_cursor : stop]:
-                person = surnames.get(word.casefold())
-                if person is not None and not self._inside_reported(start):
-                    person.last = max(person.last, start)
-        self._word_cursor = stop
+        word, words, surnames = self._next_word, self._words, self.surnames
+        while word is not None and word.start() < position:
+            if surnames:  # a capitalised word that is a known surname: a mention of that person
+                person = surnames.get(word.group().casefold())
+                if person is not None and not self._inside_reported(word.start()):
+                    person.last = max(person.last, word.start())
+            word = next(words, None)
+        self._next_word = word
 
     def _person(self, name: str, gender: str | None = None) -> Speaker:
         """The person with this name (a full name, or a surname the article used before)."""
