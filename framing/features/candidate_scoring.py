@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .patterns import Found
 from .span_features import accept_features, sentence_counts, word_classes
+from .span_model import SpanModel
 from .spans import content_end
 from .tokens import Token
 
@@ -106,7 +107,7 @@ class ModelChoices:
         first_span, last_span = found.content[0], found.content[-1]
         if first_span[0] in index and last_span[1] in ends:
             content = (index[first_span[0]], ends[last_span[1]])
-        features = accept_features(
+        args = (
             tokens,
             lo,
             hi,
@@ -120,7 +121,9 @@ class ModelChoices:
             content,
             self._sentence_counts(tokens, lo, hi),
         )
-        return bool(self.model.keep(found, features))  # type: ignore[attr-defined]
+        if type(self.model) is SpanModel:  # the same decision without the feature strings
+            return self.model.keep_candidate(*args)
+        return bool(self.model.keep(found, accept_features(*args)))  # type: ignore[attr-defined]
 
     def _sentence_counts(self, tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
         if self._counts is None or self._counts[0] is not tokens:

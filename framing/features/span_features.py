@@ -143,6 +143,10 @@ def bucket(n: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 13, 20)) -> str:
     return f">{edges[-1]}"
 
 
+# bucket(n) of the counts met in practice, looked up rather than formed
+_BUCKETS = tuple(bucket(n) for n in range(64))
+
+
 def start_candidates(tokens: Sequence[Token], lo: int, last: int) -> list[int]:
     """Token indices that may start a source ending at ``tokens[last]``, nearest first.
 

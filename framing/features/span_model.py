@@ -40,6 +40,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 
+from .accept_tables import AcceptTables, accept_score
 from .cue_spans import best_cue_end_by_tables, cue_end_tables, cue_end_walk
 from .phrases import possessive_mark
 from .span_features import (
@@ -296,6 +297,15 @@ class SpanModel:
         """:meth:`accept` for the extractor (``found`` is for recorders that label it)."""
         return self.accept(features)
 
+    def keep_candidate(self, *args: object) -> bool:
+        """:meth:`accept` of the features ``accept_features(*args)`` describes, from weight tables.
+
+        The same decision without the feature strings (:mod:`.accept_tables`);
+        ``args`` are those of :func:`accept_features`, ``counts`` included.
+        """
+        score = accept_score(_accept_tables(self), *args)  # type: ignore[arg-type]
+        return _sigmoid(score) >= self.accept_threshold
+
 
 _START_SINGLE = ("w0", "w-1", "w-2", "len", "off", "commas", "has", "extra")
 _START_PAIRS = ("w-1w0", "w-2w-1")
@@ -351,6 +361,20 @@ def _offset_weight(tables: dict[str, object], offset: int) -> float:
     """The weight of the ``off=`` feature of an offset outside the precomputed range."""
     key = f"{bucket(abs(offset), OFFSET_EDGES)}{'-' if offset < 0 else '+'}"
     return tables["single"]["off"].get(key, 0.0)  # type: ignore[index]
+
+
+_ACCEPT_TABLES: dict[int, tuple[dict[str, float], AcceptTables]] = {}
+
+
+def _accept_tables(model: SpanModel) -> AcceptTables:
+    """:class:`~framing.features.accept_tables.AcceptTables` of a model (made once per model)."""
+    weights = model.accept_weights
+    known = _ACCEPT_TABLES.get(id(weights))
+    if known is not None and known[0] is weights:
+        return known[1]
+    tables = AcceptTables(weights)
+    _ACCEPT_TABLES[id(weights)] = (weights, tables)
+    return tables
 
 
 _CUE_END_TABLES: dict[int, tuple[dict[str, float], dict[str, object]]] = {}
