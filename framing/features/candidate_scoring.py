@@ -9,6 +9,7 @@ sentence counts are computed once per sentence and shared by the models.
 
 from __future__ import annotations
 
+from .cue_spans import MAX_CUE_EXTENSION
 from .patterns import Found
 from .span_features import accept_features, sentence_counts, word_classes
 from .span_model import SpanModel
@@ -30,19 +31,17 @@ class ModelChoices:
         """Start of a source before its cue: the rules' ``first`` or the model's choice."""
         if self.model is None:
             return first
-        if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, word_classes(tokens))
+        # the shipped model reads the classes of tokens[:last + 1] only; others may read all
+        stop = last + 1 if type(self.model) is SpanModel else len(tokens)
         return self.model.best_start(  # type: ignore[attr-defined]
-            tokens, lo, last, first, self._classes[1]
+            tokens, lo, last, first, self._word_classes(tokens, stop)
         )
 
     def _source_end(self, tokens: list[Token], first: int, hi: int, last: int) -> int:
         """End of a source after its cue: the rules' ``last`` or the model's choice."""
         if self.model is None or not hasattr(self.model, "best_end"):
             return last
-        if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, word_classes(tokens))
-        return self.model.best_end(tokens, first, hi, last, self._classes[1])
+        return self.model.best_end(tokens, first, hi, last, self._word_classes(tokens))
 
     def _cue_end(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> None:
         """Let the model (if any) choose where the cue ends, before its content or source."""
@@ -65,23 +64,35 @@ class ModelChoices:
             ceiling = content_end(tokens, lo, hi)
         else:
             ceiling = next((k for k in range(lexical_end + 1, hi) if tokens[k].end > limit), hi)
+        ceiling = max(ceiling, lexical_end + 1)
+        # the shipped model reads classes up to the last candidate end and the word after it
+        stop = (
+            min(ceiling, lexical_end + MAX_CUE_EXTENSION + 1) + 1
+            if type(self.model) is SpanModel
+            else len(tokens)
+        )
         best = self.model.best_cue_end(  # type: ignore[attr-defined]
             tokens,
             first,
             lexical_end,
             rule_end,
-            max(ceiling, lexical_end + 1),
+            ceiling,
             found.lemma.lemma,
             found.pattern,
-            self._word_classes(tokens),
+            self._word_classes(tokens, stop),
             kind,
         )
         found.cue = (found.cue[0], tokens[best].end)
 
-    def _word_classes(self, tokens: list[Token]) -> list[str]:
+    def _word_classes(self, tokens: list[Token], stop: int | None = None) -> list[str]:
+        """Word classes of ``tokens[:stop]`` at least (of a sentence, made as far as needed)."""
         if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, word_classes(tokens))
-        return self._classes[1]
+            self._classes = (tokens, [])
+        known = self._classes[1]
+        stop = len(tokens) if stop is None else min(stop, len(tokens))
+        if len(known) < stop:
+            known += word_classes(tokens[len(known) : stop])
+        return known
 
     def _token_offsets(
         self, tokens: list[Token]
