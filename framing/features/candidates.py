@@ -49,6 +49,7 @@ from .phrases import (
     np_end_after,
     np_start_before,
 )
+from .span_model import SpanModel
 from .spans import (
     content_after,
     content_before,
@@ -161,6 +162,24 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             i += cue.words
         return in_sentence
 
+    def _chosen(
+        self,
+        tokens: list[Token],
+        lo: int,
+        source: tuple[int, int] | None,
+        pending: tuple[int, int] | None,
+    ) -> tuple[int, int] | None:
+        """The source span, its start chosen by the model now.
+
+        The shipped model's choice is made only for an attribution the rules
+        find (a pure choice: the same whenever it is made); a recorder of the
+        training script sees every candidate.
+        """
+        if pending is None:
+            return source
+        last, first = pending
+        return (tokens[self._source_start(tokens, lo, last, first)].start, tokens[last].end)
+
     # -- one cue -------------------------------------------------------------------------
     def _attribution(
         self,
@@ -236,6 +255,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             return None
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
         head = antecedent = None
+        pending = None  # (last, rules' first) of a source whose start the model chooses
         pattern = None
         comma_before = tokens[j].text in (",", "—", "–", "-", "--") or (
             tokens[j].text in CLOSE_QUOTES and j - 1 >= lo and tokens[j - 1].text == ","
@@ -292,8 +312,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             if apposed is None:
                 return None
             first, head_last, source_last = apposed
-            source_first = self._source_start(tokens, lo, source_last, first)
-            source = (tokens[source_first].start, tokens[source_last].end)
+            source = None
+            pending = (source_last, first)
             name_first = name_segment_start(tokens, first, head_last)
             head = (tokens[name_first].start, tokens[head_last].end)
         else:
@@ -302,7 +322,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
                 return None
             head = (tokens[first].start, tokens[j].end)
             first = after_quotation(tokens, lo, first)
-            source = (tokens[self._source_start(tokens, lo, j, first)].start, tokens[j].end)
+            source = None
+            pending = (j, first)
             if tokens[first].lower in RELATIVE_PRONOUNS and first - 1 >= lo:
                 # "Sen. Graham, who said" / "officials who said": the phrase before
                 ante_last = first - 2 if tokens[first - 1].text == "," else first - 1
@@ -313,6 +334,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
                 )
                 if ante_first is not None:
                     antecedent = (tokens[ante_first].start, tokens[ante_last].end)
+        if pending is not None and type(self.model) is not SpanModel:
+            source, pending = self._chosen(tokens, lo, None, pending), None  # a recorder sees all
         if tokens[first].lower == "that" or (
             first - 1 >= lo and tokens[first - 1].lower in ("what", "whatever")
         ):
@@ -354,7 +377,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
                 return None
             return Found(
                 number,
-                source,
+                self._chosen(tokens, lo, source, pending),
                 head,
                 antecedent,
                 cue_span,
@@ -369,7 +392,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             if content:
                 return Found(
                     number,
-                    source,
+                    self._chosen(tokens, lo, source, pending),
                     head,
                     antecedent,
                     cue_span,
@@ -384,7 +407,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             content_b = [(rest[1].start, tokens[end - 1].end)]
             return Found(
                 number,
-                source,
+                self._chosen(tokens, lo, source, pending),
                 head,
                 antecedent,
                 cue_span,
@@ -406,7 +429,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             return None
         return Found(
             number,
-            source,
+            self._chosen(tokens, lo, source, pending),
             head,
             antecedent,
             cue_span,
