@@ -28,6 +28,7 @@ and resolves their speakers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 
 from .candidate_scoring import ModelChoices
 from .cue_context import (
@@ -130,8 +131,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
         """Attributions whose cue lies in ``tokens`` (one sentence)."""
         lo, hi = 0, len(tokens)
         words = [t.lower for t in tokens]
-        first_words = self.cues.first_words
-        starts = [k for k, word in enumerate(words) if word in first_words]
+        # only words that may begin a cue (one pass in C)
+        starts = list(compress(count(), map(self.cues.first_words.__contains__, words)))
         in_sentence: list[Found] = []
         headline = None  # "Trump Says He Never Pledged To ...": cues are capitalised (read lazily)
         i = lo

@@ -32,7 +32,7 @@ from .phrases import (
     DOCUMENT_HEADS,
     ORGANISATION_WORDS,
     TITLE_WORDS,
-    is_agent,
+    is_agent_word,
     possessive_mark,
 )
 from .tokens import (
@@ -95,13 +95,11 @@ _TEXT = attrgetter("text")
 
 @lru_cache(maxsize=1 << 16)
 def _text_class(text: str) -> str:
-    token = Token(text, 0, len(text), text.casefold())
-    word = token.lower
+    word = text.casefold()
     if word in _CLOSED:
         return word
     if word in _TIME_WORDS:
         return "<time>"
-    text = token.text
     if not text[:1].isalnum():
         return text[:1]
     if text[:1].isdigit():
@@ -118,7 +116,7 @@ def _text_class(text: str) -> str:
         return "<doc>"
     if word in ORGANISATION_WORDS:
         return "<org>"
-    if is_agent(token):
+    if is_agent_word(word):
         return "<agent>"
     for ending in ("ing", "ed", "ly", "'s", "’s", "s"):
         if word.endswith(ending):

@@ -153,7 +153,7 @@ class SpanModel:
         w0_, w1_, w2_ = single["w0"], single["w-1"], single["w-2"]
         p10, p21 = pairs["w-1w0"], pairs["w-2w-1"]
         by_length, by_offset, by_commas = t["by_length"], t["by_offset"], t["by_commas"]
-        has_, extra_ = single["has"], single["extra"]
+        has_, extra_ = t["has"], t["extra"]
         bias, rule = t["bias"], t["rule"]
         floor = max(lo, last - MAX_SOURCE_TOKENS)
         best, best_score = rule_first, -math.inf
@@ -171,14 +171,12 @@ class SpanModel:
                     commas += 1
                 if cls not in seen:
                     seen.add(cls)
-                    if not cls.startswith("<") or cls in GATHERED_CLASSES:
-                        gathered += has_.get(cls, 0.0)
+                    gathered += has_.get(cls, 0.0)  # 0.0 for a class with no has= feature
             if s < rule_first:
                 cls = classes[s]
                 if cls not in extra:
                     extra.add(cls)
-                    if not cls.startswith("<-"):
-                        gathered += extra_.get(cls, 0.0)
+                    gathered += extra_.get(cls, 0.0)
             if not text[:1].isalnum():
                 continue
             w0 = classes[s]
@@ -347,6 +345,12 @@ def _start_tables(model: SpanModel) -> dict[str, object]:
             for n in range(-_OFFSETS, _OFFSETS + 1)
         },
         "by_commas": [single["commas"].get(str(n), 0.0) for n in range(4)],
+        # the weights of the classes that form has= and extra= features (others form none;
+        # adding 0.0 for them leaves the running sum as it is, which never is -0.0)
+        "has": {
+            c: w for c, w in single["has"].items() if not c.startswith("<") or c in GATHERED_CLASSES
+        },
+        "extra": {c: w for c, w in single["extra"].items() if not c.startswith("<-")},
     }
     _TABLES[key] = tables
     return tables
