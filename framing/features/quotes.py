@@ -58,7 +58,9 @@ def find_opener(text: str, closer: int, floor: int) -> int | None:
     >>> find_opener(text, text.index("”"), 0)
     0
     """
-    for index in range(closer - 1, floor - 1, -1):
+    # only a mark can open or close: the marks of the stretch, nearest first
+    for mark in reversed(list(_MARK.finditer(text, floor, closer))):
+        index = mark.start()
         if is_opener_at(text, index):
             return index
         if is_closer_at(text, index) and text[index] in _CLOSERS:
@@ -68,9 +70,9 @@ def find_opener(text: str, closer: int, floor: int) -> int | None:
 
 def find_closer(text: str, opener: int, ceiling: int) -> int | None:
     """Index of the closer of the quotation opened at ``opener`` (before ``ceiling``)."""
-    for index in range(opener + 1, min(ceiling, len(text))):
-        if is_closer_at(text, index):
-            return index
+    for mark in _MARK.finditer(text, opener + 1, min(ceiling, len(text))):
+        if is_closer_at(text, mark.start()):
+            return mark.start()
     return None
 
 
@@ -99,6 +101,7 @@ def normalise_quotes(text: str) -> str:
     return _DOUBLED.sub(one, text)
 
 
+# Every character that may open or close a quotation (is_opener_at, is_closer_at).
 _MARK = re.compile(r"[\"“”«»]")
 
 
