@@ -35,7 +35,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..outlets import OutletRegistry
-from .names import canonical_name, gender_of, person_mentions, person_name
+from .names import canonical_name, gender_of, name_runs, person_name
 from .phrases import TITLE_WORDS
 from .sources import epithet_outlets, is_generic_epithet, source_kind
 from .tokens import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
@@ -154,7 +154,7 @@ class SpeakerResolver:
         reported = sorted(reported or [])
         self._reported_starts = [s for s, _ in reported]
         self._reported = reported
-        self._names = person_mentions(text, until) if text else []
+        self._names = name_runs(text, until) if text else []
         end = len(text) if until is None else min(len(text), until + 1)
         # capitalised words, read as the mentions come (a surname known by then is a mention)
         self._words = _CAPITALISED.finditer(text, 0, end)
@@ -169,15 +169,16 @@ class SpeakerResolver:
 
     def _read_until(self, position: int) -> None:
         """Take in the names of people the text mentions before ``position``."""
-        while (
-            self._name_cursor < len(self._names) and self._names[self._name_cursor].start < position
-        ):
-            found = self._names[self._name_cursor]
-            self._name_cursor += 1
-            person = self._person(found.name, found.gender)
-            person.roles |= _roles(" ".join(found.roles), "")
-            if not self._inside_reported(found.start):
-                person.last = max(person.last, found.start)
+        names, k = self._names, self._name_cursor
+        while k < len(names) and names[k][0] < position:
+            start, _, name, gender, roles = names[k]
+            k += 1
+            person = self._person(name, gender)
+            if roles:
+                person.roles |= _roles(" ".join(roles), "")
+            if not self._inside_reported(start):
+                person.last = max(person.last, start)
+        self._name_cursor = k
         word, words, surnames = self._next_word, self._words, self.surnames
         while word is not None and word.start() < position:
             if surnames:  # a capitalised word that is a known surname: a mention of that person
