@@ -177,10 +177,11 @@ class FastPunkt:
                     out.append((start, stop))
                 continue
             next_start, next_stop = slices[k + 1]
-            m = self._realign.match(text[next_start:next_stop])
+            # matched in place (the pattern looks neither before nor past the slice's ends)
+            m = self._realign.match(text, next_start, next_stop)
             if m:
                 out.append((start, next_start + len(m.group(0).rstrip())))
-                realign = m.end()
+                realign = m.end() - next_start
             else:
                 realign = 0
                 if start < stop:
