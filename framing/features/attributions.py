@@ -235,12 +235,16 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
             return []
         work = normalise_quotes(text)  # same offsets; rows slice the original text
         paragraphs = paragraph_spans(text)
+        regions = quoted_regions(work, paragraphs)
+        openers = [start for start, _ in regions]
         found: list[Found] = []
         for number in numbers:
             s_start, s_end, paragraph = spans[number]
+            k = bisect_right(openers, s_start) - 1
+            if k >= 0 and s_end <= regions[k][1]:
+                continue  # a sentence inside a quotation: its cues are dropped below anyway
             tokens = tokenize(work, s_start, s_end)
             found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
-        regions = quoted_regions(work, paragraphs)
         found = _outside_quotations(found, regions)
         wanted = self.floating and (self.kinds is None or "speech" in self.kinds)
         floating = floating_quotes(work, found, regions, spans, paragraphs) if wanted else []
