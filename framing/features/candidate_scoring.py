@@ -9,6 +9,8 @@ sentence counts are computed once per sentence and shared by the models.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .cue_spans import MAX_CUE_EXTENSION
 from .patterns import Found
 from .span_features import accept_features, sentence_counts, word_classes
@@ -19,12 +21,18 @@ from .tokens import Token
 __all__ = ["ModelChoices"]
 
 
+def _at(offsets: list[int], offset: int) -> int | None:
+    """Index of the token with this start (or end) offset, if any (offsets increase)."""
+    k = bisect_left(offsets, offset)
+    return k if k < len(offsets) and offsets[k] == offset else None
+
+
 class ModelChoices:
     """The model's choices (needs ``model``, ``_classes``, ``_offsets`` and ``_counts``)."""
 
     model: object
     _classes: tuple[list[Token], list[str]] | None
-    _offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None
+    _offsets: tuple[list[Token], list[int], list[int]] | None
     _counts: tuple[list[Token], tuple[int, int]] | None
 
     def _source_start(self, tokens: list[Token], lo: int, last: int, first: int) -> int:
@@ -47,8 +55,8 @@ class ModelChoices:
         """Let the model (if any) choose where the cue ends, before its content or source."""
         if self.model is None or not hasattr(self.model, "best_cue_end"):
             return
-        _, index, ends = self._token_offsets(tokens)
-        first, rule_end = index.get(found.cue[0]), ends.get(found.cue[1])
+        _, starts, ends = self._token_offsets(tokens)
+        first, rule_end = _at(starts, found.cue[0]), _at(ends, found.cue[1])
         lexical_end = c + found.lemma.words - 1
         if found.lemma.words > 1 and tokens[lexical_end].lower == "of":
             lexical_end -= 1  # "said of": the topic may stay out of the cue
@@ -94,30 +102,29 @@ class ModelChoices:
             known += word_classes(tokens[len(known) : stop])
         return known
 
-    def _token_offsets(
-        self, tokens: list[Token]
-    ) -> tuple[list[Token], dict[int, int], dict[int, int]]:
+    def _token_offsets(self, tokens: list[Token]) -> tuple[list[Token], list[int], list[int]]:
+        """Start and end offsets of a sentence's tokens, in order (made once per sentence)."""
         if self._offsets is None or self._offsets[0] is not tokens:
-            self._offsets = (
-                tokens,
-                {t.start: k for k, t in enumerate(tokens)},
-                {t.end: k for k, t in enumerate(tokens)},
-            )
+            self._offsets = (tokens, [t.start for t in tokens], [t.end for t in tokens])
         return self._offsets
 
     def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
         """Whether the model (if any) keeps a candidate."""
         if self.model is None:
             return True
-        _, index, ends = self._token_offsets(tokens)
-        cue_last = ends.get(found.cue[1], c + found.lemma.words - 1)
+        _, starts, ends = self._token_offsets(tokens)
+        cue_last = _at(ends, found.cue[1])
+        if cue_last is None:
+            cue_last = c + found.lemma.words - 1
         source = None
-        if found.source is not None and found.source[0] in index and found.source[1] in ends:
-            source = (index[found.source[0]], ends[found.source[1]])
+        if found.source is not None:
+            first, last = _at(starts, found.source[0]), _at(ends, found.source[1])
+            if first is not None and last is not None:
+                source = (first, last)
         content = None
-        first_span, last_span = found.content[0], found.content[-1]
-        if first_span[0] in index and last_span[1] in ends:
-            content = (index[first_span[0]], ends[last_span[1]])
+        first, last = _at(starts, found.content[0][0]), _at(ends, found.content[-1][1])
+        if first is not None and last is not None:
+            content = (first, last)
         args = (
             tokens,
             lo,

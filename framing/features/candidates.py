@@ -106,7 +106,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
         self.kinds = None if kinds is None else frozenset(kinds)
         self.model = model  # a SpanModel (or a recorder with its methods), or None: rules only
         self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
-        self._offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None = None
+        self._offsets: tuple[list[Token], list[int], list[int]] | None = None
         self._counts: tuple[list[Token], tuple[int, int]] | None = None
 
     def _verb_after_comma(self, tokens: list[Token], k: int, hi: int) -> bool:
