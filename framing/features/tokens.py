@@ -129,8 +129,8 @@ def is_be(token: Token) -> bool:
 # Marks that are tokens of their own before and after a word of letters and digits: the
 # pattern gives each of them alone (its other alternatives need a period, a hyphen or a
 # letter after an apostrophe).
-_LEAD_MARKS = frozenset('(“"‘[')
-_TRAIL_MARKS = frozenset(",;:!?)]”\"’'")
+_LEAD = '(“"‘['
+_TRAIL = ",;:!?)]”\"’'"
 
 
 def _tokens_between(text: str, start: int, end: int) -> list[Token]:
@@ -156,12 +156,10 @@ def _tokens_between(text: str, start: int, end: int) -> list[Token]:
         if chunk.isalnum():
             append(Token(chunk, first, pos, chunk.casefold()))
             continue
-        lead, trail = 0, len(chunk)
-        while lead < trail and chunk[lead] in _LEAD_MARKS:
-            lead += 1
-        while trail > lead and chunk[trail - 1] in _TRAIL_MARKS:
-            trail -= 1
-        core = chunk[lead:trail]
+        rest = chunk.lstrip(_LEAD)  # the marks before the word, then those after it
+        lead = len(chunk) - len(rest)
+        core = rest.rstrip(_TRAIL)
+        trail = lead + len(core)
         cut = trail  # where the word of the chunk ends
         if core and not core.isalnum():
             body = core[:-1]
