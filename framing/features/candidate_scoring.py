@@ -13,10 +13,11 @@ from bisect import bisect_left
 
 from .cue_spans import MAX_CUE_EXTENSION
 from .patterns import Found
+from .phrases import possessive_mark
 from .span_features import accept_features, sentence_counts, word_classes
 from .span_model import SpanModel
 from .spans import content_end
-from .tokens import Token
+from .tokens import QUOTES, Token
 
 __all__ = ["ModelChoices"]
 
@@ -144,6 +145,34 @@ class ModelChoices:
         return bool(self.model.keep(found, accept_features(*args)))  # type: ignore[attr-defined]
 
     def _sentence_counts(self, tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
+        """:func:`sentence_counts` of a sentence, read off its text (made once per sentence)."""
         if self._counts is None or self._counts[0] is not tokens:
-            self._counts = (tokens, sentence_counts(tokens, lo, hi))
+            text = getattr(self, "_text", None)
+            if text is None or not tokens or text[tokens[0].start] != tokens[0].text[0]:
+                counts = sentence_counts(tokens, lo, hi)
+            else:
+                counts = _counts_in_text(text, tokens, lo, hi, self._token_offsets(tokens)[1])
+            self._counts = (tokens, counts)
         return self._counts[1]
+
+
+# Quotation marks that are always a token of their own; ’ also ends words ("Trump’s").
+_QUOTE_TOKENS = tuple(QUOTES - {"’"})
+
+
+def _counts_in_text(
+    text: str, tokens: list[Token], lo: int, hi: int, starts: list[int]
+) -> tuple[int, int]:
+    """:func:`sentence_counts` from the characters of the text the tokens were cut from."""
+    if hi <= lo:
+        return 0, 0
+    capitalised = sum(map(str.isupper, map(text.__getitem__, starts[lo:hi])))
+    a, b = tokens[lo].start, tokens[hi - 1].end
+    quotes = sum(text.count(mark, a, b) for mark in _QUOTE_TOKENS)
+    at = text.find("’", a, b)
+    while at != -1:
+        k = bisect_left(starts, at, lo, hi)
+        if k < hi and starts[k] == at and tokens[k].text == "’" and not possessive_mark(tokens, k):
+            quotes += 1
+        at = text.find("’", at + 1, b)
+    return capitalised, quotes

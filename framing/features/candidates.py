@@ -108,6 +108,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
         self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
         self._offsets: tuple[list[Token], list[int], list[int]] | None = None
         self._counts: tuple[list[Token], tuple[int, int]] | None = None
+        self._text: str | None = None
 
     def _verb_after_comma(self, tokens: list[Token], k: int, hi: int) -> bool:
         """Whether the next comma after ``k`` is followed by a cue verb ("..., citing X, said")."""
@@ -130,6 +131,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
     ) -> list[Found]:
         """Attributions whose cue lies in ``tokens`` (one sentence)."""
         lo, hi = 0, len(tokens)
+        self._text = text  # the tokens' text (sentence counts are read off it)
         words = [t.lower for t in tokens]
         # only words that may begin a cue (one pass in C)
         starts = list(compress(count(), map(self.cues.first_words.__contains__, words)))

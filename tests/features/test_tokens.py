@@ -81,3 +81,23 @@ def test_words_before_periods_joined_words_and_clitics():
     assert _chunked(text, 0, len(text)) == _one_scan(text, 0, len(text))
     words = [t.text for t in tokenize(text, 0, len(text))]
     assert words[:8] == ["Gen.", "Smith", "said", ".", "“", "It", "’s", "Trump’s"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*_PIECES, "«", "»", "Sanders", "s"]), st.sampled_from(_GAPS)),
+        max_size=16,
+    )
+)
+def test_sentence_counts_read_off_the_text_equal_the_counts_over_tokens(parts):
+    """Capitalised words and quotation marks counted on the characters, as over the tokens."""
+    from framing.features.candidate_scoring import _counts_in_text
+    from framing.features.span_features import sentence_counts
+
+    text = "".join(piece + gap for piece, gap in parts)
+    tokens = tokenize(text, 0, len(text))
+    starts = [t.start for t in tokens]
+    assert _counts_in_text(text, tokens, 0, len(tokens), starts) == sentence_counts(
+        tokens, 0, len(tokens)
+    )
