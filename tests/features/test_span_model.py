@@ -144,3 +144,26 @@ def test_accept_tables_score_as_the_feature_strings(monkeypatch):
     texts = [(n, framing.example_path(n).read_text(encoding="utf-8")) for n in names]
     AttributionExtractor().extract(texts)
     assert len(seen) > 50
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said Robert Klein, chairman of the institute, while visiting Boston on Monday.",
+        'says Ann Ode, a | spokeswoman: "no," and 3 others; fine.',
+    ],
+)
+def test_end_tables_choose_the_end_the_feature_strings_choose(text):
+    """The fast end scorer (weight tables) equals the scorer over feature strings."""
+    from framing.features.span_model import word_class
+
+    model = SpanModel.default()
+    if model is None or not model.end_weights:
+        pytest.skip("no shipped end model (rules only)")
+    tokens = tokenize(text)
+    classes = [word_class(t) for t in tokens]
+    for first in range(len(tokens)):
+        for hi in (len(tokens), min(len(tokens), first + 6)):
+            for rule_last in range(first, min(hi, first + 6)):
+                slow = model.best_end(tokens, first, hi, rule_last)  # feature strings
+                assert model.best_end(tokens, first, hi, rule_last, classes) == slow
