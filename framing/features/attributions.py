@@ -44,6 +44,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -301,14 +302,18 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         return [rows[k] for k in order]
 
 
+_END = itemgetter(1)
+
+
 def _row(article_id: str, text: str, item: Found) -> dict[str, object]:
     """The table row of one attribution, without its source columns."""
-    spans = [item.cue, *item.content] + ([item.source] if item.source else [])
+    spans = [item.cue, *item.content, item.source] if item.source else [item.cue, *item.content]
+    content = item.content
     return {
         "article_id": article_id,
         "sentence": item.sentence,
-        "start": min(s for s, _ in spans),
-        "end": max(e for _, e in spans),
+        "start": min(spans)[0],
+        "end": max(map(_END, spans)),
         "source": None,
         "source_as_written": None,
         "source_kind": "unknown",
@@ -323,10 +328,10 @@ def _row(article_id: str, text: str, item: Found) -> dict[str, object]:
         "cue_start": item.cue[0],
         "cue_end": item.cue[1],
         "direct": item.direct,
-        "content": " … ".join(text[s:e] for s, e in item.content),
-        "content_start": min(s for s, _ in item.content),
-        "content_end": max(e for _, e in item.content),
-        "content_spans": [list(span) for span in item.content],
+        "content": " … ".join([text[s:e] for s, e in content]),
+        "content_start": min(content)[0],
+        "content_end": max(map(_END, content)),
+        "content_spans": [list(span) for span in content],
         "pattern": item.pattern,
         "parent": pd.NA,
     }

@@ -227,7 +227,7 @@ def name_runs(
         if " ".join(lowered) in place_names or not _NOT_IN_NAMES.isdisjoint(lowered):
             continue
         before = text[max(0, start - 40) : start].split("\n")[-1].casefold().split()[-4:]
-        roles = tuple(w.strip(",") for w in before if _word_is_title(w.strip(",")))
+        roles = tuple(w for w in [w.strip(",") for w in before] if _word_is_title(w))
         out.append(
             (start, match.end(), " ".join(parts), gender_of(before[-1]) if before else None, roles)
         )
