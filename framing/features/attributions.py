@@ -237,13 +237,15 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         work = normalise_quotes(text)  # same offsets; rows slice the original text
         paragraphs = paragraph_spans(text)
         regions = quoted_regions(work, paragraphs)
-        openers = [start for start, _ in regions]
+        # a sentence inside a quotation holds only cues dropped below (the speaker's own
+        # words): not read, unless a recorder of the training script is to see them
+        openers = [start for start, _ in regions] if finder.model_is_shipped else []
         found: list[Found] = []
         for number in numbers:
             s_start, s_end, paragraph = spans[number]
             k = bisect_right(openers, s_start) - 1
             if k >= 0 and s_end <= regions[k][1]:
-                continue  # a sentence inside a quotation: its cues are dropped below anyway
+                continue
             tokens = tokenize(work, s_start, s_end)
             found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
         found = _outside_quotations(found, regions)

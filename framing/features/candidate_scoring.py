@@ -16,6 +16,7 @@ from .patterns import Found
 from .phrases import possessive_mark
 from .span_features import accept_features, sentence_counts, word_classes
 from .span_model import SpanModel
+from .span_tables import only_candidate
 from .spans import content_end
 from .tokens import QUOTES, Token
 
@@ -40,6 +41,8 @@ class ModelChoices:
         """Start of a source before its cue: the rules' ``first`` or the model's choice."""
         if self.model is None:
             return first
+        if type(self.model) is SpanModel and only_candidate(tokens, lo, last, first):
+            return first  # no other start to choose: the shipped model keeps the rules' one
         # the shipped model reads the classes of tokens[:last + 1] only; others may read all
         stop = last + 1 if type(self.model) is SpanModel else len(tokens)
         return self.model.best_start(  # type: ignore[attr-defined]
@@ -74,6 +77,8 @@ class ModelChoices:
         else:
             ceiling = next((k for k in range(lexical_end + 1, hi) if tokens[k].end > limit), hi)
         ceiling = max(ceiling, lexical_end + 1)
+        if ceiling == lexical_end + 1 and rule_end == lexical_end and type(self.model) is SpanModel:
+            return  # the rules' end is the only candidate: the shipped model keeps it
         # the shipped model reads classes up to the last candidate end and the word after it
         stop = (
             min(ceiling, lexical_end + MAX_CUE_EXTENSION + 1) + 1

@@ -105,6 +105,9 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
         self.cues = cues
         self.kinds = None if kinds is None else frozenset(kinds)
         self.model = model  # a SpanModel (or a recorder with its methods), or None: rules only
+        # the shipped kind of model (or none): its choices are pure, so work whose outcome is
+        # known may be skipped; a recorder sees every candidate
+        self.model_is_shipped = model is None or type(model) is SpanModel
         self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
         self._offsets: tuple[list[Token], list[int], list[int]] | None = None
         self._counts: tuple[list[Token], tuple[int, int]] | None = None

@@ -26,7 +26,13 @@ from .span_features import (
 )
 from .tokens import QUOTES, Token
 
-__all__ = ["best_end_by_tables", "best_start_by_tables", "end_tables", "start_tables"]
+__all__ = [
+    "best_end_by_tables",
+    "best_start_by_tables",
+    "end_tables",
+    "only_candidate",
+    "start_tables",
+]
 
 
 def _by_template(
@@ -83,6 +89,21 @@ def start_tables(weights: Mapping[str, float]) -> dict[str, object]:
         },
         "extra": {c: w for c, w in single["extra"].items() if not c.startswith("<-")},
     }
+
+
+def only_candidate(tokens: Sequence[Token], lo: int, last: int, first: int) -> bool:
+    """Whether :func:`best_start_by_tables` meets no candidate start but ``first``.
+
+    Its walk (the same steps and stops) then keeps ``first``, whatever the
+    weights: the model need not score it.
+    """
+    for s in range(last, max(lo, last - MAX_SOURCE_TOKENS) - 1, -1):
+        text = tokens[s].text
+        if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
+            return True
+        if s != first and text[:1].isalnum():
+            return False
+    return True
 
 
 def best_start_by_tables(

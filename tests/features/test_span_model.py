@@ -167,3 +167,23 @@ def test_end_tables_choose_the_end_the_feature_strings_choose(text):
             for rule_last in range(first, min(hi, first + 6)):
                 slow = model.best_end(tokens, first, hi, rule_last)  # feature strings
                 assert model.best_end(tokens, first, hi, rule_last, classes) == slow
+
+
+def test_a_lone_candidate_start_is_the_models_choice():
+    """Where only_candidate holds, the start scorer keeps the rules' start (so it is not run)."""
+    from framing.features.span_model import word_class
+    from framing.features.span_tables import only_candidate
+
+    model = SpanModel.default()
+    if model is None:
+        pytest.skip("no shipped model (rules only)")
+    text = '"We won," he said. Officials: they said; X. Sanders’ aide, who left, said 3 things.'
+    tokens = tokenize(text)
+    classes = [word_class(t) for t in tokens]
+    seen = 0
+    for last in range(len(tokens)):
+        for first in range(max(0, last - 4), last + 1):
+            if only_candidate(tokens, 0, last, first):
+                seen += 1
+                assert model.best_start(tokens, 0, last, first, classes) == first
+    assert seen > 10
