@@ -235,7 +235,8 @@ class SpeakerResolver:
         epithet = self._epithet(text, lowered)
         if epithet is not None:
             return epithet
-        kind = source_kind(text, self.registry, frozenset(self.people))
+        # _outlet found no registry outlet nor epithet: source_kind need not look again
+        kind = source_kind(text, self.registry, self.people.keys(), outlets_checked=True)
         if kind in ("person", "unknown") and _looks_like_name(text):
             surname = canonical_name(text).split()
             known = self.surnames.get(surname[-1].casefold()) if len(surname) == 1 else None
