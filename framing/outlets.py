@@ -75,8 +75,11 @@ def _host(value: str) -> str:
 
 def _key(name: str) -> str:
     """Match key for a name: case- and article-insensitive."""
-    text = re.sub(r"\s+", " ", name.casefold().replace("’", "'")).strip()
+    text = _SPACES.sub(" ", name.casefold().replace("’", "'")).strip()
     return text.removeprefix("the ")
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)

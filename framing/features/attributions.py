@@ -23,10 +23,10 @@ missing for an unresolved pronoun, never "he"; ``speaker_mentions`` lists
 how the article named that speaker. Across a corpus,
 :func:`framing.group_speakers` joins surnames to full names.
 
-Only sentences holding a word that can begin a cue are tokenised: the
-words of each sentence are compared with the cue lexicon's first words as a
-set (one scan of the case-folded text), so the cost is linear in words and
-most of the text is never looked at twice. Sentences are split by
+Only sentences holding a word that can begin a cue are tokenised
+(:mod:`framing.features.triggers`: one pass of an Aho-Corasick automaton of
+the cue lexicon's first words over the case-folded text), so the cost is
+linear in words and most of the text is never looked at twice. Sentences are split by
 :class:`framing.text.punkt_fast.FastPunkt` (NLTK Punkt's spans, faster).
 
 Examples
@@ -42,9 +42,9 @@ Examples
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,7 @@ from .quotes import normalise_quotes, quoted_regions
 from .span_model import SpanModel
 from .speakers import Resolution, Speaker, SpeakerResolver, first_person_in_reported
 from .tokens import tokenize
+from .triggers import triggered_sentences
 
 __all__ = ["ATTRIBUTION_COLUMNS", "AttributionExtractor"]
 
@@ -211,9 +212,10 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         rows: list[dict[str, object]] = []
         for article_id, text in pairs:
             rows.extend(self._extract_one(finder, article_id, text, given.get(str(article_id))))
-        frame = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
-        if frame.empty:
-            return frame
+        if not rows:
+            return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+        # column by column: pandas infers each column's type once, not row by row
+        frame = pd.DataFrame({c: [row[c] for row in rows] for c in ATTRIBUTION_COLUMNS})
         return _with_parents(frame)
 
     def extract_text(self, text: str) -> pd.DataFrame:
@@ -229,17 +231,23 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
     ) -> list[dict[str, object]]:
         if spans is None or (spans and spans[-1][1] > len(text)):
             spans = sentence_spans(text)
-        numbers = _triggered_sentences(text, spans, self.cues_)
+        numbers = triggered_sentences(text, spans, self.cues_)
         if not numbers:
             return []
         work = normalise_quotes(text)  # same offsets; rows slice the original text
         paragraphs = paragraph_spans(text)
+        regions = quoted_regions(work, paragraphs)
+        # a sentence inside a quotation holds only cues dropped below (the speaker's own
+        # words): not read, unless a recorder of the training script is to see them
+        openers = [start for start, _ in regions] if finder.model_is_shipped else []
         found: list[Found] = []
         for number in numbers:
             s_start, s_end, paragraph = spans[number]
+            k = bisect_right(openers, s_start) - 1
+            if k >= 0 and s_end <= regions[k][1]:
+                continue
             tokens = tokenize(work, s_start, s_end)
             found.extend(finder.sentence(work, tokens, number, paragraphs[paragraph]))
-        regions = quoted_regions(work, paragraphs)
         found = _outside_quotations(found, regions)
         wanted = self.floating and (self.kinds is None or "speech" in self.kinds)
         floating = floating_quotes(work, found, regions, spans, paragraphs) if wanted else []
@@ -297,14 +305,18 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         return [rows[k] for k in order]
 
 
+_END = itemgetter(1)
+
+
 def _row(article_id: str, text: str, item: Found) -> dict[str, object]:
     """The table row of one attribution, without its source columns."""
-    spans = [item.cue, *item.content] + ([item.source] if item.source else [])
+    spans = [item.cue, *item.content, item.source] if item.source else [item.cue, *item.content]
+    content = item.content
     return {
         "article_id": article_id,
         "sentence": item.sentence,
-        "start": min(s for s, _ in spans),
-        "end": max(e for _, e in spans),
+        "start": min(spans)[0],
+        "end": max(map(_END, spans)),
         "source": None,
         "source_as_written": None,
         "source_kind": "unknown",
@@ -319,10 +331,10 @@ def _row(article_id: str, text: str, item: Found) -> dict[str, object]:
         "cue_start": item.cue[0],
         "cue_end": item.cue[1],
         "direct": item.direct,
-        "content": " … ".join(text[s:e] for s, e in item.content),
-        "content_start": min(s for s, _ in item.content),
-        "content_end": max(e for _, e in item.content),
-        "content_spans": [list(span) for span in item.content],
+        "content": " … ".join([text[s:e] for s, e in content]),
+        "content_start": min(content)[0],
+        "content_end": max(map(_END, content)),
+        "content_spans": [list(span) for span in content],
         "pattern": item.pattern,
         "parent": pd.NA,
     }
@@ -348,59 +360,6 @@ def _sentence_spans_by_article(
     return out
 
 
-def _triggered_sentences(
-    text: str, spans: list[tuple[int, int, int]], cues: CueLexicon
-) -> list[int]:
-    """Numbers of the sentences holding a word that may begin a cue, in order.
-
-    The words of each sentence are compared with the cue lexicon's first
-    words as a set, on the case-folded text (one scan in C per sentence); a
-    word that begins only cues of several words counts when its next word
-    continues one (as :func:`_trigger_positions`).
-    """
-    folded = text.casefold()
-    if len(folded) != len(text):  # a letter folds to several: map word by word instead
-        starts = [s for s, _, _ in spans]
-        numbers = (bisect_right(starts, p) - 1 for p in _trigger_positions(text, cues))
-        return sorted({n for n in numbers if n >= 0})
-    first_words, seconds = cues.first_words, cues.second_words
-    out = []
-    for number, (start, end, _) in enumerate(spans):
-        hits = first_words.intersection(_WORD.findall(folded, start, end))
-        if not hits:
-            continue
-        if all(word in seconds for word in hits) and not any(
-            (nxt := _NEXT_WORD.match(folded, m.end())) is not None
-            and nxt.group(1) in seconds[m.group()]
-            for m in _WORD.finditer(folded, start, end)
-            if m.group() in seconds
-        ):
-            continue
-        out.append(number)
-    return out
-
-
-def _trigger_positions(text: str, cues: CueLexicon) -> list[int]:
-    """Offsets of the words of ``text`` that may begin a cue (one scan, in order).
-
-    A word that begins only cues of several words ("according", "made" of
-    "made clear") counts when the next word continues one of them.
-    """
-    first_words, seconds = cues.first_words, cues.second_words
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group().casefold()
-        if word not in first_words:
-            continue
-        following = seconds.get(word)
-        if following is not None:
-            nxt = _NEXT_WORD.match(text, m.end())
-            if nxt is None or nxt.group(1).casefold() not in following:
-                continue
-        out.append(m.start())
-    return out
-
-
 def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
     """Drop attributions whose cue lies inside a quotation (the speaker's own reported speech).
 
@@ -418,35 +377,50 @@ def _outside_quotations(found: list[Found], regions: list[tuple[int, int]]) -> l
     return kept
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
-
-
 def _with_parents(frame: pd.DataFrame) -> pd.DataFrame:
     """Fill ``parent``; drop "I said", "you say" inside a quotation (the speaker's words)."""
-    frame["parent"] = _parents(frame)
-    parent = frame["parent"].to_numpy()
+    parents = _parents(frame)
     direct = frame["direct"].to_numpy(dtype=bool)
-    quoted = np.array([pd.notna(p) and bool(direct[int(p)]) for p in parent], dtype=bool)
-    speaker = frame["source_as_written"].fillna("").str.casefold().isin({"i", "you", "we"})
-    if (quoted & speaker.to_numpy()).any():
-        frame = frame[~(quoted & speaker.to_numpy())].reset_index(drop=True)
-        frame["parent"] = _parents(frame)
+    quoted = np.array([p is not None and bool(direct[p]) for p in parents], dtype=bool)
+    if quoted.any():
+        speaker = frame["source_as_written"].fillna("").str.casefold().isin({"i", "you", "we"})
+        dropped = quoted & speaker.to_numpy()
+        if dropped.any():
+            frame = frame[~dropped].reset_index(drop=True)
+            parents = _parents(frame)
+    frame["parent"] = pd.Series(
+        [pd.NA if p is None else p for p in parents], index=frame.index, dtype="Int64"
+    )
     return frame
 
 
-def _parents(frame: pd.DataFrame) -> pd.Series:
-    """Row of the innermost attribution (same article) whose content holds each cue."""
-    parents: list[object] = [pd.NA] * len(frame)
+# Rows compared at once when looking for parents (memory of a block: rows x this many).
+_PARENT_BLOCK = 256
+
+
+def _parents(frame: pd.DataFrame) -> list[int | None]:
+    """Row of the innermost attribution (same article) whose content holds each cue.
+
+    Innermost: the shortest such content, the first row of the article among
+    equals. One comparison of every content with a block of cues per article.
+    """
+    parents: list[int | None] = [None] * len(frame)
     articles = frame["article_id"].to_numpy()
     starts = frame["content_start"].to_numpy()
     ends = frame["content_end"].to_numpy()
     cues = frame["cue_start"].to_numpy()
     bounds = np.flatnonzero(np.r_[True, articles[1:] != articles[:-1], True])
     for lo, hi in itertools.pairwise(bounds):
-        for row in range(lo, hi):
-            inside = lo + np.flatnonzero((starts[lo:hi] <= cues[row]) & (cues[row] < ends[lo:hi]))
-            inside = inside[inside != row]
-            if len(inside):
-                parents[row] = int(inside[np.argmin(ends[inside] - starts[inside])])
-    return pd.Series(parents, index=frame.index, dtype="Int64")
+        first, last = starts[lo:hi], ends[lo:hi]
+        lengths = last - first
+        for block in range(lo, hi, _PARENT_BLOCK):
+            cue = cues[block : min(hi, block + _PARENT_BLOCK)]
+            # inside[k, j]: the cue of row block + j lies in the content of row lo + k
+            inside = (first[:, None] <= cue[None, :]) & (cue[None, :] < last[:, None])
+            for j in np.flatnonzero(inside.any(axis=0)):
+                row = block + int(j)
+                held = np.flatnonzero(inside[:, j])
+                held = held[held != row - lo]
+                if len(held):
+                    parents[row] = lo + int(held[np.argmin(lengths[held])])
+    return parents

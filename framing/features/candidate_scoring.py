@@ -9,12 +9,24 @@ sentence counts are computed once per sentence and shared by the models.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from .cue_spans import MAX_CUE_EXTENSION
 from .patterns import Found
-from .span_features import accept_features, sentence_counts, word_class
+from .phrases import possessive_mark
+from .span_features import accept_features, sentence_counts, word_classes
+from .span_model import SpanModel
+from .span_tables import only_candidate
 from .spans import content_end
-from .tokens import Token
+from .tokens import QUOTES, Token
 
 __all__ = ["ModelChoices"]
+
+
+def _at(offsets: list[int], offset: int) -> int | None:
+    """Index of the token with this start (or end) offset, if any (offsets increase)."""
+    k = bisect_left(offsets, offset)
+    return k if k < len(offsets) and offsets[k] == offset else None
 
 
 class ModelChoices:
@@ -22,33 +34,33 @@ class ModelChoices:
 
     model: object
     _classes: tuple[list[Token], list[str]] | None
-    _offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None
+    _offsets: tuple[list[Token], list[int], list[int]] | None
     _counts: tuple[list[Token], tuple[int, int]] | None
 
     def _source_start(self, tokens: list[Token], lo: int, last: int, first: int) -> int:
         """Start of a source before its cue: the rules' ``first`` or the model's choice."""
         if self.model is None:
             return first
-        if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
+        if type(self.model) is SpanModel and only_candidate(tokens, lo, last, first):
+            return first  # no other start to choose: the shipped model keeps the rules' one
+        # the shipped model reads the classes of tokens[:last + 1] only; others may read all
+        stop = last + 1 if type(self.model) is SpanModel else len(tokens)
         return self.model.best_start(  # type: ignore[attr-defined]
-            tokens, lo, last, first, self._classes[1]
+            tokens, lo, last, first, self._word_classes(tokens, stop)
         )
 
     def _source_end(self, tokens: list[Token], first: int, hi: int, last: int) -> int:
         """End of a source after its cue: the rules' ``last`` or the model's choice."""
         if self.model is None or not hasattr(self.model, "best_end"):
             return last
-        if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
-        return self.model.best_end(tokens, first, hi, last, self._classes[1])
+        return self.model.best_end(tokens, first, hi, last, self._word_classes(tokens))
 
     def _cue_end(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> None:
         """Let the model (if any) choose where the cue ends, before its content or source."""
         if self.model is None or not hasattr(self.model, "best_cue_end"):
             return
-        _, index, ends = self._token_offsets(tokens)
-        first, rule_end = index.get(found.cue[0]), ends.get(found.cue[1])
+        _, starts, ends = self._token_offsets(tokens)
+        first, rule_end = _at(starts, found.cue[0]), _at(ends, found.cue[1])
         lexical_end = c + found.lemma.words - 1
         if found.lemma.words > 1 and tokens[lexical_end].lower == "of":
             lexical_end -= 1  # "said of": the topic may stay out of the cue
@@ -64,49 +76,62 @@ class ModelChoices:
             ceiling = content_end(tokens, lo, hi)
         else:
             ceiling = next((k for k in range(lexical_end + 1, hi) if tokens[k].end > limit), hi)
+        ceiling = max(ceiling, lexical_end + 1)
+        if ceiling == lexical_end + 1 and rule_end == lexical_end and type(self.model) is SpanModel:
+            return  # the rules' end is the only candidate: the shipped model keeps it
+        # the shipped model reads classes up to the last candidate end and the word after it
+        stop = (
+            min(ceiling, lexical_end + MAX_CUE_EXTENSION + 1) + 1
+            if type(self.model) is SpanModel
+            else len(tokens)
+        )
         best = self.model.best_cue_end(  # type: ignore[attr-defined]
             tokens,
             first,
             lexical_end,
             rule_end,
-            max(ceiling, lexical_end + 1),
+            ceiling,
             found.lemma.lemma,
             found.pattern,
-            self._word_classes(tokens),
+            self._word_classes(tokens, stop),
             kind,
         )
         found.cue = (found.cue[0], tokens[best].end)
 
-    def _word_classes(self, tokens: list[Token]) -> list[str]:
+    def _word_classes(self, tokens: list[Token], stop: int | None = None) -> list[str]:
+        """Word classes of ``tokens[:stop]`` at least (of a sentence, made as far as needed)."""
         if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [word_class(t) for t in tokens])
-        return self._classes[1]
+            self._classes = (tokens, [])
+        known = self._classes[1]
+        stop = len(tokens) if stop is None else min(stop, len(tokens))
+        if len(known) < stop:
+            known += word_classes(tokens[len(known) : stop])
+        return known
 
-    def _token_offsets(
-        self, tokens: list[Token]
-    ) -> tuple[list[Token], dict[int, int], dict[int, int]]:
+    def _token_offsets(self, tokens: list[Token]) -> tuple[list[Token], list[int], list[int]]:
+        """Start and end offsets of a sentence's tokens, in order (made once per sentence)."""
         if self._offsets is None or self._offsets[0] is not tokens:
-            self._offsets = (
-                tokens,
-                {t.start: k for k, t in enumerate(tokens)},
-                {t.end: k for k, t in enumerate(tokens)},
-            )
+            self._offsets = (tokens, [t.start for t in tokens], [t.end for t in tokens])
         return self._offsets
 
     def _keep(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> bool:
         """Whether the model (if any) keeps a candidate."""
         if self.model is None:
             return True
-        _, index, ends = self._token_offsets(tokens)
-        cue_last = ends.get(found.cue[1], c + found.lemma.words - 1)
+        _, starts, ends = self._token_offsets(tokens)
+        cue_last = _at(ends, found.cue[1])
+        if cue_last is None:
+            cue_last = c + found.lemma.words - 1
         source = None
-        if found.source is not None and found.source[0] in index and found.source[1] in ends:
-            source = (index[found.source[0]], ends[found.source[1]])
+        if found.source is not None:
+            first, last = _at(starts, found.source[0]), _at(ends, found.source[1])
+            if first is not None and last is not None:
+                source = (first, last)
         content = None
-        first_span, last_span = found.content[0], found.content[-1]
-        if first_span[0] in index and last_span[1] in ends:
-            content = (index[first_span[0]], ends[last_span[1]])
-        features = accept_features(
+        first, last = _at(starts, found.content[0][0]), _at(ends, found.content[-1][1])
+        if first is not None and last is not None:
+            content = (first, last)
+        args = (
             tokens,
             lo,
             hi,
@@ -120,9 +145,39 @@ class ModelChoices:
             content,
             self._sentence_counts(tokens, lo, hi),
         )
-        return bool(self.model.keep(found, features))  # type: ignore[attr-defined]
+        if type(self.model) is SpanModel:  # the same decision without the feature strings
+            return self.model.keep_candidate(*args)
+        return bool(self.model.keep(found, accept_features(*args)))  # type: ignore[attr-defined]
 
     def _sentence_counts(self, tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
+        """:func:`sentence_counts` of a sentence, read off its text (made once per sentence)."""
         if self._counts is None or self._counts[0] is not tokens:
-            self._counts = (tokens, sentence_counts(tokens, lo, hi))
+            text = getattr(self, "_text", None)
+            if text is None or not tokens or text[tokens[0].start] != tokens[0].text[0]:
+                counts = sentence_counts(tokens, lo, hi)
+            else:
+                counts = _counts_in_text(text, tokens, lo, hi, self._token_offsets(tokens)[1])
+            self._counts = (tokens, counts)
         return self._counts[1]
+
+
+# Quotation marks that are always a token of their own; ’ also ends words ("Trump’s").
+_QUOTE_TOKENS = tuple(QUOTES - {"’"})
+
+
+def _counts_in_text(
+    text: str, tokens: list[Token], lo: int, hi: int, starts: list[int]
+) -> tuple[int, int]:
+    """:func:`sentence_counts` from the characters of the text the tokens were cut from."""
+    if hi <= lo:
+        return 0, 0
+    capitalised = sum(map(str.isupper, map(text.__getitem__, starts[lo:hi])))
+    a, b = tokens[lo].start, tokens[hi - 1].end
+    quotes = sum(text.count(mark, a, b) for mark in _QUOTE_TOKENS)
+    at = text.find("’", a, b)
+    while at != -1:
+        k = bisect_left(starts, at, lo, hi)
+        if k < hi and starts[k] == at and tokens[k].text == "’" and not possessive_mark(tokens, k):
+            quotes += 1
+        at = text.find("’", at + 1, b)
+    return capitalised, quotes

@@ -28,6 +28,7 @@ and resolves their speakers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 
 from .candidate_scoring import ModelChoices
 from .cue_context import (
@@ -49,6 +50,7 @@ from .phrases import (
     np_end_after,
     np_start_before,
 )
+from .span_model import SpanModel
 from .spans import (
     content_after,
     content_before,
@@ -103,9 +105,13 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
         self.cues = cues
         self.kinds = None if kinds is None else frozenset(kinds)
         self.model = model  # a SpanModel (or a recorder with its methods), or None: rules only
+        # the shipped kind of model (or none): its choices are pure, so work whose outcome is
+        # known may be skipped; a recorder sees every candidate
+        self.model_is_shipped = model is None or type(model) is SpanModel
         self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
-        self._offsets: tuple[list[Token], dict[int, int], dict[int, int]] | None = None
+        self._offsets: tuple[list[Token], list[int], list[int]] | None = None
         self._counts: tuple[list[Token], tuple[int, int]] | None = None
+        self._text: str | None = None
 
     def _verb_after_comma(self, tokens: list[Token], k: int, hi: int) -> bool:
         """Whether the next comma after ``k`` is followed by a cue verb ("..., citing X, said")."""
@@ -128,9 +134,10 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
     ) -> list[Found]:
         """Attributions whose cue lies in ``tokens`` (one sentence)."""
         lo, hi = 0, len(tokens)
+        self._text = text  # the tokens' text (sentence counts are read off it)
         words = [t.lower for t in tokens]
-        first_words = self.cues.first_words
-        starts = [k for k, word in enumerate(words) if word in first_words]
+        # only words that may begin a cue (one pass in C)
+        starts = list(compress(count(), map(self.cues.first_words.__contains__, words)))
         in_sentence: list[Found] = []
         headline = None  # "Trump Says He Never Pledged To ...": cues are capitalised (read lazily)
         i = lo
@@ -160,6 +167,24 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
                 in_sentence.append(result)
             i += cue.words
         return in_sentence
+
+    def _chosen(
+        self,
+        tokens: list[Token],
+        lo: int,
+        source: tuple[int, int] | None,
+        pending: tuple[int, int] | None,
+    ) -> tuple[int, int] | None:
+        """The source span, its start chosen by the model now.
+
+        The shipped model's choice is made only for an attribution the rules
+        find (a pure choice: the same whenever it is made); a recorder of the
+        training script sees every candidate.
+        """
+        if pending is None:
+            return source
+        last, first = pending
+        return (tokens[self._source_start(tokens, lo, last, first)].start, tokens[last].end)
 
     # -- one cue -------------------------------------------------------------------------
     def _attribution(
@@ -236,6 +261,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             return None
         cue_span = (tokens[verb_group_start].start, tokens[last_cue].end)
         head = antecedent = None
+        pending = None  # (last, rules' first) of a source whose start the model chooses
         pattern = None
         comma_before = tokens[j].text in (",", "—", "–", "-", "--") or (
             tokens[j].text in CLOSE_QUOTES and j - 1 >= lo and tokens[j - 1].text == ","
@@ -292,8 +318,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             if apposed is None:
                 return None
             first, head_last, source_last = apposed
-            source_first = self._source_start(tokens, lo, source_last, first)
-            source = (tokens[source_first].start, tokens[source_last].end)
+            source = None
+            pending = (source_last, first)
             name_first = name_segment_start(tokens, first, head_last)
             head = (tokens[name_first].start, tokens[head_last].end)
         else:
@@ -302,7 +328,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
                 return None
             head = (tokens[first].start, tokens[j].end)
             first = after_quotation(tokens, lo, first)
-            source = (tokens[self._source_start(tokens, lo, j, first)].start, tokens[j].end)
+            source = None
+            pending = (j, first)
             if tokens[first].lower in RELATIVE_PRONOUNS and first - 1 >= lo:
                 # "Sen. Graham, who said" / "officials who said": the phrase before
                 ante_last = first - 2 if tokens[first - 1].text == "," else first - 1
@@ -313,6 +340,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
                 )
                 if ante_first is not None:
                     antecedent = (tokens[ante_first].start, tokens[ante_last].end)
+        if pending is not None and type(self.model) is not SpanModel:
+            source, pending = self._chosen(tokens, lo, None, pending), None  # a recorder sees all
         if tokens[first].lower == "that" or (
             first - 1 >= lo and tokens[first - 1].lower in ("what", "whatever")
         ):
@@ -354,7 +383,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
                 return None
             return Found(
                 number,
-                source,
+                self._chosen(tokens, lo, source, pending),
                 head,
                 antecedent,
                 cue_span,
@@ -369,7 +398,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             if content:
                 return Found(
                     number,
-                    source,
+                    self._chosen(tokens, lo, source, pending),
                     head,
                     antecedent,
                     cue_span,
@@ -384,7 +413,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             content_b = [(rest[1].start, tokens[end - 1].end)]
             return Found(
                 number,
-                source,
+                self._chosen(tokens, lo, source, pending),
                 head,
                 antecedent,
                 cue_span,
@@ -406,7 +435,7 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
             return None
         return Found(
             number,
-            source,
+            self._chosen(tokens, lo, source, pending),
             head,
             antecedent,
             cue_span,

@@ -73,6 +73,10 @@ class CueLexicon:
                 self._forms.setdefault(words, cue)
         self.max_words = max((len(k) for k in self._forms), default=1)
         self.first_words = frozenset(k[0] for k in self._forms)
+        lengths: dict[str, set[int]] = {}
+        for form in self._forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._sizes = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         single = {k[0] for k in self._forms if len(k) == 1}
         # words that begin only cues of several words -> the words that may follow them
         self.second_words: dict[str, frozenset[str]] = {
@@ -91,12 +95,15 @@ class CueLexicon:
 
     def match_at(self, words: Sequence[str], position: int) -> Cue | None:
         """Longest cue starting at ``words[position]`` (lower-case words)."""
-        if words[position] not in self.first_words:
+        sizes = self._sizes.get(words[position])
+        if sizes is None:
             return None
-        for size in range(min(self.max_words, len(words) - position), 0, -1):
-            cue = self._forms.get(tuple(words[position : position + size]))
-            if cue is not None:
-                return cue
+        room = len(words) - position
+        for size in sizes:  # the lengths of the cues that begin with this word, longest first
+            if size <= room:
+                cue = self._forms.get(tuple(words[position : position + size]))
+                if cue is not None:
+                    return cue
         return None
 
 

@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,7 @@ __all__ = [
     "PersonMention",
     "canonical_name",
     "group_speakers",
+    "name_runs",
     "person_mentions",
     "person_name",
 ]
@@ -62,14 +64,34 @@ _LINKS = frozenset("of for at from in with to by and &".split())
 _PARTICLES = frozenset("de van von bin al da del la le di du ter den der".split())
 _SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 _NOT_NAMES = words("not_name_words")
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
+# Name words are matched possessively where the engine can (Python 3.11+: ``++``, ``*+``): a
+# word is never given back letter by letter, which changes no match (what may follow a name
+# word is a space or the end, never a letter or a joining mark) and saves the backtracking.
+_HOLD = "+" if sys.version_info >= (3, 11) else ""
+_NAME_WORD = (
+    rf"[A-Z][a-z]+{_HOLD}(?:[-'’][A-Z]?[a-z]+{_HOLD})*{_HOLD}|[A-Z]\.|Mc[A-Z][a-z]+{_HOLD}"
+    rf"|O[’'][A-Z][a-z]+{_HOLD}"
+)
 # A name run is far shorter than this many characters: a scan that stops this far after
 # the last offset of interest reads every name starting before it in full.
 _NAME_SPAN = 400
+# The first name word is written from its capital on, with the look-behind after that capital
+# (``(?<![\w.].)``: the character before it is no word character or period): a pattern that
+# opens with a character set lets the engine skip to the next capital in C; same matches.
+_FIRST_NAME_WORD = (
+    rf"[A-Z](?<![\w.].)(?:[a-z]+{_HOLD}(?:[-'’][A-Z]?[a-z]+{_HOLD})*{_HOLD}|\.|"
+    rf"(?<=M)c[A-Z][a-z]+{_HOLD}|(?<=O)[’'][A-Z][a-z]+{_HOLD})"
+)
 _NAME = re.compile(
-    rf"(?<![\w.])(?:{_NAME_WORD})(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
+    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
     rf"(?:{_NAME_WORD})){{1,3}}(?:,?[ \t]+(?:Jr|Sr)\.)?"
 )
+
+_APPOSITION = re.compile(r",\s|\s\(|\s[—–]\s")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_INITIAL = re.compile(r"[A-Z]\.")
+# Words that make a run of capitalised words no person's name (an organisation, outlet, place).
+_NOT_IN_NAMES = ORGANISATION_WORDS | NEWS_NAME_WORDS | _NOT_NAMES | _PLACES
 
 
 @lru_cache(maxsize=1 << 14)
@@ -104,8 +126,8 @@ def person_name(phrase: str) -> str:
     >>> person_name("Senator Chuck Schumer of New York")
     'Chuck Schumer'
     """
-    head = re.split(r",\s|\s\(|\s[—–]\s", phrase.strip(), maxsplit=1)[0].strip()
-    head = re.sub(r"[’']s?$", "", head).strip()
+    head = _APPOSITION.split(phrase.strip(), maxsplit=1)[0].strip()
+    head = _POSSESSIVE.sub("", head).strip()
     before, of, place = head.rpartition(" of ")
     if of and place.casefold().removeprefix("the ") in _PLACES:
         head = before  # "Senator Chuck Schumer of New York"
@@ -146,7 +168,7 @@ def canonical_name(phrase: str) -> str:
     'Joseph Biden Jr.'
     """
     name = person_name(phrase)
-    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.", p)]
+    parts = [p for p in name.split() if not _INITIAL.fullmatch(p)]
     return " ".join(parts) if parts else name
 
 
@@ -184,6 +206,13 @@ def person_mentions(text: str, until: int | None = None) -> list[PersonMention]:
     >>> [m.name for m in person_mentions("Ms. Mary K. Jones met The New York Times.")]
     ['Mary K. Jones']
     """
+    return [PersonMention(*found) for found in name_runs(text, until)]
+
+
+def name_runs(
+    text: str, until: int | None = None
+) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+    """:func:`person_mentions` as ``(start, end, name, gender, roles)`` tuples (for speed)."""
     out = []
     place_names = _PLACES
     if until is None or until + _NAME_SPAN >= len(text):
@@ -194,37 +223,30 @@ def person_mentions(text: str, until: int | None = None) -> list[PersonMention]:
         if matches and matches[-1].end() >= endpos - 16:
             matches = [m for m in _NAME.finditer(text) if m.start() <= until]  # near the cut
     for match in matches:
-        start, parts = match.start(), match.group().split()
+        start, found = match.start(), match.group()
+        parts = found.split()
         while parts and (parts[0].casefold() in _NOT_NAMES or _word_is_title(parts[0])):
             start = text.find(parts[1], start + len(parts[0])) if len(parts) > 1 else match.end()
             parts = parts[1:]
-        names = [p for p in parts if not re.fullmatch(r"[A-Z]\.", p)]
-        if len(names) < 2:
-            continue
-        lowered = [p.casefold().rstrip(".,") for p in parts]
-        if " ".join(lowered) in place_names or any(
-            w in ORGANISATION_WORDS or w in NEWS_NAME_WORDS or w in _NOT_NAMES or w in place_names
-            for w in lowered
+        if len(parts) < 2 or (
+            "." in found and sum(1 for p in parts if not _INITIAL.fullmatch(p)) < 2
         ):
+            continue  # fewer than two names besides initials
+        lowered = [p.casefold().rstrip(".,") for p in parts]
+        if " ".join(lowered) in place_names or not _NOT_IN_NAMES.isdisjoint(lowered):
             continue
         before = text[max(0, start - 40) : start].split("\n")[-1].casefold().split()[-4:]
-        roles = tuple(w.strip(",") for w in before if _word_is_title(w.strip(",")))
+        roles = tuple(w for w in [w.strip(",") for w in before] if _word_is_title(w))
         roles += appositive_roles(text, match.end())
         out.append(
-            PersonMention(
-                start,
-                match.end(),
-                " ".join(parts),
-                gender_of(before[-1]) if before else None,
-                roles,
-            )
+            (start, match.end(), " ".join(parts), gender_of(before[-1]) if before else None, roles)
         )
     return out
 
 
 # ", the mayor," / ", a spokesman for the ministry," / ", the city's police chief,": an
 # apposition after a name that opens with a determiner or a possessive.
-_APPOSITION = re.compile(
+_ROLE_APPOSITION = re.compile(
     r",[ \t]+(?:the|a|an|its|his|her|their|[A-Z][\w.-]*['’]s)[ \t]+([^,.;:!?\n]{1,60})"
 )
 
@@ -243,7 +265,7 @@ def appositive_roles(text: str, end: int) -> tuple[str, ...]:
     >>> appositive_roles("Tom Lee, who chairs the board, spoke.", len("Tom Lee"))
     ()
     """
-    found = _APPOSITION.match(text, end)
+    found = _ROLE_APPOSITION.match(text, end)
     if found is None:
         return ()
     roles = []

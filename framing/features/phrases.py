@@ -82,7 +82,11 @@ def _is_number(token: Token) -> bool:
 
 def is_agent(token: Token) -> bool:
     """Nouns for people by role ("spokesman", "pollster", "delegate"), also plural."""
-    word = token.lower
+    return is_agent_word(token.lower)
+
+
+def is_agent_word(word: str) -> bool:
+    """:func:`is_agent` of a lower-case word."""
     if word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
         word = word[:-1]
     return (

@@ -58,19 +58,25 @@ def find_opener(text: str, closer: int, floor: int) -> int | None:
     >>> find_opener(text, text.index("”"), 0)
     0
     """
-    for index in range(closer - 1, floor - 1, -1):
+    # only a mark can open or close: the marks of the stretch, nearest first (the last of
+    # each kind before the one looked at, found from the right)
+    last = {mark: text.rfind(mark, floor, closer) for mark in _MARK_CHARS}
+    while True:
+        index = max(last.values())
+        if index < max(floor, 0):
+            return None
         if is_opener_at(text, index):
             return index
         if is_closer_at(text, index) and text[index] in _CLOSERS:
             return None  # an earlier quotation closed here: ours has no opener
-    return None
+        last[text[index]] = text.rfind(text[index], floor, index)
 
 
 def find_closer(text: str, opener: int, ceiling: int) -> int | None:
     """Index of the closer of the quotation opened at ``opener`` (before ``ceiling``)."""
-    for index in range(opener + 1, min(ceiling, len(text))):
-        if is_closer_at(text, index):
-            return index
+    for mark in _MARK.finditer(text, opener + 1, min(ceiling, len(text))):
+        if is_closer_at(text, mark.start()):
+            return mark.start()
     return None
 
 
@@ -99,7 +105,9 @@ def normalise_quotes(text: str) -> str:
     return _DOUBLED.sub(one, text)
 
 
-_MARK = re.compile(r"[\"“”«»]")
+# Every character that may open or close a quotation (is_opener_at, is_closer_at).
+_MARK_CHARS = '"“”«»'
+_MARK = re.compile(f"[{_MARK_CHARS}]")
 
 
 def quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ and epithets to the speaker they stand for is :mod:`framing.features.speakers`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 
@@ -42,7 +43,11 @@ def places() -> frozenset[str]:
 
 
 def source_kind(
-    text: str, registry: OutletRegistry, known_people: frozenset[str] | set[str] = frozenset()
+    text: str,
+    registry: OutletRegistry,
+    known_people: Collection[str] = frozenset(),
+    *,
+    outlets_checked: bool = False,
 ) -> str:
     """Kind of a source phrase: outlet, person, organisation, document, anonymous or unknown.
 
@@ -50,6 +55,9 @@ def source_kind(
     "from" or "by" ("A report by the Crisis Group" is a document, "The
     mayor of Denholm" a person). A phrase ending in a capitalised name with a
     role or title before it ("Government spokesman Petr Novak") is a person.
+    ``known_people`` holds phrases already known to name a person;
+    ``outlets_checked`` says the caller has found the phrase to name no
+    outlet of the registry nor an outlet's epithet (the check is not repeated).
 
     Examples
     --------
@@ -62,7 +70,7 @@ def source_kind(
     ['person', 'person', 'document']
     """
     stripped = text.strip()
-    if (
+    if not outlets_checked and (
         registry.resolve(stripped)
         or epithet_outlets(stripped, registry)
         or is_generic_epithet(stripped)

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from .phrases import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
     ORGANISATION_WORDS,
     TITLE_WORDS,
-    is_agent,
+    is_agent_word,
     possessive_mark,
 )
 from .tokens import (
@@ -60,6 +61,7 @@ __all__ = [
     "start_features",
     "start_walk",
     "word_class",
+    "word_classes",
 ]
 
 _TIME_WORDS = words("time_words") | words("time_heads")
@@ -83,15 +85,21 @@ def word_class(token: Token | None) -> str:
     return _text_class(token.text)
 
 
+def word_classes(tokens: Sequence[Token]) -> list[str]:
+    """:func:`word_class` of every token, in order (one pass in C over the memo)."""
+    return list(map(_text_class, map(_TEXT, tokens)))
+
+
+_TEXT = attrgetter("text")
+
+
 @lru_cache(maxsize=1 << 16)
 def _text_class(text: str) -> str:
-    token = Token(text, 0, len(text), text.casefold())
-    word = token.lower
+    word = text.casefold()
     if word in _CLOSED:
         return word
     if word in _TIME_WORDS:
         return "<time>"
-    text = token.text
     if not text[:1].isalnum():
         return text[:1]
     if text[:1].isdigit():
@@ -108,7 +116,7 @@ def _text_class(text: str) -> str:
         return "<doc>"
     if word in ORGANISATION_WORDS:
         return "<org>"
-    if is_agent(token):
+    if is_agent_word(word):
         return "<agent>"
     for ending in ("ing", "ed", "ly", "'s", "’s", "s"):
         if word.endswith(ending):
@@ -131,6 +139,10 @@ def bucket(n: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 13, 20)) -> str:
         if n <= edge:
             return str(edge)
     return f">{edges[-1]}"
+
+
+# bucket(n) of the counts met in practice, looked up rather than formed
+_BUCKETS = tuple(bucket(n) for n in range(64))
 
 
 def start_candidates(tokens: Sequence[Token], lo: int, last: int) -> list[int]:

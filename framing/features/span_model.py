@@ -38,15 +38,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from typing import Any
 
-from .cue_spans import cue_end_walk
-from .phrases import possessive_mark
+from .accept_tables import AcceptTables, accept_score
+from .cue_spans import best_cue_end_by_tables, cue_end_tables, cue_end_walk
 from .span_features import (
-    GATHERED_CLASSES,
-    MAX_SOURCE_TOKENS,
-    OFFSET_EDGES,
     accept_features,
-    bucket,
     end_feature_sets,
     end_walk,
     start_candidates,
@@ -55,7 +53,8 @@ from .span_features import (
     start_walk,
     word_class,
 )
-from .tokens import QUOTES, Token
+from .span_tables import best_end_by_tables, best_start_by_tables, end_tables, start_tables
+from .tokens import Token
 
 __all__ = [
     "MODEL_FILE",
@@ -123,7 +122,9 @@ class SpanModel:
     ) -> int:
         """The best-scoring start of a source ending at ``tokens[last]``."""
         if classes is not None:
-            return self._best_start_tables(tokens, lo, last, rule_first, classes)
+            return best_start_by_tables(
+                _model_tables(self, "start"), tokens, lo, last, rule_first, classes
+            )
         best, best_score = rule_first, -math.inf
         weights = self.start_weights
         gathered = 0.0  # running sum of the weights of the features gained so far
@@ -133,68 +134,6 @@ class SpanModel:
             if s < 0:
                 continue
             score = gathered + sum(weights.get(f, 0.0) for f in own)
-            if score > best_score:
-                best, best_score = s, score
-        return best
-
-    def _best_start_tables(
-        self, tokens: Sequence[Token], lo: int, last: int, rule_first: int, classes: Sequence[str]
-    ) -> int:
-        """:meth:`best_start` from weight tables, without building feature strings.
-
-        The walk, the features and the order in which their weights are added
-        are those of :func:`framing.features.span_features.start_walk`, so the
-        scores, and the start chosen, are the same to the last bit.
-        """
-        t = _start_tables(self)
-        single, pairs = t["single"], t["pairs"]
-        w0_, w1_, w2_ = single["w0"], single["w-1"], single["w-2"]
-        p10, p21 = pairs["w-1w0"], pairs["w-2w-1"]
-        len_, off_, commas_ = single["len"], single["off"], single["commas"]
-        has_, extra_ = single["has"], single["extra"]
-        bias, rule = t["bias"], t["rule"]
-        floor = max(lo, last - MAX_SOURCE_TOKENS)
-        best, best_score = rule_first, -math.inf
-        seen: set[str] = set()
-        extra: set[str] = set()
-        commas = 0
-        gathered = 0.0
-        for s in range(last, floor - 1, -1):
-            text = tokens[s].text
-            if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
-                break
-            if s < last:
-                cls = classes[s + 1]
-                if cls == ",":
-                    commas += 1
-                if cls not in seen:
-                    seen.add(cls)
-                    if not cls.startswith("<") or cls in GATHERED_CLASSES:
-                        gathered += has_.get(cls, 0.0)
-            if s < rule_first:
-                cls = classes[s]
-                if cls not in extra:
-                    extra.add(cls)
-                    if not cls.startswith("<-"):
-                        gathered += extra_.get(cls, 0.0)
-            if not text[:1].isalnum():
-                continue
-            w0 = classes[s]
-            w1 = classes[s - 1] if s > lo else "<BOS>"
-            w2 = classes[s - 2] if s - 1 > lo else "<BOS>"
-            offset = s - rule_first
-            own = 0 + bias
-            own += w0_.get(w0, 0.0)
-            own += w1_.get(w1, 0.0)
-            own += w2_.get(w2, 0.0)
-            own += p10.get((w1, w0), 0.0)
-            own += p21.get((w2, w1), 0.0)
-            own += len_.get(bucket(last - s), 0.0)
-            own += off_.get(f"{bucket(abs(offset), OFFSET_EDGES)}{'-' if offset < 0 else '+'}", 0.0)
-            own += commas_.get(str(min(commas, 3)), 0.0)
-            if offset == 0:
-                own += rule
-            score = gathered + own
             if score > best_score:
                 best, best_score = s, score
         return best
@@ -210,6 +149,10 @@ class SpanModel:
         """The best-scoring end of a source starting at ``tokens[first]`` after its cue."""
         if not self.end_weights:
             return rule_last
+        if classes is not None:
+            return best_end_by_tables(
+                _model_tables(self, "end"), tokens, first, hi, rule_last, classes
+            )
         best, best_score = rule_last, -math.inf
         weights = self.end_weights
         gathered = 0.0
@@ -238,8 +181,38 @@ class SpanModel:
         """The best-scoring end of a cue starting at ``tokens[first]`` (see :mod:`.cue_spans`)."""
         if not self.cue_end_weights:
             return rule_end
+        if classes is not None:
+            return best_cue_end_by_tables(
+                _model_tables(self, "cue_end"),
+                tokens,
+                lexical_end,
+                ceiling,
+                rule_end,
+                lemma,
+                pattern,
+                classes,
+                ceiling_kind,
+            )
+        return self._best_cue_end_walk(
+            tokens, lexical_end, ceiling, rule_end, lemma, pattern, classes, ceiling_kind
+        )
+
+    def _best_cue_end_walk(
+        self,
+        tokens: Sequence[Token],
+        lexical_end: int,
+        ceiling: int,
+        rule_end: int,
+        lemma: str,
+        pattern: str,
+        classes: Sequence[str] | None,
+        ceiling_kind: str,
+    ) -> int:
+        """:meth:`best_cue_end` over the feature strings of :func:`cue_end_walk`."""
+        if classes is None:
+            classes = [word_class(t) for t in tokens]
         best, best_score = rule_end, -math.inf
-        weights = self.cue_end_weights
+        weights = self.cue_end_weights or {}
         gathered = 0.0
         for e, own, added in cue_end_walk(
             tokens, lexical_end, ceiling, rule_end, lemma, pattern, classes, ceiling_kind
@@ -254,7 +227,7 @@ class SpanModel:
     def accept_probability(self, features: Sequence[str]) -> float:
         """Probability that a candidate is an attribution."""
         weights = self.accept_weights
-        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))
 
     def accept(self, features: Sequence[str]) -> bool:
         """Whether a candidate is kept (probability at least the calibrated threshold)."""
@@ -264,42 +237,41 @@ class SpanModel:
         """:meth:`accept` for the extractor (``found`` is for recorders that label it)."""
         return self.accept(features)
 
+    def keep_candidate(self, *args: object) -> bool:
+        """:meth:`accept` of the features ``accept_features(*args)`` describes, from weight tables.
 
-_START_SINGLE = ("w0", "w-1", "w-2", "len", "off", "commas", "has", "extra")
-_START_PAIRS = ("w-1w0", "w-2w-1")
-_TABLES: dict[int, dict[str, object]] = {}
+        The same decision without the feature strings (:mod:`.accept_tables`);
+        ``args`` are those of :func:`accept_features`, ``counts`` included.
+        """
+        score = accept_score(_accept_tables(self), *args)  # type: ignore[arg-type]
+        return _sigmoid(score) >= self.accept_threshold
 
 
-def _start_tables(model: SpanModel) -> dict[str, object]:
-    """The start weights by template: ``w0 -> {class: weight}``, pairs by ``(class, class)``.
+# The weight tables of each model, made once: kind -> builder from the model's weights.
+_BUILDERS = {
+    "start": (lambda m: m.start_weights, start_tables),
+    "end": (lambda m: m.end_weights or {}, end_tables),
+    "cue_end": (lambda m: m.cue_end_weights or {}, cue_end_tables),
+    "accept": (lambda m: m.accept_weights, AcceptTables),
+}
+_TABLES: dict[tuple[str, int], tuple[object, object]] = {}
 
-    A pair feature ``w-1w0=a|b`` is entered under every split of its value at
-    a ``|`` (a class may itself be ``|``): the lookup of the pair that formed
-    the string finds it, and no other pair can.
-    """
-    key = id(model.start_weights)
-    tables = _TABLES.get(key)
-    if tables is not None and tables["source"] is model.start_weights:
-        return tables
-    single: dict[str, dict[str, float]] = {name: {} for name in _START_SINGLE}
-    pairs: dict[str, dict[tuple[str, str], float]] = {name: {} for name in _START_PAIRS}
-    for feature, weight in model.start_weights.items():
-        template, _, value = feature.partition("=")
-        if template in single:
-            single[template][value] = weight
-        elif template in pairs:
-            for k, char in enumerate(value):
-                if char == "|":
-                    pairs[template][(value[:k], value[k + 1 :])] = weight
-    tables = {
-        "source": model.start_weights,
-        "single": single,
-        "pairs": pairs,
-        "bias": model.start_weights.get("bias", 0.0),
-        "rule": model.start_weights.get("rule", 0.0),
-    }
-    _TABLES[key] = tables
+
+def _model_tables(model: SpanModel, kind: str) -> Any:
+    """The weight tables of one of a model's parts (``start``, ``end``, ``cue_end``, ``accept``)."""
+    weights_of, build = _BUILDERS[kind]
+    weights = weights_of(model)
+    known = _TABLES.get((kind, id(weights)))
+    if known is not None and known[0] is weights:
+        return known[1]
+    tables = build(weights)
+    _TABLES[(kind, id(weights))] = (weights, tables)
     return tables
+
+
+def _accept_tables(model: SpanModel) -> AcceptTables:
+    """:class:`~framing.features.accept_tables.AcceptTables` of a model (made once per model)."""
+    return _model_tables(model, "accept")
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..outlets import OutletRegistry
-from .names import canonical_name, gender_of, person_mentions, person_name
+from .names import canonical_name, gender_of, name_runs, person_name
 from .phrases import TITLE_WORDS
 from .sources import epithet_outlets, is_generic_epithet, source_kind
 from .tokens import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
@@ -69,7 +69,11 @@ _ABBREVIATED_ROLES = {
 # A pronoun goes to a person mentioned at most this many characters before it (about
 # six paragraphs of news); set by hand on constructed articles.
 PRONOUN_WINDOW = 3000
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)*")
+# A capitalised word at a word boundary; the look-behind after the capital (the character
+# before it is no word character) lets the engine skip to the next capital in C.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:[-'’][A-Za-z]+)*")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 @dataclass
@@ -157,10 +161,12 @@ class SpeakerResolver:
         reported = sorted(reported or [])
         self._reported_starts = [s for s, _ in reported]
         self._reported = reported
-        self._names = person_mentions(text, until) if text else []
+        self._names = name_runs(text, until) if text else []
         end = len(text) if until is None else min(len(text), until + 1)
-        self._words = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text, 0, end)]
-        self._name_cursor = self._word_cursor = 0
+        # capitalised words, read as the mentions come (a surname known by then is a mention)
+        self._words = _CAPITALISED.finditer(text, 0, end)
+        self._next_word = next(self._words, None)
+        self._name_cursor = 0
         self._clock = len(text)
 
     # -- text mentions ---------------------------------------------------------------
@@ -170,21 +176,24 @@ class SpeakerResolver:
 
     def _read_until(self, position: int) -> None:
         """Take in the names of people the text mentions before ``position``."""
-        while (
-            self._name_cursor < len(self._names) and self._names[self._name_cursor].start < position
-        ):
-            found = self._names[self._name_cursor]
-            self._name_cursor += 1
-            person = self._person(found.name, found.gender)
-            person.roles |= _roles(" ".join(found.roles), "")
-            if not self._inside_reported(found.start):
-                person.last = max(person.last, found.start)
-        while self._word_cursor < len(self._words) and self._words[self._word_cursor][0] < position:
-            start, word = self._words[self._word_cursor]
-            self._word_cursor += 1
-            person = self.surnames.get(word.casefold())
-            if person is not None and not self._inside_reported(start):
+        names, k = self._names, self._name_cursor
+        while k < len(names) and names[k][0] < position:
+            start, _, name, gender, roles = names[k]
+            k += 1
+            person = self._person(name, gender)
+            if roles:
+                person.roles |= _roles(" ".join(roles), "")
+            if not self._inside_reported(start):
                 person.last = max(person.last, start)
+        self._name_cursor = k
+        word, words, surnames = self._next_word, self._words, self.surnames
+        while word is not None and word.start() < position:
+            if surnames:  # a capitalised word that is a known surname: a mention of that person
+                person = surnames.get(word.group().casefold())
+                if person is not None and not self._inside_reported(word.start()):
+                    person.last = max(person.last, word.start())
+            word = next(words, None)
+        self._next_word = word
 
     def _person(self, name: str, gender: str | None = None) -> Speaker:
         """The person with this name (a full name, or a surname the article used before)."""
@@ -233,7 +242,8 @@ class SpeakerResolver:
         epithet = self._epithet(text, lowered)
         if epithet is not None:
             return epithet
-        kind = source_kind(text, self.registry, frozenset(self.people))
+        # _outlet found no registry outlet nor epithet: source_kind need not look again
+        kind = source_kind(text, self.registry, self.people.keys(), outlets_checked=True)
         if kind in ("person", "unknown") and _looks_like_name(text):
             surname = canonical_name(text).split()
             known = self.surnames.get(surname[-1].casefold()) if len(surname) == 1 else None
@@ -280,8 +290,8 @@ class SpeakerResolver:
 
     def _thing(self, text: str, kind: str, outlet: str | None = None) -> Speaker:
         """An outlet, organisation, document or group, one per canonical phrase."""
-        canonical = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.I)
-        canonical = re.sub(r"[’']s?$", "", canonical)
+        canonical = _ARTICLE.sub("", " ".join(text.split()))
+        canonical = _POSSESSIVE.sub("", canonical)
         key = f"{kind}:{(outlet or canonical).casefold()}"
         speaker = self.people.get(key)
         if speaker is None:

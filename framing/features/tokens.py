@@ -24,12 +24,14 @@ __all__ = [
 
 _TITLES = "|".join(word_lists()["title_abbreviations"])
 _CLITIC = r"[’'](?:s|re|ve|m|ll|d)\b"
+# Words the pattern splits from a clitic ("it’s" -> it ’s; "Trump’s" stays one token).
+_CLITIC_HOSTS = ("he", "she", "it", "they", "we", "i", "you", "that", "there", "who")
 # The first alternative takes a plain word (not followed by a period, apostrophe or hyphen)
 # at once: none of the others can match there, so tokens are the same, found faster.
 _TOKEN = re.compile(
     r"\w+(?![\w.’'\-])|"
     rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES})\.|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|"
-    rf"(?i:he|she|it|they|we|i|you|that|there|who)(?={_CLITIC})|(?<=\w){_CLITIC}|"
+    rf"(?i:{'|'.join(_CLITIC_HOSTS)})(?={_CLITIC})|(?<=\w){_CLITIC}|"
     rf"\w+(?:[’'\-]\w+)*|--|\.\.\.|[^\w\s]"
 )
 OPEN_QUOTES = frozenset({"“", '"', "‘", "«"})
@@ -127,18 +129,22 @@ def is_be(token: Token) -> bool:
 # Marks that are tokens of their own before and after a word of letters and digits: the
 # pattern gives each of them alone (its other alternatives need a period, a hyphen or a
 # letter after an apostrophe).
-_LEAD_MARKS = frozenset('(“"‘[')
-_TRAIL_MARKS = frozenset(",;:!?)]”\"’'")
+_LEAD = '(“"‘['
+_TRAIL = ",;:!?)]”\"’'"
 
 
 def _tokens_between(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``, chunk by white-space chunk.
 
     A chunk of letters and digits only is one token (the pattern's first
-    alternative takes it whole); other chunks are matched by the pattern
-    from their start, with the rest of the span after them in view (its
-    look-aheads see past the chunk, as in one scan). No token holds white
-    space, so the tokens are those of one scan of the span.
+    alternative takes it whole); so is a word with marks around it
+    ("“word,”": each mark a token), a word before a final period ("said.",
+    not a title abbreviation) and words joined by apostrophes or hyphens
+    ("Trump’s", "state-run", not a pronoun before a clitic as "it’s"). Other
+    chunks are matched by the pattern from their start, with the rest of the
+    span after them in view (its look-aheads see past the chunk, as in one
+    scan). No token holds white space, so the tokens are those of one scan
+    of the span.
     """
     out: list[Token] = []
     append = out.append
@@ -150,24 +156,47 @@ def _tokens_between(text: str, start: int, end: int) -> list[Token]:
         if chunk.isalnum():
             append(Token(chunk, first, pos, chunk.casefold()))
             continue
-        lead, trail = 0, len(chunk)
-        while lead < trail and chunk[lead] in _LEAD_MARKS:
-            lead += 1
-        while trail > lead and chunk[trail - 1] in _TRAIL_MARKS:
-            trail -= 1
-        core = chunk[lead:trail]
-        if not core or core.isalnum():
-            # “word,” (word) and marks alone: each mark is a token, the word one token
-            for k in range(lead):
-                append(Token(chunk[k], first + k, first + k + 1, chunk[k]))
-            if core:
-                append(Token(core, first + lead, first + trail, core.casefold()))
-            for k in range(trail, len(chunk)):
-                append(Token(chunk[k], first + k, first + k + 1, chunk[k]))
-            continue
-        for m in _TOKEN.finditer(text, first, end):
-            if m.start() >= pos:
-                break
-            word = m.group()
-            append(Token(word, m.start(), m.end(), word.casefold()))
+        rest = chunk.lstrip(_LEAD)  # the marks before the word, then those after it
+        lead = len(chunk) - len(rest)
+        core = rest.rstrip(_TRAIL)
+        trail = lead + len(core)
+        cut = trail  # where the word of the chunk ends
+        if core and not core.isalnum():
+            body = core[:-1]
+            if core[-1] == "." and len(body) > 1 and body.isalnum() and body not in _TITLE_SET:
+                cut -= 1  # "said." is "said" and "."
+            elif not (_JOINED.fullmatch(core) and _no_clitic_host(core)):
+                for m in _TOKEN.finditer(text, first, end):
+                    if m.start() >= pos:
+                        break
+                    word = m.group()
+                    append(Token(word, m.start(), m.end(), word.casefold()))
+                continue
+        # each mark before and after the word is a token of its own, the word one token
+        for k in range(lead):
+            append(Token(chunk[k], first + k, first + k + 1, chunk[k]))
+        if core:
+            word = chunk[lead:cut]
+            append(Token(word, first + lead, first + cut, word.casefold()))
+        for k in range(cut, len(chunk)):
+            append(Token(chunk[k], first + k, first + k + 1, chunk[k]))
     return out
+
+
+# Words joined by apostrophes or hyphens: one token (the pattern's \w+(?:[’'\-]\w+)*).
+_JOINED = re.compile(r"\w+(?:[’'\-]\w+)+")
+_TITLE_SET = frozenset(word_lists()["title_abbreviations"])
+_HOST_SET = frozenset(_CLITIC_HOSTS)
+
+
+def _no_clitic_host(word: str) -> bool:
+    """Whether the part before the first joining mark is no pronoun the pattern splits ("it’s").
+
+    A part outside ASCII is left to the pattern (its case-insensitive
+    match knows letters such as the long s).
+    """
+    for k, char in enumerate(word):
+        if char in "’'-":
+            host = word[:k]
+            return host.isascii() and host.lower() not in _HOST_SET
+    return True

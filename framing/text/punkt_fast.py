@@ -34,6 +34,7 @@ True
 
 from __future__ import annotations
 
+import re
 import string
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,45 @@ def _compiled(pattern: Any) -> Any:
     """
     inner = getattr(pattern, "_rx", None)
     return inner if inner is not None and hasattr(inner, "finditer") else pattern
+
+
+# Flags of the ``regex`` engine (VERSION0 is its re-compatible mode) and their re twins.
+_REGEX_FLAGS = {8192: 0, 32: 0, 64: re.VERBOSE, 8: re.MULTILINE, 16: re.DOTALL}
+# Escapes that mean the same in both engines, besides \s and \S (translated below).
+_SAME_ESCAPES = frozenset("uxntrfv")
+# The ``regex`` engine's white space is the standard library's without \x1c-\x1f.
+_SPACE, _NOT_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
+
+
+def _standard(pattern: Any) -> Any:
+    r"""The same pattern for the standard library's ``re`` (faster to call), or the pattern.
+
+    NLTK compiles Punkt's patterns with the ``regex`` engine. The three used
+    per sentence hold nothing whose meaning differs from ``re`` but ``\s``
+    and ``\S`` (``re`` also counts \x1c-\x1f as white space), written out as
+    classes here; anything else keeps the original pattern.
+    ``tests/text/test_punkt_fast.py`` checks the classes on every code point.
+    """
+    source, flags = getattr(pattern, "pattern", None), getattr(pattern, "flags", None)
+    if type(pattern).__module__ not in ("_regex", "regex") or not isinstance(source, str):
+        return pattern  # already the standard library's (or unknown)
+    if not isinstance(flags, int) or "\\\\" in source:
+        return pattern
+    converted = 0
+    for bit in range(17):
+        if flags & (1 << bit):
+            if (1 << bit) not in _REGEX_FLAGS:
+                return pattern
+            converted |= _REGEX_FLAGS[1 << bit]
+    if any(e not in _SAME_ESCAPES | {"s", "S"} for e in re.findall(r"\\([A-Za-z])", source)):
+        return pattern
+    if re.search(r"\\[sS][^\]]*\]", source) and re.search(r"\[[^\]]*\\[sS]", source):
+        return pattern  # \s inside a class: not translated
+    source = re.sub(r"\\([sS])", lambda m: _SPACE if m.group(1) == "s" else _NOT_SPACE, source)
+    try:
+        return re.compile(source, converted)
+    except re.error:
+        return pattern
 
 
 class FastPunkt:
@@ -75,9 +115,9 @@ class FastPunkt:
         self.starters = frozenset(params.sent_starters)
         self.sent_end = tuple(lang.sent_end_chars)
         self.punctuation = frozenset(tokenizer.PUNCTUATION)
-        self._context = _compiled(lang.period_context_re())
-        self._words = _compiled(lang._word_tokenizer_re())
-        self._realign = _compiled(lang.re_boundary_realignment)
+        self._context = _standard(_compiled(lang.period_context_re()))
+        self._words = _standard(_compiled(lang._word_tokenizer_re()))
+        self._realign = _standard(_compiled(lang.re_boundary_realignment))
         self._numeric = _compiled(PunktToken._RE_NUMERIC)
         self._initial = _compiled(PunktToken._RE_INITIAL)
         self._ellipsis = _compiled(PunktToken._RE_ELLIPSIS)
@@ -177,10 +217,11 @@ class FastPunkt:
                     out.append((start, stop))
                 continue
             next_start, next_stop = slices[k + 1]
-            m = self._realign.match(text[next_start:next_stop])
+            # matched in place (the pattern looks neither before nor past the slice's ends)
+            m = self._realign.match(text, next_start, next_stop)
             if m:
                 out.append((start, next_start + len(m.group(0).rstrip())))
-                realign = m.end()
+                realign = m.end() - next_start
             else:
                 realign = 0
                 if start < stop:

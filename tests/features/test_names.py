@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.features.names import (
     SURNAME_SHARE,
@@ -79,3 +81,45 @@ def test_group_speakers_joins_a_middle_name():
         }
     )
     assert group_speakers(table).tolist() == ["Hillary Clinton", "Hillary Clinton", "Acme Corp"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ann",
+                "Lee",
+                "McDonald",
+                "O’Neil",
+                "Smith-Jones",
+                "J.",
+                "van",
+                "de",
+                "Jr.",
+                ",",
+                "said",
+                "the",
+                "X",
+                "Mc",
+                "Ab-c",
+                "A.",
+                "’",
+                "-",
+                ".",
+                "Sr.",
+            ]
+        ),
+        max_size=10,
+    ),
+    st.lists(st.sampled_from([" ", " ", "\t", "\n", ""]), min_size=10, max_size=10),
+)
+def test_name_runs_are_the_same_whether_name_words_are_held_or_not(words, gaps):
+    """Possessive name words (Python 3.11+) change no match of the name pattern."""
+    import re
+
+    from framing.features.names import _NAME
+
+    plain = re.compile(_NAME.pattern.replace("++", "+").replace(")*+", ")*"))
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -80,3 +80,110 @@ def test_weight_tables_choose_the_start_the_feature_strings_choose(text):
             for lo in (0, max(0, last - 3)):
                 slow = model.best_start(tokens, lo, last, rule_first)  # feature strings
                 assert model.best_start(tokens, lo, last, rule_first, classes) == slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said in a statement Tuesday that it failed, and warned of more.",
+        '"We won," he said at a Buffalo town hall event Thursday; they left.',
+        "Officials asked about the | plan told reporters: no.",
+    ],
+)
+def test_cue_end_tables_choose_the_end_the_feature_strings_choose(text):
+    """The fast cue-end scorer (weight tables) equals the scorer over feature strings."""
+    from framing.features.span_model import word_class
+
+    model = SpanModel.default()
+    if model is None or not model.cue_end_weights:
+        pytest.skip("no shipped cue-end model (rules only)")
+    tokens = tokenize(text)
+    classes = [word_class(t) for t in tokens]
+    n = len(tokens)
+    for lexical_end in range(n - 1):
+        for ceiling in range(lexical_end + 1, n + 1, 2):
+            for rule_end in range(lexical_end, min(ceiling, lexical_end + 4)):
+                for lemma, pattern, kind in (
+                    ("say", "cue_source", "end"),
+                    ("warn", "p", "content"),
+                ):
+                    slow = model._best_cue_end_walk(
+                        tokens, lexical_end, ceiling, rule_end, lemma, pattern, classes, kind
+                    )
+                    fast = model.best_cue_end(
+                        tokens, 0, lexical_end, rule_end, ceiling, lemma, pattern, classes, kind
+                    )
+                    assert fast == slow
+
+
+def test_accept_tables_score_as_the_feature_strings(monkeypatch):
+    """The extractor's acceptance from weight tables equals the sum over the feature strings."""
+    from itertools import repeat
+
+    import framing
+    from framing.features.accept_tables import accept_score
+    from framing.features.attributions import AttributionExtractor
+    from framing.features.span_features import accept_features
+    from framing.features.span_model import _accept_tables
+
+    model = SpanModel.default()
+    if model is None:
+        pytest.skip("no shipped model (rules only)")
+    seen = []
+    original = SpanModel.keep_candidate
+
+    def checked(self, *args):
+        fast = accept_score(_accept_tables(self), *args)
+        slow = sum(map(self.accept_weights.get, accept_features(*args), repeat(0.0)))
+        assert fast == slow  # to the last bit
+        seen.append(fast)
+        return original(self, *args)
+
+    monkeypatch.setattr(SpanModel, "keep_candidate", checked)
+    names = [n for n in framing.list_examples() if n.endswith(".txt")]
+    texts = [(n, framing.example_path(n).read_text(encoding="utf-8")) for n in names]
+    AttributionExtractor().extract(texts)
+    assert len(seen) > 50
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said Robert Klein, chairman of the institute, while visiting Boston on Monday.",
+        'says Ann Ode, a | spokeswoman: "no," and 3 others; fine.',
+    ],
+)
+def test_end_tables_choose_the_end_the_feature_strings_choose(text):
+    """The fast end scorer (weight tables) equals the scorer over feature strings."""
+    from framing.features.span_model import word_class
+
+    model = SpanModel.default()
+    if model is None or not model.end_weights:
+        pytest.skip("no shipped end model (rules only)")
+    tokens = tokenize(text)
+    classes = [word_class(t) for t in tokens]
+    for first in range(len(tokens)):
+        for hi in (len(tokens), min(len(tokens), first + 6)):
+            for rule_last in range(first, min(hi, first + 6)):
+                slow = model.best_end(tokens, first, hi, rule_last)  # feature strings
+                assert model.best_end(tokens, first, hi, rule_last, classes) == slow
+
+
+def test_a_lone_candidate_start_is_the_models_choice():
+    """Where only_candidate holds, the start scorer keeps the rules' start (so it is not run)."""
+    from framing.features.span_model import word_class
+    from framing.features.span_tables import only_candidate
+
+    model = SpanModel.default()
+    if model is None:
+        pytest.skip("no shipped model (rules only)")
+    text = '"We won," he said. Officials: they said; X. Sanders’ aide, who left, said 3 things.'
+    tokens = tokenize(text)
+    classes = [word_class(t) for t in tokens]
+    seen = 0
+    for last in range(len(tokens)):
+        for first in range(max(0, last - 4), last + 1):
+            if only_candidate(tokens, 0, last, first):
+                seen += 1
+                assert model.best_start(tokens, 0, last, first, classes) == first
+    assert seen > 10

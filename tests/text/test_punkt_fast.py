@@ -124,3 +124,32 @@ def test_news_paragraphs_of_the_shared_datasets_split_as_nltk_splits_them(both, 
         _same(both, paragraph)
         checked += 1
     assert checked > 100
+
+
+def test_standard_library_patterns_see_white_space_as_the_regex_engine():
+    """Punkt's patterns run on ``re`` with \\s written out: the same class on every code point."""
+    import re
+    import sys
+
+    regex = pytest.importorskip("regex")
+    from framing.text.punkt_fast import _NOT_SPACE, _SPACE
+
+    engine = regex.compile(r"\s", regex.VERSION0)
+    space, other = re.compile(_SPACE), re.compile(_NOT_SPACE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(space.match(char)) == bool(engine.match(char)) != bool(other.match(char))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_PIECES),
+            st.sampled_from(["", " ", "\x1c", "\x1f ", "\x85", "\u2028", "\u00a0", " \x1d"]),
+        ),
+        max_size=14,
+    )
+)
+def test_soups_with_unusual_white_space_split_as_nltk_splits_them(both, parts):
+    _same(both, "".join(piece + gap for piece, gap in parts))
