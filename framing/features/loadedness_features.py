@@ -246,13 +246,13 @@ def word_vectors(words: Sequence[str]) -> np.ndarray | None:
     vectors = default_vectors()
     if vectors is None:
         return None
-    forms, where = np.unique(np.asarray([str(w) for w in words], dtype=object), return_inverse=True)
+    where, forms = pd.factorize(pd.Series([str(w) for w in words], dtype=object))
     table = np.zeros((len(forms), vectors.vectors.shape[1]))
     for i, form in enumerate(forms.tolist()):
         v = vectors.vector(form)
         if v is not None:
             table[i] = v
-    return table[where] if len(words) else table[:0]
+    return table[where]
 
 
 @lru_cache(maxsize=1)

@@ -207,13 +207,17 @@ class LoadednessModel:
         """
         columns = [FEATURE_NAMES.index(n) for n in self.feature_names]
         z = (X[:, columns] - self.mean) / self.scale @ self.coef + self.intercept
-        if self.word_weights and len(z):
-            where, forms = pd.factorize(pd.Series([str(w) for w in words], dtype=object))
+        if not len(z):
+            return z
+        where, forms = pd.factorize(pd.Series([str(w) for w in words], dtype=object))
+        if self.word_weights:
             get = self.word_weights.get
             z = z + np.array([get(lemma_key(f), 0.0) for f in forms], dtype=float)[where]
-        if self.vector_coef is not None and len(z) and self._vectors_match():
-            V = word_vectors(list(words)) if vectors is None else vectors
-            z = z + V @ self.vector_coef
+        if self.vector_coef is not None and self._vectors_match():
+            if vectors is None:  # one look-up per distinct form
+                z = z + (word_vectors(list(forms)) @ self.vector_coef)[where]
+            else:
+                z = z + vectors @ self.vector_coef
         return z
 
     def _vectors_match(self) -> bool:

@@ -120,8 +120,8 @@ def score(
 
 # -- fitting -----------------------------------------------------------------------------------
 # Which dataset trains each shipped model, and the F1 its threshold maximises.
-# BABE's threshold maximises word F1 on all sentences (5-fold CV: 0.454 / 0.496 on the
-# biased ones; maximising the mean of both gave 0.449 / 0.499).
+# BABE's threshold maximises word F1 on all sentences (5-fold CV, folds by article:
+# 0.502 all / 0.548 biased; see MODEL_CARD.md).
 TASKS = {"words": ("BABE", "all"), "phrases": ("PTC", "spans")}
 # Inner folds for the out-of-fold stage-1 and sentence scores that stage 2 learns from.
 INNER_FOLDS = 3
