@@ -13,8 +13,9 @@ Three evaluations, each printed as a table:
    one half, scored on the other.
    BASIL (Fan et al. 2019), lexical-bias spans, overlap-weighted P/R/F1
    (``--only basil``). The learned loadedness models are scored by 5-fold
-   cross-validation: the ``words`` model on BABE (folds by sentence), the
-   ``phrases`` model on PTC (folds by article), thresholds chosen inside the
+   cross-validation: the ``words`` model on BABE (folds by source article),
+   the ``phrases`` model on PTC (folds by article; articles that repeat a
+   sentence kept together), thresholds chosen inside the
    training folds, no scored word trained on; BASIL, which trains neither, is
    scored by both models trained on all of BABE and of PTC.
    ``--only controls``: loaded terms per 1,000 words in the faithful teaching
@@ -117,7 +118,7 @@ def eval_babe() -> None:
         print(_row("  shipped lexicons", *_word_level(texts, marks, SHIPPED)))
         print(_row("  induced only", *_word_level(texts, marks, [induced])))
         print(_row("  shipped + induced", *_word_level(texts, marks, [*SHIPPED, induced])))
-    print("  every development sentence, 5-fold CV (folds by sentence; all / biased):")
+    print("  every development sentence, 5-fold CV (folds by source article; all / biased):")
     _print_cv("BABE")
     print("  reference: negative-sentiment lexicon F1 0.40 (BABE authors); target 0.45 / 0.50")
     print(f"  ({time.perf_counter() - started:.1f} s)\n")
@@ -162,7 +163,7 @@ def eval_ptc() -> None:
     ):
         s = _ptc_scores(test, gold, lexicon)
         print(_row(name, s.precision, s.recall, s.f1, f"({int(s.predicted)} spans)"))
-    print("  every development article, 5-fold CV (folds by article):")
+    print("  every development article, 5-fold CV (folds by article, shared sentences joined):")
     _print_cv("PTC")
     print("  reference: best SemEval-2020 span identification system, all 14 techniques, F1 ~0.52")
     print(f"  ({time.perf_counter() - started:.1f} s)\n")

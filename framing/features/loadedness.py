@@ -240,7 +240,7 @@ def loaded_spans(
     --------
     >>> text = "The brutal regime slaughtered them. Talks resumed."
     >>> loaded_spans([text])["text"].tolist()  # the phrases model (PTC-style spans)
-    ['brutal regime slaughtered them']
+    ['The brutal regime slaughtered them']
     >>> loaded_spans([text], model="words")["text"].tolist()  # BABE-style words
     ['brutal regime slaughtered']
     """

@@ -40,7 +40,14 @@ import pandas as pd
 from .inflect import parts_of_speech
 from .tokens import DETERMINERS
 
-__all__ = ["FEATURE_NAMES", "WORD", "lemma_key", "word_features"]
+__all__ = [
+    "FEATURE_NAMES",
+    "WORD",
+    "lemma_key",
+    "vectors_signature",
+    "word_features",
+    "word_vectors",
+]
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
@@ -219,6 +226,52 @@ def _word_row(word: str) -> tuple[float, ...]:
         float(word.endswith(_LABEL_SUFFIX)),
         float("-" in word),
     )
+
+
+def word_vectors(words: Sequence[str]) -> np.ndarray | None:
+    """The shipped word vector of each word (rows), ``None`` when the vector file is absent.
+
+    The vectors are ``framing/resources/models/word_vectors.npz`` (co-occurrence
+    vectors of 30,000 common words from a separate news corpus; see its model
+    card). A word outside their vocabulary gets a row of zeros.
+
+    Examples
+    --------
+    >>> V = word_vectors(["regime", "qwzxv"])
+    >>> V is None or (V.shape[0] == 2 and float(abs(V[1]).sum()) == 0.0)
+    True
+    """
+    from ..comparison.embeddings import default_vectors
+
+    vectors = default_vectors()
+    if vectors is None:
+        return None
+    where, forms = pd.factorize(pd.Series([str(w) for w in words], dtype=object))
+    table = np.zeros((len(forms), vectors.vectors.shape[1]))
+    for i, form in enumerate(forms.tolist()):
+        v = vectors.vector(form)
+        if v is not None:
+            table[i] = v
+    return table[where]
+
+
+@lru_cache(maxsize=1)
+def vectors_signature() -> str | None:
+    """A short checksum of the shipped word vectors (``None`` without the file).
+
+    A model that learned weights on the vectors records it, so that it uses
+    its vector weights only with the vectors they were fitted to.
+    """
+    import hashlib
+
+    from ..comparison.embeddings import default_vectors
+
+    vectors = default_vectors()
+    if vectors is None:
+        return None
+    digest = hashlib.sha1("\n".join(vectors.index).encode("utf-8"))
+    digest.update(np.ascontiguousarray(vectors.vectors, dtype=np.float32).tobytes())
+    return digest.hexdigest()[:16]
 
 
 def _lexicon_matches(texts: Sequence[str]) -> pd.DataFrame:

@@ -6,7 +6,10 @@ A model scores every word of a text in three named, inspectable steps:
    :mod:`framing.features.loadedness_features` (``FEATURE_NAMES``: valence,
    subjectivity, rarity, lexicon categories, capitals, quotation...) plus
    one learned weight per lemma (``word_weights``: "slam" +1.9, "say"
-   -1.2; words seen fewer than twice in training have none);
+   -1.2; words seen fewer than twice in training have none) plus a learned
+   direction in the shipped word vectors (``vector_coef``: words used like
+   the marked ones score higher, seen in training or not;
+   :meth:`LoadednessModel.explain_vectors` lists the words at either end);
 2. **sentence**: a TF-IDF logistic regression over the words and word pairs
    of the sentence, giving the log-odds that the sentence holds a loaded
    word at all (annotators mark few words in a neutral sentence);
@@ -17,8 +20,9 @@ A model scores every word of a text in three named, inspectable steps:
 
 Its output is the probability that annotators would mark the word; the
 ``threshold`` (chosen on the training data) turns it into a yes/no. All
-weights are stored by name in a JSON file; :meth:`LoadednessModel.explain`
-and :meth:`LoadednessModel.explain_words` list them.
+weights are stored by name in a JSON file; :meth:`LoadednessModel.explain`,
+:meth:`LoadednessModel.explain_words` and :meth:`LoadednessModel.explain_vectors`
+list them.
 
 Examples
 --------
@@ -32,8 +36,8 @@ True
 
 from __future__ import annotations
 
-import itertools
 import json
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
@@ -43,7 +47,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FramingError
-from .loadedness_features import FEATURE_NAMES, lemma_key
+from .loadedness_features import FEATURE_NAMES, lemma_key, vectors_signature, word_vectors
+from .loadedness_parts import LinearPart, SentenceModel
 
 __all__ = [
     "CONTEXT_NAMES",
@@ -55,7 +60,7 @@ __all__ = [
     "sentence_texts",
 ]
 
-FORMAT = "framing-loadedness/2"
+FORMAT = "framing-loadedness/3"  # /3 adds the optional vector part; /2 files still load
 CONTEXT_NAMES = (
     "word_score",
     "prev_score",
@@ -74,111 +79,6 @@ _EDGE = -7.5
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-
-
-@dataclass
-class LinearPart:
-    """A logistic regression over standardised named features: ``(F - mean) / scale @ coef``."""
-
-    names: list[str]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-
-    def decision(self, F: np.ndarray) -> np.ndarray:
-        """Log-odds of each row of ``F`` (columns in ``names`` order)."""
-        return (F - self.mean) / self.scale @ self.coef + self.intercept
-
-    def to_dict(self) -> dict:
-        return {
-            "names": list(self.names),
-            "mean": [round(float(x), 6) for x in self.mean],
-            "scale": [round(float(x), 6) for x in self.scale],
-            "coef": [round(float(x), 6) for x in self.coef],
-            "intercept": round(float(self.intercept), 6),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> LinearPart:
-        return cls(
-            [str(n) for n in data["names"]],
-            np.asarray(data["mean"], dtype=float),
-            np.asarray(data["scale"], dtype=float),
-            np.asarray(data["coef"], dtype=float),
-            float(data["intercept"]),
-        )
-
-
-@dataclass
-class SentenceModel:
-    """TF-IDF (words and word pairs, sublinear counts, l2 rows) logistic regression.
-
-    Sentences are given as their lower-cased words joined by spaces
-    (:func:`sentence_texts`).
-    """
-
-    vocabulary: dict[str, int]
-    idf: np.ndarray
-    coef: np.ndarray
-    intercept: float
-
-    def decision(self, sentences: Sequence[str]) -> np.ndarray:
-        """Log-odds that each sentence (lower-cased words joined by spaces) holds a loaded word."""
-        tokens = [t for s in sentences for t in s.split()]
-        index = np.repeat(np.arange(len(sentences)), [len(s.split()) for s in sentences])
-        return self.decision_tokens(tokens, index, len(sentences))
-
-    def decision_tokens(self, tokens: Sequence[str], index: np.ndarray, n: int) -> np.ndarray:
-        """Log-odds of ``n`` sentences given as tokens in order and each token's sentence.
-
-        The same TF-IDF as scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2),
-        sublinear_tf=True)`` over space-separated tokens, computed with one
-        dictionary look-up per word and word pair.
-        """
-        import scipy.sparse as sp
-
-        if not n:
-            return np.zeros(0)
-        index = np.asarray(index, dtype=np.int64)
-        get = self.vocabulary.get
-        unigrams = np.fromiter((get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
-        pairs = np.fromiter(
-            (get(f"{a} {b}", -1) for a, b in itertools.pairwise(tokens)),
-            dtype=np.int64,
-            count=max(len(tokens) - 1, 0),
-        )
-        pairs[index[1:] != index[:-1]] = -1  # no pair across sentences
-        rows = np.concatenate([index, index[1:]])
-        cols = np.concatenate([unigrams, pairs])
-        keep = cols >= 0
-        counts = sp.csr_matrix(
-            (np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(n, len(self.idf))
-        )
-        counts.sum_duplicates()
-        counts.data = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
-        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return np.asarray(counts @ self.coef).ravel() / norms + self.intercept
-
-    def to_dict(self) -> dict:
-        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        return {
-            "terms": terms,
-            "idf": [round(float(self.idf[self.vocabulary[t]]), 4) for t in terms],
-            "coef": [round(float(self.coef[self.vocabulary[t]]), 4) for t in terms],
-            "intercept": round(float(self.intercept), 6),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> SentenceModel:
-        terms = [str(t) for t in data["terms"]]
-        return cls(
-            {t: i for i, t in enumerate(terms)},
-            np.asarray(data["idf"], dtype=float),
-            np.asarray(data["coef"], dtype=float),
-            float(data["intercept"]),
-        )
 
 
 def sentence_texts(words: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
@@ -264,6 +164,13 @@ class LoadednessModel:
         training data: word F1 for a ``words`` model, span F1 for ``phrases``).
     word_weights : dict
         Stage 1: learned weight of each lemma (:func:`lemma_key`), added to the log-odds.
+    vector_coef : ndarray or None
+        Stage 1: weights on the shipped word vector of a word
+        (:func:`~framing.features.loadedness_features.word_vectors`), added to the log-odds.
+    vector_signature : str or None
+        Checksum of the vectors ``vector_coef`` was fitted to
+        (:func:`~framing.features.loadedness_features.vectors_signature`); with
+        other vectors, or none, the vector part is left out (with a warning).
     kind : str
         ``"trained"`` or ``"heuristic"``.
     info : dict
@@ -287,17 +194,46 @@ class LoadednessModel:
     name: str = "words"
     sentence: SentenceModel | None = None
     stage2: LinearPart | None = None
+    vector_coef: np.ndarray | None = None
+    vector_signature: str | None = None
 
     # -- scoring ---------------------------------------------------------------------------
-    def stage1(self, X: np.ndarray, words: Sequence[str]) -> np.ndarray:
-        """Stage-1 log-odds of each word (rows of ``X`` in ``FEATURE_NAMES`` order)."""
+    def stage1(
+        self, X: np.ndarray, words: Sequence[str], vectors: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Stage-1 log-odds of each word (rows of ``X`` in ``FEATURE_NAMES`` order).
+
+        ``vectors`` (the words' :func:`word_vectors`) may be given when already computed.
+        """
         columns = [FEATURE_NAMES.index(n) for n in self.feature_names]
         z = (X[:, columns] - self.mean) / self.scale @ self.coef + self.intercept
-        if self.word_weights and len(z):
-            where, forms = pd.factorize(pd.Series([str(w) for w in words], dtype=object))
+        if not len(z):
+            return z
+        where, forms = pd.factorize(pd.Series([str(w) for w in words], dtype=object))
+        if self.word_weights:
             get = self.word_weights.get
             z = z + np.array([get(lemma_key(f), 0.0) for f in forms], dtype=float)[where]
+        if self.vector_coef is not None and self._vectors_match():
+            if vectors is None:  # one look-up per distinct form
+                z = z + (word_vectors(list(forms)) @ self.vector_coef)[where]
+            else:
+                z = z + vectors @ self.vector_coef
         return z
+
+    def _vectors_match(self) -> bool:
+        """Whether the shipped word vectors are the ones ``vector_coef`` was fitted to."""
+        found = vectors_signature()
+        if found == self.vector_signature:
+            return True
+        warnings.warn(
+            f"loadedness model {self.name!r}: its word-vector weights were fitted to vectors "
+            f"{self.vector_signature}, but "
+            + ("no word_vectors.npz is installed" if found is None else f"{found} are installed")
+            + "; scoring without them (less accurate). Fix: restore the vectors it shipped "
+            "with or retrain with `python -m framing.features.loadedness_train`.",
+            stacklevel=3,
+        )
+        return False
 
     def predict(self, words: pd.DataFrame, X: np.ndarray) -> np.ndarray:
         """Probability that each word of a word table (``text``, ``sentence``) is loaded."""
@@ -352,7 +288,31 @@ class LoadednessModel:
         return pd.concat([frame.head(half), frame.tail(top - half)]).reset_index(drop=True)
 
     # -- persistence --------------------------------------------------------------------------
+    def explain_vectors(self, top: int = 20) -> pd.DataFrame:
+        """The words of the shipped vectors that the vector part scores highest and lowest.
+
+        Returns ``word`` and ``weight`` (the word's vector times ``vector_coef``:
+        what it adds to the stage-1 log-odds); empty without a vector part.
+        """
+        from ..comparison.embeddings import default_vectors
+
+        vectors = default_vectors()
+        if self.vector_coef is None or vectors is None or not self._vectors_match():
+            return pd.DataFrame(columns=["word", "weight"])
+        weights = vectors.vectors @ self.vector_coef
+        order = np.argsort(-weights, kind="stable")
+        half = max(top // 2, 1)
+        picks = np.r_[order[:half], order[len(order) - (top - half) :]]
+        words = list(vectors.index)
+        return pd.DataFrame({"word": [words[i] for i in picks], "weight": weights[picks]})
+
     def to_dict(self) -> dict:
+        vectors = None
+        if self.vector_coef is not None:
+            vectors = {
+                "signature": self.vector_signature,
+                "coef": [round(float(x), 6) for x in self.vector_coef],
+            }
         return {
             "format": FORMAT,
             "name": self.name,
@@ -366,6 +326,7 @@ class LoadednessModel:
             "word_weights": {w: round(v, 4) for w, v in sorted(self.word_weights.items())},
             "sentence": self.sentence.to_dict() if self.sentence else None,
             "stage2": self.stage2.to_dict() if self.stage2 else None,
+            "vectors": vectors,
             "info": self.info,
         }
 
@@ -385,6 +346,7 @@ class LoadednessModel:
                 unknown.append("stage2 features")
             if unknown:
                 raise ValueError(f"unknown feature(s) {unknown}")
+            vectors = data.get("vectors")
             return cls(
                 names,
                 np.asarray(data["mean"], dtype=float),
@@ -398,6 +360,8 @@ class LoadednessModel:
                 str(data.get("name", "words")),
                 SentenceModel.from_dict(data["sentence"]) if data.get("sentence") else None,
                 stage2,
+                np.asarray(vectors["coef"], dtype=float) if vectors else None,
+                str(vectors["signature"]) if vectors else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise FramingError(

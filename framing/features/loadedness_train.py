@@ -15,26 +15,26 @@ inside a span). It fits one model per task (``TASKS``): ``words`` on BABE
 (``loadedness-phrases.json``); one joint model scored worse on each dataset
 than its own (the datasets mark different units: BABE single words, PTC
 whole phrases with their small words). ``--cv 5`` first prints k-fold
-cross-validated scores (folds by sentence for BABE and by article for PTC,
-thresholds chosen on the training folds, so no scored word was seen in
-training); BASIL, which trains neither model, is scored by both.
+cross-validated scores (folds by source article for BABE and by article for
+PTC, articles that share a sentence kept together: ``loadedness_data``;
+thresholds chosen on the training folds, so no scored word, sentence or
+article was seen in training); BASIL, which trains neither model, is scored
+by both.
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
-import json
 import random
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .loadedness_features import FEATURE_NAMES, lemma_key, word_features
+from .loadedness_data import Corpus, load_corpora, read_basil
+from .loadedness_features import FEATURE_NAMES
 from .loadedness_model import (
     CONTEXT_NAMES,
     LinearPart,
@@ -54,159 +54,6 @@ __all__ = [
     "score",
     "word_spans",
 ]
-
-PTC_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
-
-
-@dataclass
-class Corpus:
-    """Words of one dataset with features, gold labels and CV groups."""
-
-    name: str
-    texts: list[str]
-    words: pd.DataFrame  # doc, start, end, text, sentence
-    X: np.ndarray
-    y: np.ndarray
-    groups: np.ndarray  # one id per word: the unit folds keep together
-    gold_spans: dict[int, list[tuple[int, int]]]  # per doc (PTC, BASIL)
-    subset: np.ndarray | None = None  # per doc: in the "biased" subset (BABE)
-
-    @property
-    def lemmas(self) -> np.ndarray:
-        """The lemma of each word (:func:`lemma_key`), computed once."""
-        if getattr(self, "_lemmas", None) is None:
-            self._lemmas = np.array([lemma_key(w) for w in self.words["text"]], dtype=object)
-        return self._lemmas
-
-
-def _label_spans(words: pd.DataFrame, spans: dict[int, list[tuple[int, int]]]) -> np.ndarray:
-    y = np.zeros(len(words), dtype=bool)
-    for i, (d, s, e) in enumerate(zip(words["doc"], words["start"], words["end"], strict=True)):
-        y[i] = any(a < e and s < b for a, b in spans.get(int(d), ()))
-    return y
-
-
-def read_babe(root: Path) -> Corpus:
-    frame = pd.read_csv(root / "babe" / "babe_sg2.csv")
-    frame = frame[frame["label_bias"] != "No agreement"].reset_index(drop=True)
-    marked = [
-        {str(w).casefold() for w in ast.literal_eval(v)} if isinstance(v, str) else set()
-        for v in frame["biased_words"]
-    ]
-    texts = frame["text"].astype(str).tolist()
-    words, X = word_features(texts)
-    y = np.array(
-        [w.casefold() in marked[d] for d, w in zip(words["doc"], words["text"], strict=True)]
-    )
-    groups = words["doc"].to_numpy()
-    subset = (frame["label_bias"] == "Biased").to_numpy()
-    return Corpus("BABE", texts, words, X, y, groups, {}, subset)
-
-
-def read_ptc(root: Path) -> Corpus:
-    paths = sorted((root / "ptc" / "articles").glob("article*.txt"))
-    ids = [p.stem.removeprefix("article") for p in paths]
-    texts = [p.read_text(encoding="utf-8") for p in paths]
-    labels = pd.read_csv(
-        root / "ptc" / "labels.tsv",
-        sep="\t",
-        header=None,
-        names=["article_id", "technique", "start", "end"],
-        dtype={"article_id": str},
-    )
-    labels = labels[labels["technique"].isin(PTC_TECHNIQUES)]
-    index = {a: i for i, a in enumerate(ids)}
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for a, s, e in zip(labels["article_id"], labels["start"], labels["end"], strict=True):
-        if a in index:
-            spans.setdefault(index[a], []).append((int(s), int(e)))
-    words, X = word_features(texts)
-    return Corpus(
-        "PTC", texts, words, X, _label_spans(words, spans), words["doc"].to_numpy(), spans
-    )
-
-
-def read_basil(root: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """BASIL articles and phrase-level spans placed in the article text.
-
-    The text of an article is its title, a blank line, then its paragraphs
-    (sentences joined by a space, paragraphs by a blank line). BASIL gives a
-    span's offsets within one unnamed sentence: the span is placed in the
-    first sentence (title included) where those offsets slice its text, else
-    where its text occurs; the few found nowhere are left out.
-    """
-    base = root / "basil"
-    if not base.is_dir():
-        raise FileNotFoundError(f"{base} is not present")
-    articles, spans = [], []
-    for path in sorted((base / "articles").glob("*/*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        pieces: list[tuple[int, str]] = []
-        text = ""
-        for number, paragraph in enumerate([[data.get("title") or ""], *data["body-paragraphs"]]):
-            text += "\n\n" if number else ""
-            for k, sentence in enumerate(paragraph):
-                text += " " if k else ""
-                pieces.append((len(text), sentence))
-                text += sentence
-        article_id = path.stem
-        articles.append(
-            {
-                "article_id": article_id,
-                "event": article_id.rsplit("_", 1)[0],
-                "outlet": str(data.get("source", "")).casefold(),
-                "year": path.parent.name,
-                "text": text,
-            }
-        )
-        ann = base / "annotations" / path.parent.name / f"{article_id}_ann.json"
-        if not ann.exists():
-            continue
-        for span in json.loads(ann.read_text(encoding="utf-8")).get("phrase-level-annotations", []):
-            wanted, start, end = span["txt"], int(span["start"]), int(span["end"])
-            place = next((o + start for o, s in pieces if s[start:end] == wanted), None)
-            if place is None:
-                place = next((o + s.find(wanted) for o, s in pieces if wanted in s), None)
-            if place is None or not wanted.strip():
-                continue
-            spans.append(
-                {
-                    "article_id": article_id,
-                    "start": place,
-                    "end": place + len(wanted),
-                    "text": wanted,
-                    "bias": span.get("bias", ""),
-                    "polarity": span.get("polarity", ""),
-                    "quote": span.get("quote", "") == "yes",
-                }
-            )
-    return pd.DataFrame(articles), pd.DataFrame(spans)
-
-
-def _basil_corpus(root: Path) -> Corpus:
-    articles, spans = read_basil(root)
-    lexical = spans[spans["bias"] == "lex"]
-    index = {a: i for i, a in enumerate(articles["article_id"])}
-    gold: dict[int, list[tuple[int, int]]] = {}
-    for a, s, e in zip(lexical["article_id"], lexical["start"], lexical["end"], strict=True):
-        gold.setdefault(index[a], []).append((int(s), int(e)))
-    texts = articles["text"].tolist()
-    words, X = word_features(texts)
-    events = pd.factorize(articles["event"])[0]
-    return Corpus("BASIL", texts, words, X, _label_spans(words, gold), events[words["doc"]], gold)
-
-
-def load_corpora(root: str | Path, names: Sequence[str] = ("BABE", "PTC", "BASIL")) -> list[Corpus]:
-    """The development corpora found under ``root`` (missing ones are skipped)."""
-    root = Path(root)
-    readers = {"BABE": read_babe, "PTC": read_ptc, "BASIL": _basil_corpus}
-    corpora = []
-    for name in names:
-        try:
-            corpora.append(readers[name](root))
-        except FileNotFoundError as exc:
-            print(f"{name}: skipped ({exc})", file=sys.stderr)
-    return corpora
 
 
 def word_spans(words: pd.DataFrame, texts: Sequence[str], flags: np.ndarray) -> dict:
@@ -273,8 +120,8 @@ def score(
 
 # -- fitting -----------------------------------------------------------------------------------
 # Which dataset trains each shipped model, and the F1 its threshold maximises.
-# BABE's threshold maximises word F1 on all sentences (5-fold CV: 0.454 / 0.496 on the
-# biased ones; maximising the mean of both gave 0.449 / 0.499).
+# BABE's threshold maximises word F1 on all sentences (5-fold CV, folds by article:
+# 0.502 all / 0.548 biased; see MODEL_CARD.md).
 TASKS = {"words": ("BABE", "all"), "phrases": ("PTC", "spans")}
 # Inner folds for the out-of-fold stage-1 and sentence scores that stage 2 learns from.
 INNER_FOLDS = 3
@@ -284,6 +131,10 @@ INNER_FOLDS = 3
 LEMMA_SCALE = 2.0
 # Lemmas seen fewer times than this in the training rows get no weight.
 MIN_LEMMA_COUNT = 2
+# Weight of the word-vector columns (unit-length vectors, so about 0.1 per dimension)
+# in the same L2 penalty; set a priori. 5-fold CV on BABE gave 0.493 / 0.539 (all /
+# biased) at 0.5, 0.504 / 0.549 at 1 and 0.503 / 0.548 at 2: any of them meets the targets.
+VECTOR_SCALE = 1.0
 # Sentence TF-IDF: words and word pairs seen in at least this many sentences, at most this many.
 SENTENCE_MIN_DF = 2
 SENTENCE_MAX_TERMS = 20_000
@@ -296,9 +147,14 @@ def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, scale
 
 
-def _fit_stage1(X: np.ndarray, y: np.ndarray, lemmas: np.ndarray) -> LoadednessModel:
+def _fit_stage1(
+    X: np.ndarray, y: np.ndarray, lemmas: np.ndarray, vectors: np.ndarray | None = None
+) -> LoadednessModel:
+    """Stage 1: features, one-hot lemmas and word vectors in one L2-regularised regression."""
     import scipy.sparse as sp
     from sklearn.linear_model import LogisticRegression
+
+    from .loadedness_features import vectors_signature
 
     mean, scale = _standardise(X)
     vocab, inverse, counts = np.unique(lemmas, return_inverse=True, return_counts=True)
@@ -307,18 +163,25 @@ def _fit_stage1(X: np.ndarray, y: np.ndarray, lemmas: np.ndarray) -> LoadednessM
         (np.full(int(keep.sum()), LEMMA_SCALE), (np.flatnonzero(keep), inverse[keep])),
         shape=(len(lemmas), len(vocab)),
     )
-    design = sp.hstack([sp.csr_matrix((X - mean) / scale), one_hot]).tocsr()
+    blocks = [sp.csr_matrix((X - mean) / scale), one_hot]
+    if vectors is not None:
+        blocks.append(sp.csr_matrix(vectors * VECTOR_SCALE))
+    design = sp.hstack(blocks).tocsr()
     clf = LogisticRegression(C=1.0, max_iter=3000).fit(design, y)
     coef = clf.coef_[0]
-    lemma_coef = coef[X.shape[1] :] * LEMMA_SCALE
+    lemma_coef = coef[X.shape[1] : X.shape[1] + len(vocab)] * LEMMA_SCALE
     weights = {
         str(w): float(c)
         for w, c, n in zip(vocab, lemma_coef, counts, strict=True)
         if n >= MIN_LEMMA_COUNT and abs(c) >= 1e-4
     }
-    return LoadednessModel(
+    model = LoadednessModel(
         list(FEATURE_NAMES), mean, scale, coef[: X.shape[1]], float(clf.intercept_[0]), 0.5, weights
     )
+    if vectors is not None:
+        model.vector_coef = coef[X.shape[1] + len(vocab) :] * VECTOR_SCALE
+        model.vector_signature = vectors_signature()
+    return model
 
 
 def _fit_sentence(texts: list[str], labels: np.ndarray) -> SentenceModel:
@@ -365,6 +228,7 @@ def fit_model(
     metric = metric or ("all" if corpus.subset is not None else "spans")
     X, y, words = corpus.X[rows], corpus.y[rows], corpus.words[rows]
     lemmas = corpus.lemmas[rows]
+    V = None if corpus.vectors is None else corpus.vectors[rows]
     sentence_of, sentences = sentence_texts(words)
     sentence_y = np.zeros(len(sentences), dtype=bool)
     np.logical_or.at(sentence_y, sentence_of, y)
@@ -375,13 +239,15 @@ def fit_model(
     sentence_fold[sentence_of] = inner
     for j in range(INNER_FOLDS):
         out = inner == j
-        part = _fit_stage1(X[~out], y[~out], lemmas[~out])
-        z_oof[out] = part.stage1(X[out], words["text"].to_numpy()[out])
+        part = _fit_stage1(X[~out], y[~out], lemmas[~out], None if V is None else V[~out])
+        z_oof[out] = part.stage1(
+            X[out], words["text"].to_numpy()[out], None if V is None else V[out]
+        )
         held = sentence_fold == j
         s_oof[held] = _fit_sentence(
             [t for t, h in zip(sentences, held, strict=True) if not h], sentence_y[~held]
         ).decision([t for t, h in zip(sentences, held, strict=True) if h])
-    model = _fit_stage1(X, y, lemmas)
+    model = _fit_stage1(X, y, lemmas, V)
     model.sentence = _fit_sentence(sentences, sentence_y)
     F = np.hstack([context_features(words, z_oof, s_oof[sentence_of]), X])
     mean, scale = _standardise(F)
@@ -394,6 +260,7 @@ def fit_model(
         "training_data": list(training_data),
         "inner_folds": INNER_FOLDS,
         "lemma_scale": LEMMA_SCALE,
+        "vector_scale": VECTOR_SCALE if V is not None else None,
         "threshold_metric": metric,
     }
     p = clf.predict_proba((F - mean) / scale)[:, 1]

@@ -14,7 +14,11 @@ from framing.features.loadedness import (
     score,
     score_span_table,
 )
-from framing.features.loadedness_features import FEATURE_NAMES, word_features
+from framing.features.loadedness_features import (
+    FEATURE_NAMES,
+    vectors_signature,
+    word_features,
+)
 from framing.features.loadedness_model import CONTEXT_NAMES, SentenceModel, context_features
 from framing.features.loadedness_train import Corpus, fit_model, word_spans
 
@@ -49,6 +53,41 @@ def test_shipped_models_rank_loaded_words_higher():
     assert score("thugs", "Thugs attacked the office.", model="phrases") > score(
         "office", "Thugs attacked the office.", model="phrases"
     )
+
+
+def test_vector_part_is_inspectable_and_needs_its_own_vectors():
+    model = LoadednessModel.default()
+    assert model.vector_coef is not None and model.vector_signature == vectors_signature()
+    ends = model.explain_vectors(10)
+    assert len(ends) == 10 and ends["weight"].is_monotonic_decreasing
+    words, X = word_features(["The regime fell."])
+    other = LoadednessModel.from_dict({**model.to_dict(), "vectors": None})
+    moved = LoadednessModel.from_dict(
+        {**model.to_dict(), "vectors": {"signature": "other", "coef": list(model.vector_coef)}}
+    )
+    with pytest.warns(UserWarning, match="scoring without them"):
+        p = moved.predict(words, X)
+    assert np.allclose(p, other.predict(words, X))
+    assert not np.allclose(p, model.predict(words, X))
+
+
+def test_babe_and_ptc_folds_keep_articles_together(shared_dir):
+    from framing.features.loadedness_data import read_babe, read_ptc
+
+    root = shared_dir / "datasets"
+    babe = read_babe(root)
+    links = pd.read_csv(root / "babe" / "babe_sg2.csv")
+    links = links[links["label_bias"] != "No agreement"]["news_link"].to_numpy()
+    per_link = pd.DataFrame({"link": links[babe.words["doc"]], "group": babe.groups})
+    assert per_link.groupby("link")["group"].nunique().max() == 1
+    assert len(np.unique(babe.groups)) < len(babe.texts)  # some articles give several sentences
+    ptc = read_ptc(root)
+    lines: dict[str, set] = {}
+    for d, text in enumerate(ptc.texts):
+        for line in text.splitlines():
+            if len(line.split()) >= 12:
+                lines.setdefault(line.strip(), set()).add(int(ptc.groups[ptc.words["doc"] == d][0]))
+    assert all(len(groups) == 1 for groups in lines.values())
 
 
 def test_unknown_model_name_lists_the_names():
@@ -97,6 +136,10 @@ def test_fit_save_load_round_trip_and_bad_files(tmp_path):
     again = LoadednessModel.load(path)
     p, q = model.predict(corpus.words, corpus.X), again.predict(corpus.words, corpus.X)
     assert np.allclose(p, q, atol=1e-3)
+    assert again.vector_coef is not None and np.allclose(
+        again.vector_coef, model.vector_coef, atol=1e-5
+    )
+    assert again.vector_signature == model.vector_signature
     flags = q >= again.threshold
     assert flags[corpus.y].mean() > 0.9 and flags[~corpus.y].mean() < 0.1
     assert set(again.explain(5)["part"]) <= {"word", "context"}
