@@ -44,6 +44,11 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp"))
 
 
+def _interruptible() -> None:
+    """Ctrl-C as in a terminal: a shell starts background jobs (CI) with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 # -- row 20: Ctrl-C --------------------------------------------------------------------------
 def test_ctrl_c_during_analyze_is_one_line_exit_130_and_no_temporary_file(tmp_path):
     corpus = _corpus(tmp_path / "corpus", 400, sentences=12)
@@ -52,6 +57,7 @@ def test_ctrl_c_during_analyze_is_one_line_exit_130_and_no_temporary_file(tmp_pa
         [*FRAMING, "analyze", corpus, "-o", out, "--batch-size", "5"],
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_interruptible,
     )
     deadline = time.monotonic() + 120
     while not _leftovers(tmp_path) and time.monotonic() < deadline:  # writing has begun
@@ -106,14 +112,16 @@ def test_a_ctrl_c_that_python_could_only_print_still_ends_the_run(tmp_path, caps
         return real(figure)
 
     figures.figure_svg, saved = with_a_finaliser, figures.figure_svg
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
     try:
         code = main(["compare", "--example", "school-closure", "-o", str(tmp_path / "r.md")])
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
         figures.figure_svg = saved
+        signal.signal(signal.SIGINT, previous)
     assert code == EXIT_INTERRUPTED
     assert capsys.readouterr().err.startswith("error: interrupted (Ctrl-C)")
     assert list(tmp_path.iterdir()) == []
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 # -- row 21: temporary files of a killed run ---------------------------------------------------
