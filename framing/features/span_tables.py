@@ -81,7 +81,10 @@ def start_tables(weights: Mapping[str, float]) -> dict[str, object]:
         "by_offset": {
             n: single["off"].get(_offset_key(n), 0.0) for n in range(-_OFFSETS, _OFFSETS + 1)
         },
-        "by_commas": [single["commas"].get(str(n), 0.0) for n in range(4)],
+        # (commas counted, at most one a step: min(n, 3) looked up by n)
+        "by_commas": [
+            single["commas"].get(str(min(n, 3)), 0.0) for n in range(MAX_SOURCE_TOKENS + 2)
+        ],
         # the weights of the classes that form has= and extra= features (others form none;
         # adding 0.0 for them leaves the running sum as it is, which never is -0.0)
         "has": {
@@ -89,6 +92,10 @@ def start_tables(weights: Mapping[str, float]) -> dict[str, object]:
         },
         "extra": {c: w for c, w in single["extra"].items() if not c.startswith("<-")},
     }
+
+
+# Tokens that may end the walk: quotation marks (not a plural possessive) and : ;
+_BARRIERS = QUOTES | {":", ";"}
 
 
 def only_candidate(tokens: Sequence[Token], lo: int, last: int, first: int) -> bool:
@@ -134,7 +141,7 @@ def best_start_by_tables(
     gathered = 0.0
     for s in range(last, floor - 1, -1):
         text = tokens[s].text
-        if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
+        if text in _BARRIERS and (text in (":", ";") or not possessive_mark(tokens, s)):
             break
         if s < last:
             cls = classes[s + 1]
@@ -148,7 +155,7 @@ def best_start_by_tables(
             if cls not in extra:
                 extra.add(cls)
                 gathered += extra_.get(cls, 0.0)
-        if not text[:1].isalnum():
+        if not text[0].isalnum():  # (a token is never empty)
             continue
         w0 = classes[s]
         w1 = classes[s - 1] if s > lo else "<BOS>"
@@ -163,7 +170,7 @@ def best_start_by_tables(
         own += by_length[last - s]
         weight = by_offset.get(offset)
         own += weight if weight is not None else single["off"].get(_offset_key(offset), 0.0)
-        own += by_commas[min(commas, 3)]
+        own += by_commas[commas]
         if offset == 0:
             own += rule
         score = gathered + own
