@@ -30,7 +30,7 @@ __all__ = [
     "best_end_by_tables",
     "best_start_by_tables",
     "end_tables",
-    "only_candidate",
+    "start_reach",
     "start_tables",
 ]
 
@@ -98,19 +98,23 @@ def start_tables(weights: Mapping[str, float]) -> dict[str, object]:
 _BARRIERS = QUOTES | {":", ";"}
 
 
-def only_candidate(tokens: Sequence[Token], lo: int, last: int, first: int) -> bool:
-    """Whether :func:`best_start_by_tables` meets no candidate start but ``first``.
+def start_reach(tokens: Sequence[Token], lo: int, last: int, first: int) -> tuple[bool, int]:
+    """Where the walk of :func:`best_start_by_tables` goes: ``(alone, lowest)``.
 
-    Its walk (the same steps and stops) then keeps ``first``, whatever the
-    weights: the model need not score it.
+    ``alone``: it meets no candidate start but ``first`` (it then keeps
+    ``first``, whatever the weights: the model need not score it).
+    ``lowest``: the lowest token index it visits (the same steps and stops);
+    it reads word classes from ``max(lo, lowest - 2)`` to ``last``.
     """
-    for s in range(last, max(lo, last - MAX_SOURCE_TOKENS) - 1, -1):
+    alone = True
+    floor = max(lo, last - MAX_SOURCE_TOKENS)
+    for s in range(last, floor - 1, -1):
         text = tokens[s].text
-        if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
-            return True
-        if s != first and text[:1].isalnum():
-            return False
-    return True
+        if text in _BARRIERS and (text in (":", ";") or not possessive_mark(tokens, s)):
+            return alone, s + 1
+        if alone and s != first and text[0].isalnum():
+            alone = False
+    return alone, floor
 
 
 def best_start_by_tables(
