@@ -10,13 +10,15 @@ sentence counts are computed once per sentence and shared by the models.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
-from .cue_spans import MAX_CUE_EXTENSION
+from .accept_tables import accept_score
+from .cue_spans import MAX_CUE_EXTENSION, best_cue_end_by_tables
 from .patterns import Found
 from .phrases import possessive_mark
 from .span_features import accept_features, sentence_counts, word_classes
 from .span_model import SpanModel
-from .span_tables import start_reach
+from .span_tables import best_start_by_tables, start_reach
 from .spans import content_end
 from .tokens import QUOTES, Token
 
@@ -36,6 +38,7 @@ class ModelChoices:
     _classes: tuple[list[Token], list[str | None], list[int]] | None
     _offsets: tuple[list[Token], list[int], list[int]] | None
     _counts: tuple[list[Token], tuple[int, int]] | None
+    _tables: dict[str, Any]  # the shipped model's weight tables by part (start, cue_end, accept)
 
     def _source_start(self, tokens: list[Token], lo: int, last: int, first: int) -> int:
         """Start of a source before its cue: the rules' ``first`` or the model's choice."""
@@ -48,6 +51,7 @@ class ModelChoices:
             if alone:
                 return first  # no other start to choose: the shipped model keeps the rules' one
             classes = self._word_classes(tokens, max(lo, lowest - 2), last + 1)
+            return best_start_by_tables(self._tables["start"], tokens, lo, last, first, classes)
         return self.model.best_start(tokens, lo, last, first, classes)  # type: ignore[attr-defined]
 
     def _source_end(self, tokens: list[Token], first: int, hi: int, last: int) -> int:
@@ -81,23 +85,35 @@ class ModelChoices:
         ceiling = max(ceiling, lexical_end + 1)
         if ceiling == lexical_end + 1 and rule_end == lexical_end and type(self.model) is SpanModel:
             return  # the rules' end is the only candidate: the shipped model keeps it
-        # the shipped model reads classes from the cue's last word to the word after its last
-        # candidate end; a recorder may read every class
         if type(self.model) is SpanModel:
-            first_read, stop = lexical_end, min(ceiling, lexical_end + MAX_CUE_EXTENSION + 1) + 1
-        else:
-            first_read, stop = 0, len(tokens)
-        best = self.model.best_cue_end(  # type: ignore[attr-defined]
-            tokens,
-            first,
-            lexical_end,
-            rule_end,
-            ceiling,
-            found.lemma.lemma,
-            found.pattern,
-            self._word_classes(tokens, first_read, stop),
-            kind,
-        )
+            if not self.model.cue_end_weights:
+                return  # rules only for cue ends
+            # the shipped model reads classes from the cue's last word to the word after its
+            # last candidate end
+            stop = min(ceiling, lexical_end + MAX_CUE_EXTENSION + 1) + 1
+            best = best_cue_end_by_tables(
+                self._tables["cue_end"],
+                tokens,
+                lexical_end,
+                ceiling,
+                rule_end,
+                found.lemma.lemma,
+                found.pattern,
+                self._word_classes(tokens, lexical_end, stop),  # type: ignore[arg-type]
+                kind,
+            )
+        else:  # a recorder, which may read every class
+            best = self.model.best_cue_end(  # type: ignore[attr-defined]
+                tokens,
+                first,
+                lexical_end,
+                rule_end,
+                ceiling,
+                found.lemma.lemma,
+                found.pattern,
+                self._word_classes(tokens, 0, len(tokens)),
+                kind,
+            )
         found.cue = (found.cue[0], tokens[best].end)
 
     def _word_classes(self, tokens: list[Token], start: int, stop: int) -> list[str]:
@@ -159,7 +175,7 @@ class ModelChoices:
             self._sentence_counts(tokens, lo, hi),
         )
         if type(self.model) is SpanModel:  # the same decision without the feature strings
-            return self.model.keep_candidate(*args)
+            return self.model.accepts_score(accept_score(self._tables["accept"], *args))  # type: ignore[arg-type]
         return bool(self.model.keep(found, accept_features(*args)))  # type: ignore[attr-defined]
 
     def _sentence_counts(self, tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
