@@ -3,8 +3,13 @@
 Mixed into :class:`framing.features.candidates.CandidateFinder`: the rules
 propose each attribution, and the span model (:mod:`framing.features.span_model`),
 when there is one, chooses where a source starts or ends and where a cue
-ends, and whether a candidate is kept. Word classes, token offsets and
-sentence counts are computed once per sentence and shared by the models.
+ends, and whether a candidate is kept. Word classes (for the stretch the
+walks read), token offsets and sentence counts are computed once per
+sentence and shared by the models. The shipped model scores from its weight
+tables (:mod:`framing.features.span_tables`, :mod:`framing.features.accept_tables`)
+and is not asked where the rules' choice is the only candidate; any other
+model (the training script's recorder) sees every candidate and its feature
+strings.
 """
 
 from __future__ import annotations
