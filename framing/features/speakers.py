@@ -181,11 +181,14 @@ class SpeakerResolver:
                 person.last = max(person.last, start)
         self._name_cursor = k
         word, words, surnames = self._next_word, self._words, self.surnames
-        while word is not None and word.start() < position:
+        while word is not None:
+            start = word.start()
+            if start >= position:
+                break
             if surnames:  # a capitalised word that is a known surname: a mention of that person
                 person = surnames.get(word.group().casefold())
-                if person is not None and not self._inside_reported(word.start()):
-                    person.last = max(person.last, word.start())
+                if person is not None and not self._inside_reported(start):
+                    person.last = max(person.last, start)
             word = next(words, None)
         self._next_word = word
 
