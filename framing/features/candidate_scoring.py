@@ -3,20 +3,27 @@
 Mixed into :class:`framing.features.candidates.CandidateFinder`: the rules
 propose each attribution, and the span model (:mod:`framing.features.span_model`),
 when there is one, chooses where a source starts or ends and where a cue
-ends, and whether a candidate is kept. Word classes, token offsets and
-sentence counts are computed once per sentence and shared by the models.
+ends, and whether a candidate is kept. Word classes (for the stretch the
+walks read), token offsets and sentence counts are computed once per
+sentence and shared by the models. The shipped model scores from its weight
+tables (:mod:`framing.features.span_tables`, :mod:`framing.features.accept_tables`)
+and is not asked where the rules' choice is the only candidate; any other
+model (the training script's recorder) sees every candidate and its feature
+strings.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
-from .cue_spans import MAX_CUE_EXTENSION
+from .accept_tables import accept_score
+from .cue_spans import MAX_CUE_EXTENSION, best_cue_end_by_tables
 from .patterns import Found
 from .phrases import possessive_mark
 from .span_features import accept_features, sentence_counts, word_classes
 from .span_model import SpanModel
-from .span_tables import only_candidate
+from .span_tables import best_start_by_tables, start_reach
 from .spans import content_end
 from .tokens import QUOTES, Token
 
@@ -33,27 +40,31 @@ class ModelChoices:
     """The model's choices (needs ``model``, ``_classes``, ``_offsets`` and ``_counts``)."""
 
     model: object
-    _classes: tuple[list[Token], list[str]] | None
+    _classes: tuple[list[Token], list[str | None], list[int]] | None
     _offsets: tuple[list[Token], list[int], list[int]] | None
     _counts: tuple[list[Token], tuple[int, int]] | None
+    _tables: dict[str, Any]  # the shipped model's weight tables by part (start, cue_end, accept)
 
     def _source_start(self, tokens: list[Token], lo: int, last: int, first: int) -> int:
         """Start of a source before its cue: the rules' ``first`` or the model's choice."""
         if self.model is None:
             return first
-        if type(self.model) is SpanModel and only_candidate(tokens, lo, last, first):
-            return first  # no other start to choose: the shipped model keeps the rules' one
-        # the shipped model reads the classes of tokens[:last + 1] only; others may read all
-        stop = last + 1 if type(self.model) is SpanModel else len(tokens)
-        return self.model.best_start(  # type: ignore[attr-defined]
-            tokens, lo, last, first, self._word_classes(tokens, stop)
-        )
+        if type(self.model) is not SpanModel:  # a recorder may read every class
+            classes = self._word_classes(tokens, 0, len(tokens))
+        else:
+            alone, lowest = start_reach(tokens, lo, last, first)
+            if alone:
+                return first  # no other start to choose: the shipped model keeps the rules' one
+            classes = self._word_classes(tokens, max(lo, lowest - 2), last + 1)
+            return best_start_by_tables(self._tables["start"], tokens, lo, last, first, classes)
+        return self.model.best_start(tokens, lo, last, first, classes)  # type: ignore[attr-defined]
 
     def _source_end(self, tokens: list[Token], first: int, hi: int, last: int) -> int:
         """End of a source after its cue: the rules' ``last`` or the model's choice."""
         if self.model is None or not hasattr(self.model, "best_end"):
             return last
-        return self.model.best_end(tokens, first, hi, last, self._word_classes(tokens))
+        classes = self._word_classes(tokens, 0, len(tokens))
+        return self.model.best_end(tokens, first, hi, last, classes)  # type: ignore[attr-defined]
 
     def _cue_end(self, tokens: list[Token], lo: int, hi: int, c: int, found: Found) -> None:
         """Let the model (if any) choose where the cue ends, before its content or source."""
@@ -79,33 +90,56 @@ class ModelChoices:
         ceiling = max(ceiling, lexical_end + 1)
         if ceiling == lexical_end + 1 and rule_end == lexical_end and type(self.model) is SpanModel:
             return  # the rules' end is the only candidate: the shipped model keeps it
-        # the shipped model reads classes up to the last candidate end and the word after it
-        stop = (
-            min(ceiling, lexical_end + MAX_CUE_EXTENSION + 1) + 1
-            if type(self.model) is SpanModel
-            else len(tokens)
-        )
-        best = self.model.best_cue_end(  # type: ignore[attr-defined]
-            tokens,
-            first,
-            lexical_end,
-            rule_end,
-            ceiling,
-            found.lemma.lemma,
-            found.pattern,
-            self._word_classes(tokens, stop),
-            kind,
-        )
+        if type(self.model) is SpanModel:
+            if not self.model.cue_end_weights:
+                return  # rules only for cue ends
+            # the shipped model reads classes from the cue's last word to the word after its
+            # last candidate end
+            stop = min(ceiling, lexical_end + MAX_CUE_EXTENSION + 1) + 1
+            best = best_cue_end_by_tables(
+                self._tables["cue_end"],
+                tokens,
+                lexical_end,
+                ceiling,
+                rule_end,
+                found.lemma.lemma,
+                found.pattern,
+                self._word_classes(tokens, lexical_end, stop),  # type: ignore[arg-type]
+                kind,
+            )
+        else:  # a recorder, which may read every class
+            best = self.model.best_cue_end(  # type: ignore[attr-defined]
+                tokens,
+                first,
+                lexical_end,
+                rule_end,
+                ceiling,
+                found.lemma.lemma,
+                found.pattern,
+                self._word_classes(tokens, 0, len(tokens)),
+                kind,
+            )
         found.cue = (found.cue[0], tokens[best].end)
 
-    def _word_classes(self, tokens: list[Token], stop: int | None = None) -> list[str]:
-        """Word classes of ``tokens[:stop]`` at least (of a sentence, made as far as needed)."""
+    def _word_classes(self, tokens: list[Token], start: int, stop: int) -> list[str]:
+        """Word classes of a sentence, made for ``tokens[start:stop]`` at least.
+
+        The list has one entry per token; entries outside the stretch made so
+        far (one stretch per sentence, grown as the models read further) are
+        ``None`` and never read.
+        """
         if self._classes is None or self._classes[0] is not tokens:
-            self._classes = (tokens, [])
-        known = self._classes[1]
-        stop = len(tokens) if stop is None else min(stop, len(tokens))
-        if len(known) < stop:
-            known += word_classes(tokens[len(known) : stop])
+            self._classes = (tokens, [None] * len(tokens), [0, 0])  # type: ignore[assignment]
+        _, known, made = self._classes  # type: ignore[misc]
+        stop = min(stop, len(tokens))
+        if made[0] == made[1]:  # nothing made yet
+            made[0] = made[1] = start
+        if start < made[0]:
+            known[start : made[0]] = word_classes(tokens[start : made[0]])
+            made[0] = start
+        if stop > made[1]:
+            known[made[1] : stop] = word_classes(tokens[made[1] : stop])
+            made[1] = stop
         return known
 
     def _token_offsets(self, tokens: list[Token]) -> tuple[list[Token], list[int], list[int]]:
@@ -146,7 +180,7 @@ class ModelChoices:
             self._sentence_counts(tokens, lo, hi),
         )
         if type(self.model) is SpanModel:  # the same decision without the feature strings
-            return self.model.keep_candidate(*args)
+            return self.model.accepts_score(accept_score(self._tables["accept"], *args))  # type: ignore[arg-type]
         return bool(self.model.keep(found, accept_features(*args)))  # type: ignore[attr-defined]
 
     def _sentence_counts(self, tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:

@@ -50,7 +50,7 @@ from .phrases import (
     np_end_after,
     np_start_before,
 )
-from .span_model import SpanModel
+from .span_model import SpanModel, model_tables
 from .spans import (
     content_after,
     content_before,
@@ -108,7 +108,8 @@ class CandidateFinder(InvertedPatterns, CuePhrasePatterns, ModelChoices):
         # the shipped kind of model (or none): its choices are pure, so work whose outcome is
         # known may be skipped; a recorder sees every candidate
         self.model_is_shipped = model is None or type(model) is SpanModel
-        self._classes: tuple[list[Token], list[str]] | None = None  # word classes of a sentence
+        self._tables = model_tables(model) if type(model) is SpanModel else {}
+        self._classes: tuple[list[Token], list[str | None], list[int]] | None = None  # word classes
         self._offsets: tuple[list[Token], list[int], list[int]] | None = None
         self._counts: tuple[list[Token], tuple[int, int]] | None = None
         self._text: str | None = None

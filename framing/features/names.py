@@ -94,14 +94,14 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _NOT_IN_NAMES = ORGANISATION_WORDS | NEWS_NAME_WORDS | _NOT_NAMES | _PLACES
 
 
+_TITLES = TITLE_WORDS | PERSON_TITLES | _HONORIFICS
+
+
 @lru_cache(maxsize=1 << 14)
 def _word_is_title(word: str) -> bool:
     lowered = word.casefold()
-    return (
-        lowered in TITLE_WORDS
-        or lowered in PERSON_TITLES
-        or lowered in _HONORIFICS
-        or (lowered.endswith(".") and lowered not in _SUFFIXES and len(lowered) > 2)
+    return lowered in _TITLES or (
+        lowered.endswith(".") and lowered not in _SUFFIXES and len(lowered) > 2
     )
 
 
@@ -236,7 +236,12 @@ def name_runs(
         if " ".join(lowered) in place_names or not _NOT_IN_NAMES.isdisjoint(lowered):
             continue
         before = text[max(0, start - 40) : start].split("\n")[-1].casefold().split()[-4:]
-        roles = tuple(w for w in [w.strip(",") for w in before] if _word_is_title(w))
+        # (the words are case-folded already: _word_is_title's test, without its fold)
+        roles = tuple(
+            w
+            for w in [w.strip(",") for w in before]
+            if w in _TITLES or (w.endswith(".") and w not in _SUFFIXES and len(w) > 2)
+        )
         roles += appositive_roles(text, match.end())
         out.append(
             (start, match.end(), " ".join(parts), gender_of(before[-1]) if before else None, roles)

@@ -41,7 +41,7 @@ from importlib import resources
 from itertools import repeat
 from typing import Any
 
-from .accept_tables import AcceptTables, accept_score
+from .accept_tables import AcceptTables
 from .cue_spans import best_cue_end_by_tables, cue_end_tables, cue_end_walk
 from .span_features import (
     accept_features,
@@ -237,13 +237,8 @@ class SpanModel:
         """:meth:`accept` for the extractor (``found`` is for recorders that label it)."""
         return self.accept(features)
 
-    def keep_candidate(self, *args: object) -> bool:
-        """:meth:`accept` of the features ``accept_features(*args)`` describes, from weight tables.
-
-        The same decision without the feature strings (:mod:`.accept_tables`);
-        ``args`` are those of :func:`accept_features`, ``counts`` included.
-        """
-        score = accept_score(_accept_tables(self), *args)  # type: ignore[arg-type]
+    def accepts_score(self, score: float) -> bool:
+        """:meth:`accept` of features whose weights sum to ``score`` (from weight tables)."""
         return _sigmoid(score) >= self.accept_threshold
 
 
@@ -269,9 +264,9 @@ def _model_tables(model: SpanModel, kind: str) -> Any:
     return tables
 
 
-def _accept_tables(model: SpanModel) -> AcceptTables:
-    """:class:`~framing.features.accept_tables.AcceptTables` of a model (made once per model)."""
-    return _model_tables(model, "accept")
+def model_tables(model: SpanModel) -> dict[str, Any]:
+    """The weight tables of every part of a model, by part (each made once per model)."""
+    return {kind: _model_tables(model, kind) for kind in _BUILDERS}
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ __all__ = [
     "best_end_by_tables",
     "best_start_by_tables",
     "end_tables",
-    "only_candidate",
+    "start_reach",
     "start_tables",
 ]
 
@@ -81,7 +81,10 @@ def start_tables(weights: Mapping[str, float]) -> dict[str, object]:
         "by_offset": {
             n: single["off"].get(_offset_key(n), 0.0) for n in range(-_OFFSETS, _OFFSETS + 1)
         },
-        "by_commas": [single["commas"].get(str(n), 0.0) for n in range(4)],
+        # (commas counted, at most one a step: min(n, 3) looked up by n)
+        "by_commas": [
+            single["commas"].get(str(min(n, 3)), 0.0) for n in range(MAX_SOURCE_TOKENS + 2)
+        ],
         # the weights of the classes that form has= and extra= features (others form none;
         # adding 0.0 for them leaves the running sum as it is, which never is -0.0)
         "has": {
@@ -91,19 +94,27 @@ def start_tables(weights: Mapping[str, float]) -> dict[str, object]:
     }
 
 
-def only_candidate(tokens: Sequence[Token], lo: int, last: int, first: int) -> bool:
-    """Whether :func:`best_start_by_tables` meets no candidate start but ``first``.
+# Tokens that may end the walk: quotation marks (not a plural possessive) and : ;
+_BARRIERS = QUOTES | {":", ";"}
 
-    Its walk (the same steps and stops) then keeps ``first``, whatever the
-    weights: the model need not score it.
+
+def start_reach(tokens: Sequence[Token], lo: int, last: int, first: int) -> tuple[bool, int]:
+    """Where the walk of :func:`best_start_by_tables` goes: ``(alone, lowest)``.
+
+    ``alone``: it meets no candidate start but ``first`` (it then keeps
+    ``first``, whatever the weights: the model need not score it).
+    ``lowest``: the lowest token index it visits (the same steps and stops);
+    it reads word classes from ``max(lo, lowest - 2)`` to ``last``.
     """
-    for s in range(last, max(lo, last - MAX_SOURCE_TOKENS) - 1, -1):
+    alone = True
+    floor = max(lo, last - MAX_SOURCE_TOKENS)
+    for s in range(last, floor - 1, -1):
         text = tokens[s].text
-        if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
-            return True
-        if s != first and text[:1].isalnum():
-            return False
-    return True
+        if text in _BARRIERS and (text in (":", ";") or not possessive_mark(tokens, s)):
+            return alone, s + 1
+        if alone and s != first and text[0].isalnum():
+            alone = False
+    return alone, floor
 
 
 def best_start_by_tables(
@@ -134,7 +145,7 @@ def best_start_by_tables(
     gathered = 0.0
     for s in range(last, floor - 1, -1):
         text = tokens[s].text
-        if (text in QUOTES and not possessive_mark(tokens, s)) or text in (":", ";"):
+        if text in _BARRIERS and (text in (":", ";") or not possessive_mark(tokens, s)):
             break
         if s < last:
             cls = classes[s + 1]
@@ -148,7 +159,7 @@ def best_start_by_tables(
             if cls not in extra:
                 extra.add(cls)
                 gathered += extra_.get(cls, 0.0)
-        if not text[:1].isalnum():
+        if not text[0].isalnum():  # (a token is never empty)
             continue
         w0 = classes[s]
         w1 = classes[s - 1] if s > lo else "<BOS>"
@@ -163,7 +174,7 @@ def best_start_by_tables(
         own += by_length[last - s]
         weight = by_offset.get(offset)
         own += weight if weight is not None else single["off"].get(_offset_key(offset), 0.0)
-        own += by_commas[min(commas, 3)]
+        own += by_commas[commas]
         if offset == 0:
             own += rule
         score = gathered + own

@@ -167,6 +167,7 @@ class SpeakerResolver:
         self._words = _CAPITALISED.finditer(text, 0, end)
         self._next_word = next(self._words, None)
         self._name_cursor = 0
+        self._name_keys: dict[str, tuple[str, str, str | None]] = {}  # name -> keys (_person)
         self._clock = len(text)
 
     # -- text mentions ---------------------------------------------------------------
@@ -187,28 +188,39 @@ class SpeakerResolver:
                 person.last = max(person.last, start)
         self._name_cursor = k
         word, words, surnames = self._next_word, self._words, self.surnames
-        while word is not None and word.start() < position:
+        while word is not None:
+            start = word.start()
+            if start >= position:
+                break
             if surnames:  # a capitalised word that is a known surname: a mention of that person
                 person = surnames.get(word.group().casefold())
-                if person is not None and not self._inside_reported(word.start()):
-                    person.last = max(person.last, word.start())
+                if person is not None and not self._inside_reported(start):
+                    person.last = max(person.last, start)
             word = next(words, None)
         self._next_word = word
 
     def _person(self, name: str, gender: str | None = None) -> Speaker:
         """The person with this name (a full name, or a surname the article used before)."""
-        canonical = canonical_name(name)
-        parts = canonical.split()
-        person = self.people.get(canonical.casefold())
-        if person is None and len(parts) == 1:
-            person = self.surnames.get(parts[0].casefold())
+        keys = self._name_keys.get(name)
+        if keys is None:  # the name's canonical form, its key, and its one word's key if one
+            canonical = canonical_name(name)
+            parts = canonical.split()
+            keys = self._name_keys[name] = (
+                canonical,
+                canonical.casefold(),
+                parts[0].casefold() if len(parts) == 1 else None,
+            )
+        canonical, key, single = keys
+        person = self.people.get(key)
+        if person is None and single is not None:
+            person = self.surnames.get(single)
         if person is None:
             person = Speaker(person_name(name), "person", None, canonical, gender)
             self.speakers.append(person)
-            self.people[canonical.casefold()] = person
+            self.people[key] = person
         if gender and not person.gender:
             person.gender = gender
-        if len(parts) > 1 or parts[0].casefold() not in self.surnames:
+        if single is None or single not in self.surnames:
             self.surnames[person.canonical.split()[-1].casefold()] = person  # type: ignore[union-attr]
         return person
 

@@ -46,7 +46,9 @@ def _closer_by_char(text, opener, ceiling):
 @given(st.text(alphabet='ab ,.("“”«»—-\n', max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_opener_and_closer_found_as_a_scan_character_by_character(text, a, b):
     """Marks are looked for where they are; the answers are those of a scan of every character."""
-    from framing.features.quotes import find_closer, find_opener
+    from framing.features.quotes import _MARK, _mark_positions, find_closer, find_opener
+
+    assert _mark_positions(text) == [m.start() for m in _MARK.finditer(text)]
 
     lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
     assert find_opener(text, hi, lo) == _opener_by_char(text, hi, lo)

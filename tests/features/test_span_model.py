@@ -121,25 +121,24 @@ def test_accept_tables_score_as_the_feature_strings(monkeypatch):
     from itertools import repeat
 
     import framing
+    import framing.features.candidate_scoring as scoring
     from framing.features.accept_tables import accept_score
     from framing.features.attributions import AttributionExtractor
     from framing.features.span_features import accept_features
-    from framing.features.span_model import _accept_tables
 
     model = SpanModel.default()
     if model is None:
         pytest.skip("no shipped model (rules only)")
     seen = []
-    original = SpanModel.keep_candidate
 
-    def checked(self, *args):
-        fast = accept_score(_accept_tables(self), *args)
-        slow = sum(map(self.accept_weights.get, accept_features(*args), repeat(0.0)))
+    def checked(tables, *args):
+        fast = accept_score(tables, *args)
+        slow = sum(map(model.accept_weights.get, accept_features(*args), repeat(0.0)))
         assert fast == slow  # to the last bit
         seen.append(fast)
-        return original(self, *args)
+        return fast
 
-    monkeypatch.setattr(SpanModel, "keep_candidate", checked)
+    monkeypatch.setattr(scoring, "accept_score", checked)
     names = [n for n in framing.list_examples() if n.endswith(".txt")]
     texts = [(n, framing.example_path(n).read_text(encoding="utf-8")) for n in names]
     AttributionExtractor().extract(texts)
@@ -170,9 +169,9 @@ def test_end_tables_choose_the_end_the_feature_strings_choose(text):
 
 
 def test_a_lone_candidate_start_is_the_models_choice():
-    """Where only_candidate holds, the start scorer keeps the rules' start (so it is not run)."""
+    """Where start_reach finds one candidate, the start scorer keeps the rules' start (so it is not run)."""
     from framing.features.span_model import word_class
-    from framing.features.span_tables import only_candidate
+    from framing.features.span_tables import start_reach
 
     model = SpanModel.default()
     if model is None:
@@ -183,7 +182,34 @@ def test_a_lone_candidate_start_is_the_models_choice():
     seen = 0
     for last in range(len(tokens)):
         for first in range(max(0, last - 4), last + 1):
-            if only_candidate(tokens, 0, last, first):
+            if start_reach(tokens, 0, last, first)[0]:
                 seen += 1
                 assert model.best_start(tokens, 0, last, first, classes) == first
     assert seen > 10
+
+
+def test_the_models_read_only_word_classes_that_were_made(monkeypatch):
+    """Classes are made for the stretch a walk reads; an entry not made is never read."""
+    import framing
+    import framing.features.candidate_scoring as scoring
+    from framing.features.attributions import AttributionExtractor
+
+    class Unmade(str):
+        def __hash__(self):
+            raise AssertionError("a word class that was not made was read")
+
+        def __eq__(self, other):
+            raise AssertionError("a word class that was not made was read")
+
+    unmade = Unmade("?")
+    made = scoring.ModelChoices._word_classes
+
+    def guarded(self, tokens, start, stop):
+        if self._classes is None or self._classes[0] is not tokens:
+            self._classes = (tokens, [unmade] * len(tokens), [0, 0])
+        return made(self, tokens, start, stop)
+
+    monkeypatch.setattr(scoring.ModelChoices, "_word_classes", guarded)
+    names = [n for n in framing.list_examples() if n.endswith(".txt")]
+    texts = [(n, framing.example_path(n).read_text(encoding="utf-8")) for n in names]
+    assert len(AttributionExtractor().extract(texts)) > 50
