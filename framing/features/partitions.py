@@ -176,6 +176,7 @@ def _count_lines(path: str) -> int:
 def _jsonl_range(path: str, options: Any, start: int, stop: int) -> Iterator[Any]:
     """Articles and skips of lines ``start`` to ``stop`` of a JSONL file (the loader's reader)."""
     from ..loaders.json_records import _jsonl_records
+    from ..loaders.load import skip_if_empty
     from ..loaders.records import RecordReader
 
     def records() -> Iterator[tuple[int, Any]]:
@@ -188,32 +189,11 @@ def _jsonl_range(path: str, options: Any, start: int, stop: int) -> Iterator[Any
     reader = RecordReader(path, options, unit="line")
     try:
         for result in reader.articles(records()):
-            yield _empty_text_check(path, result)
+            yield skip_if_empty(path, result)
     except LoadError as exc:
         from ..loaders.base import Skipped
 
         yield Skipped.from_error(exc)
-
-
-def _empty_text_check(path: str, result: Any) -> Any:
-    """As ``framing.loaders.load._read_file``: an article with no text left is a skip."""
-    if isinstance(result, Article) and not result.text.strip():
-        from ..loaders.base import Skipped
-
-        location = result.meta.get("record")
-        return Skipped(
-            path,
-            location,
-            str(
-                LoadError(
-                    path,
-                    "no article text left after removing headers, datelines and footers",
-                    location=location,
-                    fix="check the file, or pass format= / outlet=",
-                )
-            ),
-        )
-    return result
 
 
 def read_partition(

@@ -74,26 +74,30 @@ def _options(
     )
 
 
+def skip_if_empty(path: str, result: LoadResult) -> LoadResult:
+    """``result``, or a skip naming the record when an article has no text left."""
+    if isinstance(result, Article) and not result.text.strip():
+        location = result.meta.get("record")
+        return Skipped(
+            path,
+            location,
+            str(
+                LoadError(
+                    path,
+                    "no article text left after removing headers, datelines and footers",
+                    location=location,
+                    fix="check the file, or pass format= / outlet=",
+                )
+            ),
+        )
+    return result
+
+
 def _read_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[LoadResult]:
     """Articles and record-level skips of one file; raises LoadError for the file."""
     chosen = detect_format(path, read_head(path), fmt)
     for result in READERS[chosen](path, options):
-        if isinstance(result, Article) and not result.text.strip():
-            location = result.meta.get("record")
-            yield Skipped(
-                path,
-                location,
-                str(
-                    LoadError(
-                        path,
-                        "no article text left after removing headers, datelines and footers",
-                        location=location,
-                        fix="check the file, or pass format= / outlet=",
-                    )
-                ),
-            )
-        else:
-            yield result
+        yield skip_if_empty(path, result)
 
 
 def _load_file(path: str, fmt: str | None, options: LoadOptions) -> Iterator[LoadResult]:
